@@ -1,0 +1,140 @@
+// Command-line parsing for archive-reader: one place for options, so every command shares them.
+import { parseArgs } from 'node:util'
+import type { SearchRequest, SortOrder } from '../shared/types'
+import { isValidIsoDate } from '../shared/archive/catalog'
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export const USAGE = `archive-reader — the librarian's and tester's tool for an Archive Reader archive
+
+Usage: archive-reader [--archive DIR] [--json] <command> [options]
+
+Commands:
+  list                       issues in the archive
+  show ISSUE [--page N]      an issue with its pages and articles
+  search QUERY               full-text search; QUERY syntax: words (all must match),
+                             "quoted phrase", a OR b, -exclude
+      --paper SLUG (repeatable)  --from YYYY-MM-DD  --to YYYY-MM-DD
+      --issue ID  --page N  --sort relevance|date-desc|date-asc
+      --limit N (default 20)  --offset N  --queries FILE (one query per line)
+  add FILE... --paper SLUG --date YYYY-MM-DD [--page N] [--encoding utf-8|gb18030|big5]
+             [--paper-name NAME] [--issue ID]
+                             add one issue (one file per page, pages numbered from --page)
+  index                      rebuild the search index
+  verify                     check the catalog, every page file and the index
+
+Options:
+  --archive DIR   the archive folder (default: the bundled seeds/)
+  --index FILE    where the index is kept (default: DIR/index.bin)
+  --json          machine-readable output
+  -h, --help      this help
+`
+
+export interface CliOptions {
+  command: string
+  positionals: string[]
+  archive?: string
+  index?: string
+  json: boolean
+  help: boolean
+  paper: string[]
+  from?: string
+  to?: string
+  issue?: string
+  page?: number
+  sort?: SortOrder
+  limit?: number
+  offset?: number
+  queries?: string
+  date?: string
+  encoding?: string
+  paperName?: string
+}
+
+function positiveInt(name: string, v: string | undefined, min = 1): number | undefined {
+  if (v === undefined) return undefined
+  if (!/^\d+$/.test(v) || Number(v) < min)
+    throw new UsageError(`--${name} expects a whole number ≥ ${min}, got "${v}"`)
+  return Number(v)
+}
+
+function date(name: string, v: string | undefined): string | undefined {
+  if (v !== undefined && !isValidIsoDate(v))
+    throw new UsageError(`--${name} expects a real date YYYY-MM-DD, got "${v}"`)
+  return v
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        archive: { type: 'string' },
+        index: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        paper: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        issue: { type: 'string' },
+        page: { type: 'string' },
+        sort: { type: 'string' },
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        queries: { type: 'string' },
+        date: { type: 'string' },
+        encoding: { type: 'string' },
+        'paper-name': { type: 'string' },
+      },
+    })
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const v = parsed.values
+  const sort = v.sort
+  if (sort !== undefined && !['relevance', 'date-desc', 'date-asc'].includes(sort)) {
+    throw new UsageError(`--sort expects relevance, date-desc or date-asc, got "${sort}"`)
+  }
+  const [command = '', ...positionals] = parsed.positionals
+  const opts: CliOptions = {
+    command,
+    positionals,
+    json: v.json ?? false,
+    help: v.help ?? false,
+    paper: v.paper ?? [],
+  }
+  const set = <K extends keyof CliOptions>(k: K, value: CliOptions[K] | undefined): void => {
+    if (value !== undefined) opts[k] = value
+  }
+  set('archive', v.archive)
+  set('index', v.index)
+  set('from', date('from', v.from))
+  set('to', date('to', v.to))
+  set('date', v.date)
+  set('issue', v.issue)
+  set('page', positiveInt('page', v.page))
+  set('sort', sort as SortOrder | undefined)
+  set('limit', positiveInt('limit', v.limit))
+  set('offset', positiveInt('offset', v.offset, 0))
+  set('queries', v.queries)
+  set('encoding', v.encoding)
+  set('paperName', v['paper-name'])
+  return opts
+}
+
+export function searchRequest(opts: CliOptions, q: string): SearchRequest {
+  const r: SearchRequest = { q }
+  if (opts.paper.length) r.papers = opts.paper
+  if (opts.from) r.dateFrom = opts.from
+  if (opts.to) r.dateTo = opts.to
+  if (opts.issue) r.issueId = opts.issue
+  if (opts.page !== undefined) r.page = opts.page
+  if (opts.sort) r.sort = opts.sort
+  if (opts.limit !== undefined) r.limit = opts.limit
+  if (opts.offset !== undefined) r.offset = opts.offset
+  return r
+}

@@ -1,0 +1,67 @@
+// Human-readable output of the CLI (the --json output is the contract's objects as they are).
+import type { IssueSummary, IssueView, SearchResponse } from '../shared/types'
+
+export function formatList(issues: IssueSummary[]): string {
+  const lines = issues.map((i) => {
+    const pages = i.pages.map((p) => `p${p.number}:${p.articles}`).join(' ')
+    const inferred = i.dateSource === 'inferred' ? ' (date inferred)' : ''
+    return `${i.id.padEnd(24)} ${i.paperName}  ${i.date}${inferred}  pages/articles ${pages}`
+  })
+  return `${lines.join('\n')}\n${issues.length} issue(s)`
+}
+
+export function formatIssue(view: IssueView, page?: number): string {
+  const out = [
+    `${view.paperName} ${view.date}${view.dateSource === 'inferred' ? ' (date inferred)' : ''}  [${view.id}]`,
+  ]
+  if (view.dateNote) out.push(view.dateNote)
+  for (const p of view.pages) {
+    if (page !== undefined && p.number !== page) continue
+    out.push('', `── Page ${p.number} (${p.source}, ${p.encoding}) ──`)
+    if (p.note) out.push(p.note)
+    for (const a of p.articles) {
+      out.push(
+        '',
+        `[${a.id}] ${a.kicker ? a.kicker + ' / ' : ''}${a.headline}${a.subheadline ? ' — ' + a.subheadline : ''}`,
+      )
+      if (a.byline) out.push(`  ${a.byline}`)
+      const preview = a.text.replace(/\n+/g, ' ')
+      out.push(`  ${preview.length > 120 ? preview.slice(0, 120) + '…' : preview}`)
+      for (const c of a.continuations) {
+        const to = c.targetExists
+          ? `page ${c.targetPage}${c.targetArticleId ? ` → ${c.targetArticleId}` : ''}`
+          : `page ${c.targetPage} (not in the archive)`
+        out.push(`  ${c.marker} ${to}`)
+      }
+    }
+  }
+  return out.join('\n')
+}
+
+/** Marks highlights with 【】 for a terminal. */
+function marked(snippet: string, highlights: readonly (readonly [number, number])[]): string {
+  let out = ''
+  let at = 0
+  for (const [s, e] of highlights) {
+    out += snippet.slice(at, s) + '【' + snippet.slice(s, e) + '】'
+    at = e
+  }
+  return out + snippet.slice(at)
+}
+
+export function formatSearch(r: SearchResponse): string {
+  if (r.error) return `Query error: ${r.error}`
+  const out = [`${r.total} hit(s) for ${JSON.stringify(r.query)} in ${r.tookMs} ms`]
+  for (const h of r.hits) {
+    out.push(
+      '',
+      `${h.paper} ${h.date} p${h.page}  ${h.headline}  [${h.articleId}] score ${h.score}`,
+      `  ${marked(h.snippet, h.highlights)}`,
+    )
+  }
+  if (r.facets.paper.length)
+    out.push('', `papers: ${r.facets.paper.map((f) => `${f.value} ${f.count}`).join(', ')}`)
+  if (r.facets.year.length)
+    out.push(`years: ${r.facets.year.map((f) => `${f.value} ${f.count}`).join(', ')}`)
+  return out.join('\n')
+}

@@ -1,0 +1,73 @@
+// Reading an archive folder: its catalog and its page files. Everything read from disk is
+// validated here, and every error names the file and says what to do.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { CATALOG_FILE, CatalogError, parseCatalog } from '../shared/archive/catalog'
+import { decodeText, DecodeError } from '../shared/text/decode'
+import { INDEX_OPTIONS } from '../shared/search/search-index'
+import { INDEX_FORMAT_VERSION } from '../shared/search/index-file'
+import type { Catalog, CatalogPage } from '../shared/types'
+
+export class ArchiveError extends Error {
+  override name = 'ArchiveError'
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+export function readCatalog(dir: string): Catalog {
+  const file = join(dir, CATALOG_FILE)
+  if (!existsSync(file)) {
+    throw new ArchiveError(
+      `${file}: no catalog here; is ${dir} an archive folder? (create one with "archive-reader add")`,
+    )
+  }
+  try {
+    return parseCatalog(readFileSync(file, 'utf8'), file)
+  } catch (e) {
+    if (e instanceof CatalogError) throw new ArchiveError(e.message)
+    throw e
+  }
+}
+
+/** Decodes a page file with the encoding the catalog records for it. */
+export function readPageText(dir: string, page: CatalogPage): string {
+  const file = join(dir, page.source)
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch (e) {
+    throw new ArchiveError(
+      `${file}: cannot read the page file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    )
+  }
+  try {
+    return decodeText(bytes, page.encoding).text
+  } catch (e) {
+    if (e instanceof DecodeError) throw new ArchiveError(`${file}: ${e.message}`)
+    throw e
+  }
+}
+
+/**
+ * Identifies what an index was built from: the catalog (which records each page's sha256), the
+ * page files' sizes and the index rules. Cheap enough for every start; `verify` hashes the files.
+ */
+export function archiveKey(dir: string, catalog: Catalog): string {
+  const h = createHash('sha256')
+  h.update(JSON.stringify({ v: INDEX_FORMAT_VERSION, o: INDEX_OPTIONS, c: catalog }))
+  for (const issue of catalog.issues) {
+    for (const page of issue.pages) {
+      let size = -1
+      try {
+        size = statSync(join(dir, page.source)).size
+      } catch {
+        // A missing file changes the key; reading it will report the problem.
+      }
+      h.update(`${page.source}:${size};`)
+    }
+  }
+  return h.digest('hex')
+}

@@ -1,0 +1,255 @@
+// The archive as a service: catalog, pages and the persisted search index of one archive folder,
+// behind the `ArchiveApi` contract. The CLI, the reading-room server and Electron's main process
+// all use this one implementation.
+import { constants, accessSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { crc32 } from 'node:zlib'
+import type { ArchiveApi } from '../shared/contract'
+import { sortCatalog } from '../shared/archive/catalog'
+import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
+import { search } from '../shared/search/engine'
+import { deserializeIndex, IndexFileError, serializeIndex } from '../shared/search/index-file'
+import { findMatches } from '../shared/search/matches'
+import { parseQuery, positiveTerms } from '../shared/search/query'
+import { buildSearchIndex, docCount } from '../shared/search/search-index'
+import type { DocInput, SearchIndex } from '../shared/search/search-index'
+import type {
+  ArticleMatches,
+  Catalog,
+  IndexStatus,
+  IssueSummary,
+  IssueView,
+  PageSource,
+  SearchRequest,
+  SearchResponse,
+} from '../shared/types'
+import { archiveKey, ArchiveError, readCatalog, readPageText } from './archive-dir'
+import { writeFileAtomic } from './atomic'
+
+export const INDEX_FILE = 'index.bin'
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError'
+}
+
+export interface OpenOptions {
+  archiveDir: string
+  /** Where the index is read and written; default `<archiveDir>/index.bin`. */
+  indexPath?: string
+  /** Progress while the index is being built. */
+  onProgress?: (status: IndexStatus) => void
+  /** Messages for the user (a stale or damaged index being rebuilt, an unwritable folder). */
+  log?: (message: string) => void
+}
+
+export interface OpenResult {
+  /** How the index was obtained. */
+  index: 'loaded' | 'built'
+  /** Why it was rebuilt, when it was. */
+  reason?: string
+  written: boolean
+}
+
+const checksum = (b: Uint8Array): number => crc32(b)
+
+/** Loads every page of every issue and collects the documents to index. */
+export function collectDocs(
+  dir: string,
+  catalog: Catalog,
+  onIssue?: (done: number) => void,
+): DocInput[] {
+  const docs: DocInput[] = []
+  catalog.issues.forEach((issue, issueIdx) => {
+    const texts = issue.pages.map((p) => readPageText(dir, p))
+    const view = buildIssueView(issue, catalog.papers, texts)
+    for (const page of view.pages) {
+      for (const a of page.articles) {
+        docs.push({
+          issue: issueIdx,
+          page: page.number,
+          article: a.index,
+          headline: a.headline,
+          text: a.text,
+        })
+      }
+    }
+    onIssue?.(issueIdx + 1)
+  })
+  return docs
+}
+
+export function buildIndexFor(
+  dir: string,
+  catalog: Catalog,
+  onProgress?: (f: number) => void,
+): SearchIndex {
+  const n = Math.max(1, catalog.issues.length)
+  const docs = collectDocs(dir, catalog, (done) => onProgress?.((0.5 * done) / n))
+  const issues = catalog.issues.map((i) => ({ id: i.id, paper: i.paper, date: i.date }))
+  return buildSearchIndex(issues, docs, (f) => onProgress?.(0.5 + 0.5 * f))
+}
+
+export class ArchiveService implements ArchiveApi {
+  private readonly views = new Map<string, IssueView>()
+  private readonly pageCounts = new Map<string, number>()
+  private readonly issueIndex = new Map<string, number>()
+
+  private constructor(
+    readonly dir: string,
+    readonly catalog: Catalog,
+    readonly index: SearchIndex,
+    readonly openResult: OpenResult,
+  ) {
+    catalog.issues.forEach((issue, i) => this.issueIndex.set(issue.id, i))
+    const { issue, page } = index.docs
+    for (let d = 0; d < docCount(index); d++) {
+      const key = `${index.issues[issue[d] as number]?.id}/${page[d]}`
+      this.pageCounts.set(key, (this.pageCounts.get(key) ?? 0) + 1)
+    }
+  }
+
+  /** Opens an archive folder: loads its index, or rebuilds it when missing, stale or damaged. */
+  static open(options: OpenOptions): ArchiveService {
+    const dir = options.archiveDir
+    const catalog = sortCatalog(readCatalog(dir))
+    const key = archiveKey(dir, catalog)
+    const indexPath = options.indexPath ?? join(dir, INDEX_FILE)
+    let reason: string | undefined
+    try {
+      const loaded = deserializeIndex(readFileSync(indexPath), checksum)
+      if (loaded.sourceKey === key) {
+        return new ArchiveService(dir, catalog, loaded.index, { index: 'loaded', written: false })
+      }
+      reason = 'the archive changed since the index was built'
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') reason = 'no index yet'
+      else if (e instanceof IndexFileError)
+        reason = `the index file is damaged or outdated (${e.message})`
+      else reason = `the index file cannot be read (${code ?? (e as Error).message})`
+    }
+    options.log?.(`Rebuilding the search index: ${reason}.`)
+    const report = (progress: number): void =>
+      options.onProgress?.({
+        state: 'building',
+        progress,
+        articles: 0,
+        issues: catalog.issues.length,
+      })
+    report(0)
+    const index = buildIndexFor(dir, catalog, report)
+    const written = ArchiveService.tryWrite(
+      indexPath,
+      serializeIndex(index, key, checksum),
+      options.log,
+    )
+    const service = new ArchiveService(dir, catalog, index, { index: 'built', reason, written })
+    options.onProgress?.(statusOf(service))
+    return service
+  }
+
+  private static tryWrite(path: string, bytes: Uint8Array, log?: (m: string) => void): boolean {
+    try {
+      accessSync(dirname(path), constants.W_OK)
+      writeFileAtomic(path, bytes)
+      return true
+    } catch (e) {
+      log?.(
+        `The index could not be saved to ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it is kept in memory for this session.`,
+      )
+      return false
+    }
+  }
+
+  async listIssues(): Promise<IssueSummary[]> {
+    return this.listIssuesSync()
+  }
+
+  listIssuesSync(): IssueSummary[] {
+    return this.catalog.issues.map((issue) =>
+      issueSummary(
+        issue,
+        this.catalog.papers,
+        (page) => this.pageCounts.get(`${issue.id}/${page}`) ?? 0,
+      ),
+    )
+  }
+
+  async getIssue(id: string): Promise<IssueView> {
+    return this.getIssueSync(id)
+  }
+
+  getIssueSync(id: string): IssueView {
+    const cached = this.views.get(id)
+    if (cached) {
+      // Refresh its place in the LRU order.
+      this.views.delete(id)
+      this.views.set(id, cached)
+      return cached
+    }
+    const idx = this.issueIndex.get(id)
+    if (idx === undefined) throw new NotFoundError(`no issue "${id}" in this archive`)
+    const issue = this.catalog.issues[idx] as Catalog['issues'][number]
+    const view = buildIssueView(
+      issue,
+      this.catalog.papers,
+      issue.pages.map((p) => readPageText(this.dir, p)),
+    )
+    this.views.set(id, view)
+    if (this.views.size > 64) this.views.delete(this.views.keys().next().value as string)
+    return view
+  }
+
+  async getPageSource(issueId: string, page: number): Promise<PageSource> {
+    const idx = this.issueIndex.get(issueId)
+    const issue = idx === undefined ? undefined : this.catalog.issues[idx]
+    const p = issue?.pages.find((x) => x.number === page)
+    if (!issue || !p) throw new NotFoundError(`no page ${page} in issue "${issueId}"`)
+    return { issueId, page, source: p.source, text: readPageText(this.dir, p) }
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    return this.searchSync(request)
+  }
+
+  searchSync(request: SearchRequest): SearchResponse {
+    return search(this.index, request, (articleId) => {
+      const ref = parseArticleId(articleId)
+      if (!ref) return undefined
+      return findArticle(this.getIssueSync(ref.issueId), articleId)
+    })
+  }
+
+  async articleMatches(articleId: string, q: string): Promise<ArticleMatches> {
+    const ref = parseArticleId(articleId)
+    const article = ref ? findArticle(this.getIssueSync(ref.issueId), articleId) : undefined
+    if (!article) throw new NotFoundError(`no article "${articleId}" in this archive`)
+    let terms: string[] = []
+    try {
+      terms = positiveTerms(parseQuery(q))
+    } catch {
+      // A query of only exclusions highlights nothing.
+    }
+    return {
+      articleId,
+      query: q,
+      ranges: findMatches(article.text, terms),
+      headlineRanges: findMatches(article.headline, terms),
+    }
+  }
+
+  async indexStatus(): Promise<IndexStatus> {
+    return statusOf(this)
+  }
+}
+
+function statusOf(s: ArchiveService): IndexStatus {
+  return {
+    state: 'ready',
+    progress: 1,
+    articles: docCount(s.index),
+    issues: s.catalog.issues.length,
+  }
+}
+
+export { ArchiveError }

@@ -1,0 +1,157 @@
+// The catalog is the archive's table of contents. It is parsed and checked here, once; the rest
+// of the code sees a clean `Catalog`.
+import { z } from 'zod'
+import type { Catalog } from '../types'
+
+export const CATALOG_FILE = 'catalog.json'
+
+/** True when `date` is YYYY-MM-DD and such a day exists. */
+export function isValidIsoDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = new Date(Date.UTC(y, mo - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
+}
+
+const isoDate = z.string().refine(isValidIsoDate, 'not a real date in the form YYYY-MM-DD')
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'a slug is lower-case letters, digits and -')
+const issueId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'an issue id is lower-case letters, digits and -')
+const sourceName = z
+  .string()
+  .regex(/^[^/\\]+\.txt$/, 'a source is a .txt file name inside the archive folder, without a path')
+  .refine((s) => !s.startsWith('.'), 'a source may not start with a dot')
+
+const catalogSchema = z
+  .object({
+    format: z.literal('archive-reader/catalog'),
+    version: z.literal(1),
+    title: z.string().min(1),
+    papers: z.array(
+      z
+        .object({
+          slug,
+          name: z.string().min(1),
+          nameEn: z.string().optional(),
+          region: z.string().optional(),
+        })
+        .strict(),
+    ),
+    issues: z.array(
+      z
+        .object({
+          id: issueId,
+          paper: slug,
+          date: isoDate,
+          dateSource: z.enum(['printed', 'inferred']),
+          dateNote: z.string().optional(),
+          pages: z
+            .array(
+              z
+                .object({
+                  number: z.number().int().min(1).max(999),
+                  source: sourceName,
+                  sha256: z
+                    .string()
+                    .regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits'),
+                  encoding: z.enum(['utf-8', 'gb18030', 'big5']),
+                  note: z.string().optional(),
+                })
+                .strict(),
+            )
+            .min(1, 'an issue needs at least one page'),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+
+export class CatalogError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.join('; ')}`)
+    this.name = 'CatalogError'
+  }
+}
+
+/** Cross-record rules that a schema cannot express. Returns the problems found. */
+export function catalogProblems(catalog: Catalog): string[] {
+  const problems: string[] = []
+  const papers = new Set<string>()
+  for (const p of catalog.papers) {
+    if (papers.has(p.slug)) problems.push(`paper "${p.slug}" is listed twice`)
+    papers.add(p.slug)
+  }
+  const ids = new Set<string>()
+  const sources = new Map<string, string>()
+  const paperDates = new Map<string, string>()
+  for (const issue of catalog.issues) {
+    if (ids.has(issue.id)) problems.push(`issue "${issue.id}" is listed twice`)
+    ids.add(issue.id)
+    if (!papers.has(issue.paper))
+      problems.push(`issue "${issue.id}" names unknown paper "${issue.paper}"`)
+    const key = `${issue.paper} ${issue.date}`
+    const other = paperDates.get(key)
+    if (other)
+      problems.push(`issues "${other}" and "${issue.id}" are both ${issue.paper} of ${issue.date}`)
+    paperDates.set(key, issue.id)
+    const numbers = new Set<number>()
+    for (const page of issue.pages) {
+      if (numbers.has(page.number))
+        problems.push(`issue "${issue.id}" has page ${page.number} twice`)
+      numbers.add(page.number)
+      const owner = sources.get(page.source)
+      if (owner) problems.push(`source "${page.source}" is used by "${owner}" and "${issue.id}"`)
+      sources.set(page.source, issue.id)
+    }
+  }
+  return problems
+}
+
+/** Parses catalog JSON text; throws CatalogError naming the file and each problem. */
+export function parseCatalog(json: string, file = CATALOG_FILE): Catalog {
+  let data: unknown
+  try {
+    data = JSON.parse(json)
+  } catch (e) {
+    throw new CatalogError(file, [
+      `not valid JSON (${(e as Error).message}); restore it from a backup or rebuild it`,
+    ])
+  }
+  const result = catalogSchema.safeParse(data)
+  if (!result.success) {
+    throw new CatalogError(
+      file,
+      result.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`),
+    )
+  }
+  const catalog = result.data as Catalog
+  const problems = catalogProblems(catalog)
+  if (problems.length) throw new CatalogError(file, problems)
+  return catalog
+}
+
+export function emptyCatalog(title = 'Archive'): Catalog {
+  return { format: 'archive-reader/catalog', version: 1, title, papers: [], issues: [] }
+}
+
+/** Issues sorted by paper then date, pages by number: the order every listing uses. */
+export function sortCatalog(catalog: Catalog): Catalog {
+  const issues = [...catalog.issues]
+    .map((i) => ({ ...i, pages: [...i.pages].sort((a, b) => a.number - b.number) }))
+    .sort(
+      (a, b) =>
+        a.paper.localeCompare(b.paper) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
+    )
+  return { ...catalog, issues }
+}
+
+export function serializeCatalog(catalog: Catalog): string {
+  return JSON.stringify(sortCatalog(catalog), null, 2) + '\n'
+}

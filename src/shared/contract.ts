@@ -1,0 +1,96 @@
+// The one contract between the renderer and whoever serves the archive: Electron's main process
+// (over IPC, through the preload bridge) or the reading-room server (over HTTP). Each side is
+// written against `ArchiveApi`; arguments are validated with the schemas below before any data
+// is touched, because a renderer is never trusted.
+import { z } from 'zod'
+import type {
+  ArticleMatches,
+  IndexStatus,
+  IssueSummary,
+  IssueView,
+  PageSource,
+  SearchRequest,
+  SearchResponse,
+} from './types'
+
+export interface ArchiveApi {
+  listIssues(): Promise<IssueSummary[]>
+  getIssue(id: string): Promise<IssueView>
+  getPageSource(issueId: string, page: number): Promise<PageSource>
+  search(request: SearchRequest): Promise<SearchResponse>
+  articleMatches(articleId: string, q: string): Promise<ArticleMatches>
+  indexStatus(): Promise<IndexStatus>
+}
+
+/** IPC channel per method: one place, so main and preload cannot drift apart. */
+export const channels = {
+  listIssues: 'archive:list-issues',
+  getIssue: 'archive:get-issue',
+  getPageSource: 'archive:get-page-source',
+  search: 'archive:search',
+  articleMatches: 'archive:article-matches',
+  indexStatus: 'archive:index-status',
+} as const satisfies Record<keyof ArchiveApi, string>
+
+export type ArchiveMethod = keyof ArchiveApi
+
+/** Event pushed from main to the renderer while the index is (re)built. */
+export const INDEX_PROGRESS_EVENT = 'archive:index-progress'
+
+export const MAX_QUERY_LENGTH = 500
+const id = z.string().min(1).max(200)
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+const pageNumber = z.number().int().min(1).max(999)
+
+export const searchRequestSchema = z
+  .object({
+    q: z.string().max(MAX_QUERY_LENGTH),
+    papers: z.array(z.string().min(1).max(64)).max(50).optional(),
+    dateFrom: isoDate.optional(),
+    dateTo: isoDate.optional(),
+    issueId: id.optional(),
+    page: pageNumber.optional(),
+    sort: z.enum(['relevance', 'date-desc', 'date-asc']).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+    offset: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .strict()
+
+/** Argument tuples per method, validated before the call reaches the archive. */
+export const argumentSchemas = {
+  listIssues: z.tuple([]),
+  getIssue: z.tuple([id]),
+  getPageSource: z.tuple([id, pageNumber]),
+  search: z.tuple([searchRequestSchema]),
+  articleMatches: z.tuple([id, z.string().max(MAX_QUERY_LENGTH)]),
+  indexStatus: z.tuple([]),
+} as const satisfies Record<ArchiveMethod, z.ZodType>
+
+export class InvalidArgumentsError extends Error {
+  constructor(
+    readonly method: string,
+    detail: string,
+  ) {
+    super(`invalid arguments for ${method}: ${detail}`)
+    this.name = 'InvalidArgumentsError'
+  }
+}
+
+/** Validates `args` for `method`; throws InvalidArgumentsError with a readable reason. */
+export function parseArguments<M extends ArchiveMethod>(
+  method: M,
+  args: unknown,
+): Parameters<ArchiveApi[M]> {
+  const schema = argumentSchemas[method] as z.ZodType
+  const result = schema.safeParse(args)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
+    throw new InvalidArgumentsError(method, `${issue?.message ?? 'rejected'}${where}`)
+  }
+  return result.data as Parameters<ArchiveApi[M]>
+}
+
+export function isArchiveMethod(name: string): name is ArchiveMethod {
+  return Object.prototype.hasOwnProperty.call(channels, name)
+}

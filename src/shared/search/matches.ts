@@ -1,0 +1,68 @@
+// Finding a query's matches in display text: the text is normalized with an offset map, the
+// terms are found in the normalized text, and each match is mapped back. That is what keeps
+// highlights right where the source had a line break, a stray space or a traditional character
+// inside the match.
+import type { Range } from '../types'
+import { normalizeMapped } from '../text/normalize'
+import { mapRange } from '../text/reflow'
+
+/** Sorted, non-overlapping ranges in `text` where any of `terms` (normalized) occurs. */
+export function findMatches(text: string, terms: readonly string[]): Range[] {
+  if (terms.length === 0 || text.length === 0) return []
+  const { text: norm, map } = normalizeMapped(text)
+  const found: [number, number][] = []
+  for (const term of terms) {
+    let at = norm.indexOf(term)
+    while (at >= 0) {
+      found.push(mapRange(map, at, at + term.length))
+      at = norm.indexOf(term, at + term.length)
+    }
+  }
+  return mergeRanges(found)
+}
+
+export function mergeRanges(ranges: [number, number][]): Range[] {
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  const out: [number, number][] = []
+  for (const r of ranges) {
+    const last = out[out.length - 1]
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
+    else out.push([r[0], r[1]])
+  }
+  return out
+}
+
+export interface Snippet {
+  snippet: string
+  highlights: Range[]
+}
+
+const BEFORE = 30
+const AFTER = 90
+
+/**
+ * A plain-text snippet around the first match (of `preferred` if it occurs), with highlight
+ * ranges relative to the snippet. Paragraph breaks become spaces so offsets do not shift.
+ */
+export function makeSnippet(
+  text: string,
+  matches: readonly Range[],
+  preferredStart?: number,
+): Snippet {
+  const anchor = preferredStart ?? matches[0]?.[0] ?? 0
+  let start = Math.max(0, anchor - BEFORE)
+  let end = Math.min(text.length, anchor + AFTER)
+  // Do not cut a surrogate pair in half.
+  if (start > 0 && /[\udc00-\udfff]/.test(text[start] ?? '')) start--
+  if (end < text.length && /[\udc00-\udfff]/.test(text[end] ?? '')) end++
+  const body = text.slice(start, end).replace(/\n/g, ' ')
+  const prefix = start > 0 ? '…' : ''
+  const suffix = end < text.length ? '…' : ''
+  const shift = prefix.length - start
+  const highlights: Range[] = []
+  for (const [s, e] of matches) {
+    if (e <= start || s >= end) continue
+    highlights.push([Math.max(s, start) + shift, Math.min(e, end) + shift])
+  }
+  return { snippet: prefix + body + suffix, highlights }
+}

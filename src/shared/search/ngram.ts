@@ -1,0 +1,204 @@
+// A compact character n-gram index over normalized article text: for every character and every
+// pair of adjacent characters, the sorted list of articles that contain it. Chinese has no word
+// boundaries, so any substring query of length ≥ 2 is found through its character pairs and then
+// verified against the text; the index never misses an article (recall is exact by design) and
+// the verification makes precision exact.
+//
+// It replaces MiniSearch for article bodies: measured here (see README, "Search design"),
+// MiniSearch with CJK bigrams needed 12× the text in heap and was slower than a plain scan at p95.
+// Typed arrays keep the whole index in a few flat buffers that load without parsing.
+
+/** Separates documents in the concatenated text; never produced by the normalizer for text. */
+export const DOC_SEPARATOR = '\u0001'
+
+export interface NgramIndexData {
+  /** Code unit → dense character id (0 = never seen). */
+  charIds: Uint16Array
+  /** Number of character ids + 1. */
+  radix: number
+  /** Sorted term keys: unigram key = id, bigram key = radix + id1 * radix + id2. */
+  keys: Uint32Array
+  /** offsets[k]..offsets[k+1] is the postings range of keys[k]. */
+  offsets: Uint32Array
+  /** Document ids, ascending within each term. */
+  postings: Uint32Array
+}
+
+/** Radix sort of 32-bit keys; returns the permutation that sorts them. */
+function sortPermutation(keys: Uint32Array): Uint32Array {
+  const n = keys.length
+  let order = new Uint32Array(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  let next = new Uint32Array(n)
+  for (const shift of [0, 16]) {
+    const counts = new Uint32Array(65537)
+    for (let i = 0; i < n; i++) counts[(((keys[i] as number) >>> shift) & 0xffff) + 1]!++
+    for (let b = 1; b <= 65536; b++) counts[b]! += counts[b - 1] as number
+    for (let i = 0; i < n; i++) {
+      const idx = order[i] as number
+      next[counts[((keys[idx] as number) >>> shift) & 0xffff]!++] = idx
+    }
+    ;[order, next] = [next, order]
+  }
+  return order
+}
+
+/**
+ * Builds the index over `docs` (normalized texts). Two passes over the text: the first numbers
+ * the distinct terms and counts their documents, the second fills one flat postings array.
+ */
+export function buildNgramIndex(docs: readonly string[]): NgramIndexData {
+  // Dense ids in code-unit order keep term keys small integers (fast Map keys) and sortable.
+  const seen = new Uint8Array(0x10000)
+  for (const d of docs) for (let i = 0; i < d.length; i++) seen[d.charCodeAt(i)] = 1
+  const charIds = new Uint16Array(0x10000)
+  let radix = 1
+  for (let c = 0; c < 0x10000; c++) if (seen[c] && c !== 1) charIds[c] = radix++
+  if (radix * radix + radix >= 2 ** 32)
+    throw new Error('too many distinct characters for one index')
+
+  const termOf = new Map<number, number>()
+  let termKeys = new Uint32Array(1 << 16)
+  let counts = new Uint32Array(1 << 16)
+  let lastDoc = new Int32Array(1 << 16).fill(-1)
+  let terms = 0
+  const visit = (key: number, doc: number): void => {
+    let t = termOf.get(key)
+    if (t === undefined) {
+      t = terms++
+      termOf.set(key, t)
+      if (t >= termKeys.length) {
+        const grow = <T extends Uint32Array | Int32Array>(a: T, fill?: number): T => {
+          const b = new (a.constructor as { new (n: number): T })(a.length * 2)
+          if (fill !== undefined) b.fill(fill)
+          b.set(a)
+          return b
+        }
+        termKeys = grow(termKeys)
+        counts = grow(counts)
+        lastDoc = grow(lastDoc, -1)
+      }
+      termKeys[t] = key
+    }
+    if (lastDoc[t] !== doc) {
+      lastDoc[t] = doc
+      counts[t]!++
+    }
+  }
+  const forEachKey = (doc: number, fn: (key: number, doc: number) => void): void => {
+    const d = docs[doc] as string
+    let prev = 0
+    for (let i = 0; i < d.length; i++) {
+      const id = charIds[d.charCodeAt(i)] as number
+      if (id === 0) {
+        prev = 0
+        continue
+      }
+      fn(id, doc)
+      if (prev) fn(radix + prev * radix + id, doc)
+      prev = id
+    }
+  }
+  for (let doc = 0; doc < docs.length; doc++) forEachKey(doc, visit)
+
+  const keysUnsorted = termKeys.subarray(0, terms)
+  const order = sortPermutation(keysUnsorted)
+  const keys = new Uint32Array(terms)
+  const offsets = new Uint32Array(terms + 1)
+  const slot = new Uint32Array(terms) // term → write position
+  let total = 0
+  for (let k = 0; k < terms; k++) {
+    const t = order[k] as number
+    keys[k] = keysUnsorted[t] as number
+    offsets[k] = total
+    slot[t] = total
+    total += counts[t] as number
+  }
+  offsets[terms] = total
+  const postings = new Uint32Array(total)
+  lastDoc.fill(-1)
+  for (let doc = 0; doc < docs.length; doc++) {
+    forEachKey(doc, (key) => {
+      const t = termOf.get(key) as number
+      if (lastDoc[t] !== doc) {
+        lastDoc[t] = doc
+        postings[slot[t]!++] = doc
+      }
+    })
+  }
+  return { charIds, radix, keys, offsets, postings }
+}
+
+function findKey(keys: Uint32Array, key: number): number {
+  let lo = 0
+  let hi = keys.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const k = keys[mid] as number
+    if (k === key) return mid
+    if (k < key) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
+
+/**
+ * The postings lists needed to find `term`: one for a single character, else one per distinct
+ * adjacent pair. `null` when some character or pair never occurs (no article can match).
+ */
+export function termLists(index: NgramIndexData, term: string): Uint32Array[] | null {
+  const ids: number[] = []
+  for (let i = 0; i < term.length; i++) {
+    const id = index.charIds[term.charCodeAt(i)] as number
+    if (!id) return null
+    ids.push(id)
+  }
+  const keys = new Set<number>()
+  if (ids.length === 1) keys.add(ids[0] as number)
+  for (let i = 0; i + 1 < ids.length; i++) {
+    keys.add(index.radix + (ids[i] as number) * index.radix + (ids[i + 1] as number))
+  }
+  const lists: Uint32Array[] = []
+  for (const key of keys) {
+    const k = findKey(index.keys, key)
+    if (k < 0) return null
+    lists.push(index.postings.subarray(index.offsets[k], index.offsets[k + 1]))
+  }
+  return lists.sort((a, b) => a.length - b.length)
+}
+
+/** First index in sorted `list` at or after `from` whose value is ≥ `value` (galloping). */
+function gallop(list: Uint32Array, value: number, from: number): number {
+  let step = 1
+  let hi = from
+  while (hi < list.length && (list[hi] as number) < value) {
+    from = hi + 1
+    hi += step
+    step *= 2
+  }
+  hi = Math.min(hi, list.length)
+  while (from < hi) {
+    const mid = (from + hi) >>> 1
+    if ((list[mid] as number) < value) from = mid + 1
+    else hi = mid
+  }
+  return from
+}
+
+/** Intersects sorted `candidates` with sorted `list`; cost grows with the shorter one. */
+export function intersect(candidates: ArrayLike<number>, list: Uint32Array): number[] {
+  const out: number[] = []
+  let j = 0
+  for (let i = 0; i < candidates.length && j < list.length; i++) {
+    const v = candidates[i] as number
+    j = gallop(list, v, j)
+    if (list[j] === v) out.push(v)
+  }
+  return out
+}
+
+/** The size of the smallest list for `term`, a cheap upper bound on its matches (for planning). */
+export function estimate(index: NgramIndexData, term: string): number {
+  const lists = termLists(index, term)
+  return lists ? (lists[0]?.length ?? 0) : 0
+}

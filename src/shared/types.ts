@@ -1,0 +1,173 @@
+// Domain types shared by every process. Plain data only: these cross IPC and HTTP as JSON.
+
+/** A [start, end) range of UTF-16 code units. */
+export type Range = readonly [number, number]
+
+export type TextEncodingName = 'utf-8' | 'gb18030' | 'big5'
+
+/** One page of one issue as the catalog describes it. */
+export interface CatalogPage {
+  number: number
+  /** File name relative to the archive folder. */
+  source: string
+  /** sha256 of the source bytes, so a changed file is noticed. */
+  sha256: string
+  encoding: TextEncodingName
+  note?: string
+}
+
+export interface CatalogIssue {
+  id: string
+  paper: string
+  date: string
+  /** Whether the date is printed on the page or inferred from the events it reports. */
+  dateSource: 'printed' | 'inferred'
+  dateNote?: string
+  pages: CatalogPage[]
+}
+
+export interface CatalogPaper {
+  slug: string
+  name: string
+  nameEn?: string
+  region?: string
+}
+
+export interface Catalog {
+  format: 'archive-reader/catalog'
+  version: 1
+  title: string
+  papers: CatalogPaper[]
+  issues: CatalogIssue[]
+}
+
+export type ContinuationKind = 'continued-on' | 'continued-from' | 'see'
+
+/** A 下转N版 / 上接N版 / 详见N版 marker and where it leads. */
+export interface ContinuationLink {
+  kind: ContinuationKind
+  /** The marker as printed, e.g. （下转2版）. */
+  marker: string
+  targetPage: number
+  /** Present when the target page exists in this issue. */
+  targetExists: boolean
+  /** The article on the target page it continues in / from, when it can be told. */
+  targetArticleId?: string
+  /** Where the marker stands in the article's display text. */
+  range: Range
+}
+
+export interface Article {
+  /** Stable id: `${issueId}/p${page}/a${n}`. */
+  id: string
+  issueId: string
+  page: number
+  /** 1-based position on the page. */
+  index: number
+  headline: string
+  kicker?: string
+  subheadline?: string
+  byline?: string
+  /** Reflowed text: hard wraps joined, paragraphs separated by a blank line. */
+  text: string
+  /** Photo captions found in the article. */
+  captions: string[]
+  continuations: ContinuationLink[]
+  /** Range of the article in the page's source text (after decoding), for the original layout. */
+  sourceRange: Range
+}
+
+export interface PageView {
+  number: number
+  source: string
+  encoding: TextEncodingName
+  note?: string
+  articles: Article[]
+}
+
+export interface IssueSummary {
+  id: string
+  paper: string
+  paperName: string
+  date: string
+  dateSource: 'printed' | 'inferred'
+  pages: { number: number; source: string; articles: number }[]
+}
+
+export interface IssueView extends Omit<IssueSummary, 'pages'> {
+  dateNote?: string
+  pages: PageView[]
+}
+
+/** The original page text exactly as decoded, for the "original layout" view. */
+export interface PageSource {
+  issueId: string
+  page: number
+  source: string
+  text: string
+}
+
+export type SortOrder = 'relevance' | 'date-desc' | 'date-asc'
+
+export interface SearchFilters {
+  papers?: string[]
+  dateFrom?: string
+  dateTo?: string
+  issueId?: string
+  page?: number
+}
+
+export interface SearchRequest extends SearchFilters {
+  q: string
+  sort?: SortOrder
+  limit?: number
+  offset?: number
+}
+
+export interface SearchHit {
+  issueId: string
+  page: number
+  articleId: string
+  headline: string
+  paper: string
+  date: string
+  /** Plain text cut from the article's reflowed text. */
+  snippet: string
+  /** Ranges in `snippet` of the matched text. */
+  highlights: Range[]
+  score: number
+}
+
+export interface FacetCount {
+  value: string
+  count: number
+}
+
+export interface SearchResponse {
+  query: string
+  total: number
+  tookMs: number
+  hits: SearchHit[]
+  facets: { paper: FacetCount[]; year: FacetCount[] }
+  /** Set when the query could not be understood; hits are then empty. */
+  error?: string
+}
+
+/** Every match of a query in one article, in its reflowed text: for highlighting and next/prev. */
+export interface ArticleMatches {
+  articleId: string
+  query: string
+  /** Ranges in the article's `text`. */
+  ranges: Range[]
+  /** Ranges in the article's `headline`. */
+  headlineRanges: Range[]
+}
+
+export interface IndexStatus {
+  state: 'ready' | 'building'
+  articles: number
+  issues: number
+  /** 0..1 while building. */
+  progress: number
+  message?: string
+}

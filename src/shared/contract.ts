@@ -94,3 +94,47 @@ export function parseArguments<M extends ArchiveMethod>(
 export function isArchiveMethod(name: string): name is ArchiveMethod {
   return Object.prototype.hasOwnProperty.call(channels, name)
 }
+
+/** Commands the application menu (or a deep link) sends to the renderer. */
+export type MenuCommand =
+  | 'focus-search'
+  | 'toggle-split'
+  | 'swap-panes'
+  | 'next-page'
+  | 'prev-page'
+  | 'next-issue'
+  | 'prev-issue'
+  | 'toggle-theme'
+  | 'show-shortcuts'
+  | 'copy-link'
+  | 'print'
+  | 'open-bookmarks'
+
+export const MENU_COMMAND_EVENT = 'app:menu-command'
+/** Main → renderer: open this in-app route (the hash of an archive-reader:// deep link). */
+export const NAVIGATE_EVENT = 'app:navigate'
+
+/** Deep links: `archive-reader://open#/search?q=…` opens the same view as the in-app `#/search?q=…`. */
+export const DEEP_LINK_SCHEME = 'archive-reader'
+
+export function deepLinkFor(hash: string): string {
+  return `${DEEP_LINK_SCHEME}://open${hash.startsWith('#') ? hash : `#${hash}`}`
+}
+
+/** The in-app route (`#/…`) of a deep link, or undefined when it is not one of ours. */
+export function routeOfDeepLink(link: string): string | undefined {
+  if (!link.startsWith(`${DEEP_LINK_SCHEME}://`)) return undefined
+  const hashAt = link.indexOf('#')
+  const route = hashAt >= 0 ? link.slice(hashAt) : '#/'
+  return route.startsWith('#/') && route.length < 4096 ? route : undefined
+}
+
+/**
+ * What the preload script exposes as `window.archive`: the archive verbs plus event
+ * subscriptions. It never exposes ipcRenderer itself.
+ */
+export interface ArchiveBridge extends ArchiveApi {
+  onIndexProgress(listener: (status: IndexStatus) => void): () => void
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  onNavigate(listener: (route: string) => void): () => void
+}

@@ -39,8 +39,10 @@ function derivedHeadline(text: string): string {
   const body = text
     .replace(/^[□■\s]*([\u4e00-\u9fff]{0,6}报讯)?\s*[（(][^）)]{0,40}[）)]\s*/, '')
     .replace(/^[（(]\s*上接\s*\S{1,3}\s*版\s*[）)]\s*/, '')
-  const clause = /^[^，。！？；,;\n]{2,}/.exec(body)?.[0] ?? body
-  return clause.length > 28 ? `${clause.slice(0, 26)}…` : clause
+    // A leading date ("7月12日，") says when, not what.
+    .replace(/^\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]\s*/, '')
+  const sentence = /^[^。！？!?\n]{2,}/.exec(body)?.[0] ?? body
+  return sentence.length > 28 ? `${sentence.slice(0, 26)}…` : sentence
 }
 
 function headlineParts(draft: ArticleDraft): Pick<Article, 'headline' | 'kicker' | 'subheadline'> {
@@ -105,16 +107,19 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size))
 }
 
-const RECIPROCAL: Record<ContinuationKind, ContinuationKind | undefined> = {
-  'continued-on': 'continued-from',
-  'continued-from': 'continued-on',
-  see: undefined,
+/** The paragraph of `text` around `range`: what a 详见N版 marker refers to. */
+function paragraphAround(text: string, range: readonly [number, number]): string {
+  const start = text.lastIndexOf('\n\n', range[0]) + 1
+  const end = text.indexOf('\n\n', range[1])
+  return text.slice(start, end < 0 ? text.length : end)
 }
 
 /**
- * Resolves each marker's target page and, where it can be told, the article it leads to: the
- * article on the target page with the reciprocal marker pointing back (上接1版 for 下转2版); when
- * several qualify, the one whose text shares most with the source article.
+ * Resolves each marker's target page and, where it can be told, the article it leads to.
+ * 下转N版 and 上接N版 answer each other: every (下转, 上接) pair across the two pages is scored by
+ * the text the two articles share, and pairs are matched best first, one to one, so that two
+ * 下转2版 on page 1 lead to two different 上接1版 articles on page 2. A 详见N版 leads to the
+ * article on page N that shares most with the marker's paragraph, if any clearly does.
  */
 export function linkContinuations(articles: Article[]): void {
   const pages = new Set(articles.map((a) => a.page))
@@ -124,28 +129,40 @@ export function linkContinuations(articles: Article[]): void {
     if (!g) grams.set(a.id, (g = bigrams(a.headline + a.text)))
     return g
   }
-  for (const source of articles) {
-    for (const link of source.continuations) {
-      link.targetExists = pages.has(link.targetPage)
-      if (!link.targetExists) continue
-      const reciprocal = RECIPROCAL[link.kind]
-      const candidates = articles.filter(
-        (a) =>
-          a.page === link.targetPage &&
-          a.id !== source.id &&
-          (reciprocal === undefined ||
-            a.continuations.some((l) => l.kind === reciprocal && l.targetPage === source.page)),
-      )
-      let best: Article | undefined
-      let bestScore = -1
-      for (const c of candidates) {
-        const score = similarity(gramsOf(source), gramsOf(c))
-        if (score > bestScore) {
-          best = c
-          bestScore = score
-        }
-      }
-      if (best && (reciprocal !== undefined || bestScore > 0.2)) link.targetArticleId = best.id
+  type Marker = { article: Article; link: ContinuationLink }
+  const markers: Marker[] = articles.flatMap((article) =>
+    article.continuations.map((link) => ({ article, link })),
+  )
+  for (const { link } of markers) link.targetExists = pages.has(link.targetPage)
+
+  const pairs: { on: Marker; from: Marker; score: number }[] = []
+  for (const on of markers) {
+    if (on.link.kind !== 'continued-on' || !on.link.targetExists) continue
+    for (const from of markers) {
+      if (from.link.kind !== 'continued-from' || from.article.page !== on.link.targetPage) continue
+      if (from.link.targetPage !== on.article.page || from.article.id === on.article.id) continue
+      pairs.push({ on, from, score: similarity(gramsOf(on.article), gramsOf(from.article)) })
     }
+  }
+  pairs.sort((a, b) => b.score - a.score)
+  const done = new Set<ContinuationLink>()
+  for (const { on, from } of pairs) {
+    if (done.has(on.link) || done.has(from.link)) continue
+    on.link.targetArticleId = from.article.id
+    from.link.targetArticleId = on.article.id
+    done.add(on.link).add(from.link)
+  }
+
+  for (const { article, link } of markers) {
+    if (link.kind !== 'see' || !link.targetExists) continue
+    const context = bigrams(paragraphAround(article.text, link.range))
+    let best: Article | undefined
+    let bestScore = 0.5
+    for (const target of articles) {
+      if (target.page !== link.targetPage) continue
+      const score = similarity(context, gramsOf(target))
+      if (score > bestScore) [best, bestScore] = [target, score]
+    }
+    if (best) link.targetArticleId = best.id
   }
 }

@@ -9,12 +9,15 @@ import type { SourceLine } from '../text/reflow'
 export const CONTINUED_ON_PATTERN = /[（(]\s*(下转|转|详见|接)\s*\S{1,3}\s*版\s*[）)]\s*$/
 const BYLINE =
   /^[□■]?\s*[\u4e00-\u9fff]{0,8}(记者|通讯员|实习生)\s*[\u4e00-\u9fff]{2,4}(\s+\S+){0,5}$/
+/** Page furniture: the editor line and printed date at the top of a page, not part of any article. */
+const FURNITURE = /^(编辑|责编|美编|校对|版式)[:：]|星期[一二三四五六日天]\s*$/
 const CAPTION = /(^图为|摄\s*[）)]?$|^[（(][^）)]{0,30}摄[）)]$)/
 /** A markdown "heading" longer than this is a paragraph the extractor mislabelled. */
 const MAX_HEADING = 60
 const MAX_HEADLINE_LINES = 3
 
-type BlockKind = 'heading' | 'headline' | 'lead' | 'continued' | 'byline' | 'caption' | 'body'
+type BlockKind =
+  'heading' | 'headline' | 'lead' | 'continued' | 'byline' | 'caption' | 'furniture' | 'body'
 
 interface Block {
   kind: BlockKind
@@ -53,16 +56,12 @@ function classify(lines: SourceLine[], width: number): Block {
     return BYLINE.test(first.content) ? block('byline') : block('heading', first.heading)
   }
   if (CONTINUED_FROM_PATTERN.test(first.content)) return block('continued')
-  if (
-    lines.length === 1 &&
-    BYLINE.test(first.content) &&
-    !LEAD_PATTERN.test(first.content + '。')
-  ) {
-    return block('byline')
-  }
-  if (LEAD_PATTERN.test(first.content) && first.content.length > 12) return block('lead')
   if (lines.length === 1 && CAPTION.test(first.content)) return block('caption')
-  const short = Math.min(0.6 * width, 40)
+  if (lines.length === 1 && first.content.length <= 30 && BYLINE.test(first.content))
+    return block('byline')
+  if (lines.length <= 2 && lines.every((l) => FURNITURE.test(l.content))) return block('furniture')
+  if (LEAD_PATTERN.test(first.content) && first.content.length > 12) return block('lead')
+  const short = Math.min(0.7 * width, 40)
   const headlineLike =
     lines.length <= MAX_HEADLINE_LINES &&
     lines.every(
@@ -179,6 +178,8 @@ export function segmentPage(text: string): ArticleDraft[] {
         if (!cur || cur.ended || cur.hasBody) cur = open(block)
         addBody(cur, block)
         break
+      case 'furniture':
+        break
       case 'byline':
         if (!cur) cur = open(block)
         if (!cur.hasBody)
@@ -191,5 +192,50 @@ export function segmentPage(text: string): ArticleDraft[] {
     }
     if (block.endsContinuedOn && cur) cur.ended = true
   })
-  return drafts.filter((d) => d.end > d.start)
+  const kept = drafts.filter((d) => d.end > d.start)
+  reattachTrailingHeadlines(kept, text, blocks)
+  return kept
+}
+
+function cjkBigrams(s: string): Set<string> {
+  const set = new Set<string>()
+  const han = s.replace(/[^\u3400-\u9fff]/g, '')
+  for (let i = 0; i + 1 < han.length; i++) set.add(han.slice(i, i + 2))
+  return set
+}
+
+function overlap(headline: Set<string>, body: Set<string>): number {
+  if (headline.size === 0) return 0
+  let shared = 0
+  for (const g of headline) if (body.has(g)) shared++
+  return shared / headline.size
+}
+
+/**
+ * In some PDF extractions (the 江北报 pages here) every headline block follows the article it
+ * belongs to. Per page, we compare how much each plain headline shares with the article before
+ * it and with the one after it; when "before" wins overall, the page's headlines move back by
+ * one article. Pages with markdown headings are trusted as they stand.
+ */
+function reattachTrailingHeadlines(drafts: ArticleDraft[], text: string, blocks: Block[]): void {
+  if (blocks.some((b) => b.kind === 'heading')) return
+  const body = drafts.map((d) => cjkBigrams(text.slice(d.bodyStart, d.end)))
+  let before = 0
+  let after = 0
+  for (let i = 1; i < drafts.length; i++) {
+    const d = drafts[i] as ArticleDraft
+    if (d.headlines.length === 0) continue
+    const head = cjkBigrams(d.headlines.map((h) => h.text).join(''))
+    before += overlap(head, body[i - 1] as Set<string>)
+    after += overlap(head, body[i] as Set<string>)
+  }
+  if (before <= after) return
+  for (let i = 1; i < drafts.length; i++) {
+    const prev = drafts[i - 1] as ArticleDraft
+    const cur = drafts[i] as ArticleDraft
+    if (cur.headlines.length === 0 || prev.headlines.length > 0) continue
+    prev.headlines = cur.headlines
+    cur.headlines = []
+    cur.start = cur.bodyStart
+  }
 }

@@ -142,6 +142,20 @@ function evaluate(index: SearchIndex, query: ParsedQuery, keep: (d: number) => b
   })
 }
 
+/** Ids of the articles matching an already parsed query, in index order (for tests and tools). */
+export function matchingArticles(
+  index: SearchIndex,
+  query: ParsedQuery,
+  filters: SearchFilters = {},
+): string[] {
+  const scope = scopeOf(index, filters)
+  const keep = (d: number): boolean => scope.inScope(d) && scope.paperOk(d) && scope.dateOk(d)
+  return evaluate(index, query, keep)
+    .map((m) => m.doc)
+    .sort((a, b) => a - b)
+    .map((d) => articleIdOf(index, d))
+}
+
 function facetCounts(values: Map<string, number>): FacetCount[] {
   return [...values]
     .map(([value, count]) => ({ value, count }))

@@ -52,12 +52,12 @@ export function splitLines(text: string, offset = 0): SourceLine[] {
   return lines
 }
 
-/** The typical wrapped-line length of a page: long lines show where the column edge is. */
+/** The wrapped-line length of a page (90th percentile: headlines and captions are shorter, and a few over-long lines are extraction glitches). */
 export function wrapWidth(lines: SourceLine[]): number {
   const lengths = lines.filter((l) => !l.blank && !l.heading).map((l) => l.content.length)
   if (lengths.length === 0) return 40
   lengths.sort((a, b) => a - b)
-  return Math.max(8, lengths[Math.floor(lengths.length * 0.75)] as number)
+  return Math.max(8, lengths[Math.floor(lengths.length * 0.9)] as number)
 }
 
 function startsParagraph(line: SourceLine): boolean {
@@ -71,8 +71,11 @@ class MappedBuilder {
   private map: number[] = []
   length = 0
 
-  push(text: string, from: number): void {
-    // Inside a line, whitespace between two CJK characters is a PDF artefact ("7月 12日").
+  /**
+   * Appends a line. Inside body text, whitespace between two CJK characters is a PDF artefact
+   * ("7月 12日"); in a heading it separates phrases ("关键词 污染防治") and is kept.
+   */
+  push(text: string, from: number, keepSpaces = false): void {
     let prev = this.lastCode()
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i)
@@ -80,7 +83,9 @@ class MappedBuilder {
         let j = i
         while (j < text.length && isWhitespace(text.charCodeAt(j))) j++
         const next = j < text.length ? text.charCodeAt(j) : -1
-        if (prev >= 0 && next >= 0 && !isCjkLike(prev) && !isCjkLike(next)) this.add(' ', from + i)
+        if (prev >= 0 && next >= 0 && (keepSpaces || (!isCjkLike(prev) && !isCjkLike(next)))) {
+          this.add(' ', from + i)
+        }
         i = j - 1
         continue
       }
@@ -135,7 +140,7 @@ export function reflow(text: string, width?: number): ReflowedText {
         out.add('\n\n', line.contentStart)
       }
     }
-    out.push(line.content, line.contentStart)
+    out.push(line.content, line.contentStart, line.heading > 0)
     prev = line
     gap = false
   }

@@ -1,0 +1,104 @@
+import { chmodSync, readFileSync, writeFileSync, existsSync, appendFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ArchiveService, INDEX_FILE, NotFoundError } from '../../src/node/archive-service'
+import { tempArchive } from '../helpers'
+
+let cleanups: (() => void)[] = []
+afterEach(() => {
+  for (const c of cleanups) c()
+  cleanups = []
+})
+function archive(): string {
+  const t = tempArchive()
+  cleanups.push(t.cleanup)
+  return t.dir
+}
+
+describe('ArchiveService', () => {
+  it('builds and saves the index on first open, then loads it without rebuilding', () => {
+    const dir = archive()
+    const logs: string[] = []
+    const first = ArchiveService.open({ archiveDir: dir, log: (m) => logs.push(m) })
+    expect(first.openResult).toMatchObject({
+      index: 'built',
+      reason: 'no index yet',
+      written: true,
+    })
+    expect(existsSync(join(dir, INDEX_FILE))).toBe(true)
+    const second = ArchiveService.open({ archiveDir: dir })
+    expect(second.openResult.index).toBe('loaded')
+    expect(second.searchSync({ q: '发展和改革委员会' }).total).toBe(1)
+    expect(logs).toEqual(['Rebuilding the search index: no index yet.'])
+  })
+
+  it('rebuilds a corrupt or truncated index with a clear message, never crashes', () => {
+    const dir = archive()
+    ArchiveService.open({ archiveDir: dir })
+    const file = join(dir, INDEX_FILE)
+    const bytes = readFileSync(file)
+    bytes[bytes.length - 10]! ^= 0xff
+    writeFileSync(file, bytes)
+    const logs: string[] = []
+    const s = ArchiveService.open({ archiveDir: dir, log: (m) => logs.push(m) })
+    expect(s.openResult).toMatchObject({ index: 'built', written: true })
+    expect(logs[0]).toMatch(/damaged or outdated \(section \w+ fails its checksum\)/)
+    writeFileSync(file, readFileSync(file).subarray(0, 100))
+    expect(ArchiveService.open({ archiveDir: dir }).openResult.reason).toMatch(/damaged/)
+    expect(ArchiveService.open({ archiveDir: dir }).openResult.index).toBe('loaded')
+  })
+
+  it('rebuilds when the archive changed since the index was built', () => {
+    const dir = archive()
+    ArchiveService.open({ archiveDir: dir })
+    const catalog = join(dir, 'catalog.json')
+    chmodSync(catalog, 0o644)
+    writeFileSync(
+      catalog,
+      readFileSync(catalog, 'utf8').replace('重庆区县报样本档案', '重庆区县报档案'),
+    )
+    expect(ArchiveService.open({ archiveDir: dir }).openResult.reason).toBe(
+      'the archive changed since the index was built',
+    )
+  })
+
+  it('keeps the index in memory when it cannot be written, and says so', () => {
+    const dir = archive()
+    const logs: string[] = []
+    const s = ArchiveService.open({
+      archiveDir: dir,
+      indexPath: join(dir, 'missing-dir', 'index.bin'),
+      log: (m) => logs.push(m),
+    })
+    expect(s.openResult.written).toBe(false)
+    expect(logs[1]).toMatch(/could not be saved .* kept in memory/)
+    expect(s.searchSync({ q: '雷锋' }).total).toBeGreaterThan(0)
+  })
+
+  it('reports a malformed catalog naming the file', () => {
+    const dir = archive()
+    const catalog = join(dir, 'catalog.json')
+    chmodSync(catalog, 0o644)
+    appendFileSync(catalog, '}')
+    expect(() => ArchiveService.open({ archiveDir: dir })).toThrow(/catalog\.json: not valid JSON/)
+  })
+
+  it('serves the contract: list, issue, page source, matches; unknown ids are NotFoundError', async () => {
+    const s = ArchiveService.open({ archiveDir: archive() })
+    const issues = await s.listIssues()
+    expect(issues.find((i) => i.id === 'jiangbei-2023-07-13')?.pages.map((p) => p.number)).toEqual([
+      1, 2,
+    ])
+    expect(issues.every((i) => i.pages.every((p) => p.articles > 0))).toBe(true)
+    const view = await s.getIssue('jiangbei-2023-07-13')
+    const a1 = view.pages[0]!.articles.find((a) => a.text.includes('发展和改革委员会'))!
+    const m = await s.articleMatches(a1.id, '发展和改革委员会')
+    expect(m.ranges).toHaveLength(1)
+    expect(a1.text.slice(...m.ranges[0]!)).toBe('发展和改革委员会')
+    const src = await s.getPageSource('jiangbei-2023-07-13', 1)
+    expect(src.text.slice(...a1.sourceRange)).toContain('区发展和改革委员\n会获悉')
+    await expect(s.getIssue('nope')).rejects.toBeInstanceOf(NotFoundError)
+    await expect(s.getPageSource('jiangbei-2023-07-13', 9)).rejects.toThrow(/no page 9/)
+    await expect(s.articleMatches('nope/p1/a1', 'x')).rejects.toThrow(/no issue/)
+  })
+})

@@ -1,6 +1,5 @@
-// Query evaluation: plan (rarest term first), gather candidates from the n-gram index, filter by
-// scope before any text is touched, verify every candidate against its text, score (BM25 over
-// verified occurrences, headline matches weigh more), count facets, sort and page.
+// Search requests: parse the query, evaluate it (evaluate.ts), count facets, pick the page of
+// hits to show, and cut their snippets.
 import type {
   FacetCount,
   SearchFilters,
@@ -9,17 +8,15 @@ import type {
   SearchResponse,
   SortOrder,
 } from '../types'
-import { estimate, intersect, termLists } from './ngram'
+import { docFilter, evaluate } from './evaluate'
+import type { Matches } from './evaluate'
 import { parseQuery, positiveTerms, QuerySyntaxError } from './query'
 import type { ParsedQuery } from './query'
-import { articleIdOf, docCount } from './search-index'
+import { articleIdOf } from './search-index'
 import type { SearchIndex } from './search-index'
 import { findMatches, makeSnippet } from './matches'
 
 export const DEFAULT_LIMIT = 20
-const K1 = 1.2
-const B = 0.75
-const HEADLINE_WEIGHT = 3
 
 /** What the engine needs of an article to show a hit; the archive supplies it lazily. */
 export interface HitSource {
@@ -28,118 +25,17 @@ export interface HitSource {
 }
 export type HitSourceProvider = (articleId: string) => HitSource | undefined
 
-interface Match {
-  doc: number
-  score: number
-}
-
-/** Docs (ascending) that contain `term`, from the index plus verification. */
-function docsWithTerm(index: SearchIndex, term: string, keep: (d: number) => boolean): number[] {
-  const lists = termLists(index.ngram, term)
-  if (!lists || lists.length === 0) return []
-  let cand: ArrayLike<number> = lists[0] as Uint32Array
-  // Intersect while it pays: each further list is only galloped through.
-  for (let i = 1; i < lists.length && cand.length > 32; i++)
-    cand = intersect(cand, lists[i] as Uint32Array)
-  const exact = term.length <= 2 // a 1- or 2-character term's list is exactly its documents
-  const out: number[] = []
-  for (let i = 0; i < cand.length; i++) {
-    const d = cand[i] as number
-    if (keep(d) && (exact || contains(index, d, term))) out.push(d)
-  }
-  return out
-}
-
-function contains(index: SearchIndex, d: number, term: string): boolean {
-  const { text, starts } = index.docs
-  // Search a slice (a cheap view in V8), never the whole text from an offset: a miss would
-  // otherwise scan the rest of the archive.
-  return text.slice(starts[d], (starts[d + 1] as number) - 1).indexOf(term) >= 0
-}
-
-/** Occurrences of `term` in doc `d`: [in headline, in body]. */
-function occurrences(index: SearchIndex, d: number, term: string): [number, number] {
-  const { text, starts, headEnds } = index.docs
-  const end = (starts[d + 1] as number) - 1
-  const head = headEnds[d] as number
-  const slice = text.slice(starts[d], end) // a cheap view in V8 (sliced string)
-  const base = starts[d] as number
-  let inHead = 0
-  let inBody = 0
-  for (let at = slice.indexOf(term); at >= 0; at = slice.indexOf(term, at + term.length)) {
-    if (base + at < head) inHead++
-    else inBody++
-  }
-  return [inHead, inBody]
-}
-
-interface Scope {
-  inScope: (d: number) => boolean
-  paperOk: (d: number) => boolean
-  dateOk: (d: number) => boolean
-}
-
-function scopeOf(index: SearchIndex, f: SearchFilters): Scope {
-  const issues = index.issues
-  const { issue, page } = index.docs
-  const issueIdx = f.issueId === undefined ? -1 : issues.findIndex((i) => i.id === f.issueId)
+function issueTests(
+  index: SearchIndex,
+  f: SearchFilters,
+): { paperOk: boolean[]; dateOk: boolean[] } {
   const papers = f.papers && f.papers.length ? new Set(f.papers) : undefined
   return {
-    inScope: (d) =>
-      (f.issueId === undefined || issue[d] === issueIdx) &&
-      (f.page === undefined || page[d] === f.page),
-    paperOk: (d) => !papers || papers.has((issues[issue[d] as number] as { paper: string }).paper),
-    dateOk: (d) => {
-      const date = (issues[issue[d] as number] as { date: string }).date
-      return (!f.dateFrom || date >= f.dateFrom) && (!f.dateTo || date <= f.dateTo)
-    },
+    paperOk: index.issues.map((i) => !papers || papers.has(i.paper)),
+    dateOk: index.issues.map(
+      (i) => (!f.dateFrom || i.date >= f.dateFrom) && (!f.dateTo || i.date <= f.dateTo),
+    ),
   }
-}
-
-function evaluate(index: SearchIndex, query: ParsedQuery, keep: (d: number) => boolean): Match[] {
-  const n = docCount(index)
-  const cost = (group: { text: string }[]): number =>
-    group.reduce((s, t) => s + estimate(index.ngram, t.text), 0)
-  const groups = [...query.all].sort((a, b) => cost(a) - cost(b))
-  if (groups.length === 0) return []
-  // The rarest group is looked up in the index; the others are checked on its candidates only.
-  const first = groups[0] as { text: string }[]
-  const seed = new Set<number>()
-  for (const t of first) for (const d of docsWithTerm(index, t.text, keep)) seed.add(d)
-  let docs = [...seed].sort((a, b) => a - b)
-  for (const group of groups.slice(1)) {
-    if (docs.length === 0) break
-    docs = docs.filter((d) => group.some((t) => contains(index, d, t.text)))
-  }
-  docs = docs.filter((d) => !query.none.some((t) => contains(index, d, t.text)))
-
-  const { starts } = index.docs
-  const avgLen = (starts[n] as number) / Math.max(1, n)
-  const idf = new Map<string, number>()
-  for (const group of groups) {
-    for (const t of group) {
-      const df = first.includes(t)
-        ? Math.max(1, docs.length)
-        : Math.max(1, estimate(index.ngram, t.text))
-      idf.set(t.text, Math.log(1 + (n - df + 0.5) / (df + 0.5)))
-    }
-  }
-  return docs.map((doc) => {
-    const len = (starts[doc + 1] as number) - (starts[doc] as number)
-    const norm = K1 * (1 - B + (B * len) / avgLen)
-    let score = 0
-    for (const group of groups) {
-      let best = 0
-      for (const t of group) {
-        const [head, body] = occurrences(index, doc, t.text)
-        const tf = HEADLINE_WEIGHT * head + body
-        if (tf > 0)
-          best = Math.max(best, ((idf.get(t.text) as number) * tf * (K1 + 1)) / (tf + norm))
-      }
-      score += best
-    }
-    return { doc, score }
-  })
 }
 
 /** Ids of the articles matching an already parsed query, in index order (for tests and tools). */
@@ -148,12 +44,13 @@ export function matchingArticles(
   query: ParsedQuery,
   filters: SearchFilters = {},
 ): string[] {
-  const scope = scopeOf(index, filters)
-  const keep = (d: number): boolean => scope.inScope(d) && scope.paperOk(d) && scope.dateOk(d)
-  return evaluate(index, query, keep)
-    .map((m) => m.doc)
-    .sort((a, b) => a - b)
-    .map((d) => articleIdOf(index, d))
+  const { paperOk, dateOk } = issueTests(index, filters)
+  const m = evaluate(
+    index,
+    query,
+    docFilter(index, filters, (i) => !!paperOk[i] && !!dateOk[i]),
+  )
+  return Array.from(m.docs, (d) => articleIdOf(index, d))
 }
 
 function facetCounts(values: Map<string, number>): FacetCount[] {
@@ -162,15 +59,60 @@ function facetCounts(values: Map<string, number>): FacetCount[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
 }
 
-function sortMatches(index: SearchIndex, matches: Match[], sort: SortOrder): void {
-  const dateOf = (d: number): string =>
-    (index.issues[index.docs.issue[d] as number] as { date: string }).date
-  const byDate = (a: Match, b: Match): number => dateOf(a.doc).localeCompare(dateOf(b.doc))
-  if (sort === 'date-asc')
-    matches.sort((a, b) => byDate(a, b) || b.score - a.score || a.doc - b.doc)
-  else if (sort === 'date-desc')
-    matches.sort((a, b) => byDate(b, a) || b.score - a.score || a.doc - b.doc)
-  else matches.sort((a, b) => b.score - a.score || byDate(b, a) || a.doc - b.doc)
+/** Compares two positions of `m`: negative when the first comes first. */
+type Compare = (a: number, b: number) => number
+
+function comparator(index: SearchIndex, m: Matches, sort: SortOrder): Compare {
+  // Dates compared as ranks of their issues, computed once per query.
+  const order = index.issues
+    .map((issue, i) => ({ date: issue.date, i }))
+    .sort((a, b) => a.date.localeCompare(b.date))
+  const rank = new Int32Array(index.issues.length)
+  order.forEach((o, r) => (rank[o.i] = r))
+  const issue = index.docs.issue
+  const dateOf = (i: number): number => rank[issue[m.docs[i] as number] as number] as number
+  const score = (i: number): number => m.scores[i] as number
+  if (sort === 'date-asc') return (a, b) => dateOf(a) - dateOf(b) || score(b) - score(a) || a - b
+  if (sort === 'date-desc') return (a, b) => dateOf(b) - dateOf(a) || score(b) - score(a) || a - b
+  return (a, b) => score(b) - score(a) || dateOf(b) - dateOf(a) || a - b
+}
+
+/**
+ * The first `k` of `items` in order. Sorting tens of thousands of hits to show twenty would
+ * dominate a common query's time, so a bounded heap keeps only the best k.
+ */
+export function firstK(items: ArrayLike<number>, k: number, compare: Compare): number[] {
+  if (items.length <= k * 4) return Array.from(items).sort(compare).slice(0, k)
+  const heap: number[] = [] // the worst kept item on top
+  const swap = (i: number, j: number): void => {
+    const t = heap[i] as number
+    heap[i] = heap[j] as number
+    heap[j] = t
+  }
+  for (let x = 0; x < items.length; x++) {
+    const item = items[x] as number
+    if (heap.length < k) {
+      heap.push(item)
+      for (let i = heap.length - 1; i > 0;) {
+        const p = (i - 1) >> 1
+        if (compare(heap[i] as number, heap[p] as number) <= 0) break
+        swap(i, p)
+        i = p
+      }
+    } else if (k > 0 && compare(item, heap[0] as number) < 0) {
+      heap[0] = item
+      for (let i = 0; ;) {
+        const l = 2 * i + 1
+        let top = i
+        if (l < k && compare(heap[l] as number, heap[top] as number) > 0) top = l
+        if (l + 1 < k && compare(heap[l + 1] as number, heap[top] as number) > 0) top = l + 1
+        if (top === i) break
+        swap(i, top)
+        i = top
+      }
+    }
+  }
+  return heap.sort(compare)
 }
 
 export function emptyResponse(q: string, error?: string): SearchResponse {
@@ -200,33 +142,45 @@ export function search(
     throw e
   }
   if (query.all.length === 0) return emptyResponse(request.q)
-  const scope = scopeOf(index, request)
+  // Facets are disjunctive: each counts as if its own filter were not set. So evaluate over
+  // issues that pass either filter, then sort the hits out per issue.
+  const { paperOk, dateOk } = issueTests(index, request)
   const all = evaluate(
     index,
     query,
-    (d) => scope.inScope(d) && (scope.paperOk(d) || scope.dateOk(d)),
+    docFilter(index, request, (i) => !!paperOk[i] || !!dateOk[i]),
   )
-
-  // Facets are disjunctive: each counts as if its own filter were not set.
+  const perIssue = new Int32Array(index.issues.length)
+  const issueOf = index.docs.issue
+  for (let i = 0; i < all.docs.length; i++) perIssue[issueOf[all.docs[i] as number] as number]!++
   const papers = new Map<string, number>()
   const years = new Map<string, number>()
-  const matches: Match[] = []
-  for (const m of all) {
-    const issue = index.issues[index.docs.issue[m.doc] as number] as { paper: string; date: string }
-    const p = scope.paperOk(m.doc)
-    const t = scope.dateOk(m.doc)
-    if (t) papers.set(issue.paper, (papers.get(issue.paper) ?? 0) + 1)
-    if (p) years.set(issue.date.slice(0, 4), (years.get(issue.date.slice(0, 4)) ?? 0) + 1)
-    if (p && t) matches.push(m)
+  let total = 0
+  index.issues.forEach((issue, i) => {
+    const count = perIssue[i] as number
+    if (!count) return
+    if (dateOk[i]) papers.set(issue.paper, (papers.get(issue.paper) ?? 0) + count)
+    if (paperOk[i])
+      years.set(issue.date.slice(0, 4), (years.get(issue.date.slice(0, 4)) ?? 0) + count)
+    if (paperOk[i] && dateOk[i]) total += count
+  })
+  const shownPositions: number[] = []
+  for (let i = 0; i < all.docs.length; i++) {
+    const issue = issueOf[all.docs[i] as number] as number
+    if (paperOk[issue] && dateOk[issue]) shownPositions.push(i)
   }
-  sortMatches(index, matches, request.sort ?? 'relevance')
   const offset = request.offset ?? 0
   const limit = request.limit ?? DEFAULT_LIMIT
+  const page = firstK(
+    shownPositions,
+    offset + limit,
+    comparator(index, all, request.sort ?? 'relevance'),
+  ).slice(offset)
   const terms = positiveTerms(query)
-  const hits: SearchHit[] = []
-  for (const m of matches.slice(offset, offset + limit)) {
-    const id = articleIdOf(index, m.doc)
-    const issue = index.issues[index.docs.issue[m.doc] as number] as {
+  const hits: SearchHit[] = page.map((pos) => {
+    const doc = all.docs[pos] as number
+    const id = articleIdOf(index, doc)
+    const issue = index.issues[issueOf[doc] as number] as {
       id: string
       paper: string
       date: string
@@ -234,21 +188,20 @@ export function search(
     const src = source(id)
     const hit: SearchHit = {
       issueId: issue.id,
-      page: index.docs.page[m.doc] as number,
+      page: index.docs.page[doc] as number,
       articleId: id,
       headline: src?.headline ?? '',
       paper: issue.paper,
       date: issue.date,
       snippet: '',
       highlights: [],
-      score: Math.round(m.score * 1000) / 1000,
+      score: Math.round((all.scores[pos] as number) * 1000) / 1000,
     }
-    if (src) Object.assign(hit, snippetFor(src, terms))
-    hits.push(hit)
-  }
+    return src ? Object.assign(hit, snippetFor(src, terms)) : hit
+  })
   return {
     query: request.q,
-    total: matches.length,
+    total,
     tookMs: Math.round((performance.now() - started) * 100) / 100,
     hits,
     facets: { paper: facetCounts(papers), year: facetCounts(years) },

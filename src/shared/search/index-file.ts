@@ -43,6 +43,7 @@ type Sections = {
   keys: Uint32Array
   offsets: Uint32Array
   postings: Uint32Array
+  tf: Uint8Array
 }
 const SECTION_NAMES: (keyof Sections)[] = [
   'text',
@@ -55,6 +56,7 @@ const SECTION_NAMES: (keyof Sections)[] = [
   'keys',
   'offsets',
   'postings',
+  'tf',
 ]
 
 function bytesOf(a: ArrayBufferView): Uint8Array {
@@ -87,6 +89,7 @@ export function serializeIndex(
     keys: ngram.keys,
     offsets: ngram.offsets,
     postings: ngram.postings,
+    tf: ngram.tf,
   }
   const infos: SectionInfo[] = []
   let offset = 0
@@ -162,7 +165,7 @@ export function deserializeIndex(bytes: Uint8Array, checksum: Checksum): LoadedI
     const raw = new Uint8Array(base.buffer, start, s.bytes)
     if (checksum(raw) !== s.crc) throw new IndexFileError(`section ${name} fails its checksum`)
     const buffer = base.buffer as ArrayBuffer
-    if (name === 'text') views[name] = raw
+    if (name === 'text' || name === 'tf') views[name] = raw
     else if (name === 'page' || name === 'article' || name === 'charIds')
       views[name] = new Uint16Array(buffer, start, s.bytes / 2)
     else views[name] = new Uint32Array(buffer, start, s.bytes / 4)
@@ -183,12 +186,14 @@ export function deserializeIndex(bytes: Uint8Array, checksum: Checksum): LoadedI
     keys: v.keys,
     offsets: v.offsets,
     postings: v.postings,
+    tf: v.tf,
   }
   const n = docs.issue.length
   if (
     docs.starts.length !== n + 1 ||
     docs.headEnds.length !== n ||
-    ngram.offsets.length !== ngram.keys.length + 1
+    ngram.offsets.length !== ngram.keys.length + 1 ||
+    ngram.tf.length !== ngram.postings.length
   ) {
     throw new IndexFileError('inconsistent section sizes')
   }

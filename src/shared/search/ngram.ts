@@ -22,7 +22,15 @@ export interface NgramIndexData {
   offsets: Uint32Array
   /** Document ids, ascending within each term. */
   postings: Uint32Array
+  /**
+   * Per posting: bits 0–6 = occurrences in the document (capped at 127), bit 7 = occurs in the
+   * headline. Exact for 1- and 2-character terms, so their hits are scored without reading text.
+   */
+  tf: Uint8Array
 }
+
+export const TF_HEADLINE = 0x80
+export const TF_COUNT = 0x7f
 
 /** Radix sort of 32-bit keys; returns the permutation that sorts them. */
 function sortPermutation(keys: Uint32Array): Uint32Array {
@@ -85,8 +93,11 @@ export function buildNgramIndex(docs: readonly string[]): NgramIndexData {
       counts[t]!++
     }
   }
-  const forEachKey = (doc: number, fn: (key: number, doc: number) => void): void => {
+  /** Calls fn for every term occurrence; `head` says whether it lies in the headline. */
+  const forEachKey = (doc: number, fn: (key: number, doc: number, head: boolean) => void): void => {
     const d = docs[doc] as string
+    // The headline comes first, up to the first separator.
+    const headEnd = d.indexOf(DOC_SEPARATOR)
     let prev = 0
     for (let i = 0; i < d.length; i++) {
       const id = charIds[d.charCodeAt(i)] as number
@@ -94,8 +105,9 @@ export function buildNgramIndex(docs: readonly string[]): NgramIndexData {
         prev = 0
         continue
       }
-      fn(id, doc)
-      if (prev) fn(radix + prev * radix + id, doc)
+      const head = i < headEnd
+      fn(id, doc, head)
+      if (prev) fn(radix + prev * radix + id, doc, head)
       prev = id
     }
   }
@@ -116,17 +128,24 @@ export function buildNgramIndex(docs: readonly string[]): NgramIndexData {
   }
   offsets[terms] = total
   const postings = new Uint32Array(total)
+  const tf = new Uint8Array(total)
   lastDoc.fill(-1)
   for (let doc = 0; doc < docs.length; doc++) {
-    forEachKey(doc, (key) => {
+    forEachKey(doc, (key, _doc, head) => {
       const t = termOf.get(key) as number
       if (lastDoc[t] !== doc) {
         lastDoc[t] = doc
-        postings[slot[t]!++] = doc
+        const at = slot[t]!++
+        postings[at] = doc
+        tf[at] = head ? TF_HEADLINE | 1 : 1
+      } else {
+        const at = (slot[t] as number) - 1
+        const v = tf[at] as number
+        tf[at] = ((v & TF_COUNT) < TF_COUNT ? v + 1 : v) | (head ? TF_HEADLINE : 0)
       }
     })
   }
-  return { charIds, radix, keys, offsets, postings }
+  return { charIds, radix, keys, offsets, postings, tf }
 }
 
 function findKey(keys: Uint32Array, key: number): number {
@@ -146,7 +165,13 @@ function findKey(keys: Uint32Array, key: number): number {
  * The postings lists needed to find `term`: one for a single character, else one per distinct
  * adjacent pair. `null` when some character or pair never occurs (no article can match).
  */
-export function termLists(index: NgramIndexData, term: string): Uint32Array[] | null {
+export interface PostingList {
+  docs: Uint32Array
+  /** Position of docs[0] in the index's postings (and tf) arrays. */
+  base: number
+}
+
+export function termLists(index: NgramIndexData, term: string): PostingList[] | null {
   const ids: number[] = []
   for (let i = 0; i < term.length; i++) {
     const id = index.charIds[term.charCodeAt(i)] as number
@@ -158,17 +183,18 @@ export function termLists(index: NgramIndexData, term: string): Uint32Array[] | 
   for (let i = 0; i + 1 < ids.length; i++) {
     keys.add(index.radix + (ids[i] as number) * index.radix + (ids[i + 1] as number))
   }
-  const lists: Uint32Array[] = []
+  const lists: PostingList[] = []
   for (const key of keys) {
     const k = findKey(index.keys, key)
     if (k < 0) return null
-    lists.push(index.postings.subarray(index.offsets[k], index.offsets[k + 1]))
+    const base = index.offsets[k] as number
+    lists.push({ docs: index.postings.subarray(base, index.offsets[k + 1]), base })
   }
-  return lists.sort((a, b) => a.length - b.length)
+  return lists.sort((a, b) => a.docs.length - b.docs.length)
 }
 
 /** First index in sorted `list` at or after `from` whose value is ≥ `value` (galloping). */
-function gallop(list: Uint32Array, value: number, from: number): number {
+function gallop(list: ArrayLike<number>, value: number, from: number): number {
   let step = 1
   let hi = from
   while (hi < list.length && (list[hi] as number) < value) {
@@ -185,14 +211,36 @@ function gallop(list: Uint32Array, value: number, from: number): number {
   return from
 }
 
-/** Intersects sorted `candidates` with sorted `list`; cost grows with the shorter one. */
-export function intersect(candidates: ArrayLike<number>, list: Uint32Array): number[] {
+/**
+ * Intersects sorted `candidates` with sorted `list`, walking the shorter one and galloping
+ * through the longer. When `positions` is given, it receives each kept value's position in `list`.
+ */
+export function intersect(
+  candidates: ArrayLike<number>,
+  list: ArrayLike<number>,
+  positions?: number[],
+): number[] {
   const out: number[] = []
-  let j = 0
-  for (let i = 0; i < candidates.length && j < list.length; i++) {
-    const v = candidates[i] as number
-    j = gallop(list, v, j)
-    if (list[j] === v) out.push(v)
+  if (candidates.length <= list.length) {
+    let j = 0
+    for (let i = 0; i < candidates.length && j < list.length; i++) {
+      const v = candidates[i] as number
+      j = gallop(list, v, j)
+      if (list[j] === v) {
+        out.push(v)
+        positions?.push(j)
+      }
+    }
+  } else {
+    let i = 0
+    for (let j = 0; j < list.length && i < candidates.length; j++) {
+      const v = list[j] as number
+      i = gallop(candidates, v, i)
+      if (candidates[i] === v) {
+        out.push(v)
+        positions?.push(j)
+      }
+    }
   }
   return out
 }
@@ -200,5 +248,5 @@ export function intersect(candidates: ArrayLike<number>, list: Uint32Array): num
 /** The size of the smallest list for `term`, a cheap upper bound on its matches (for planning). */
 export function estimate(index: NgramIndexData, term: string): number {
   const lists = termLists(index, term)
-  return lists ? (lists[0]?.length ?? 0) : 0
+  return lists ? (lists[0]?.docs.length ?? 0) : 0
 }

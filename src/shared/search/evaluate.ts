@@ -1,0 +1,209 @@
+// Query evaluation, the hot path: plan (rarest group first), gather candidates from the n-gram
+// index, filter by scope before any text is touched, verify longer terms against the text, and
+// score with BM25 (headline occurrences weigh more). Everything is kept in flat typed arrays:
+// a common two-character term can match tens of thousands of articles, and per-hit objects,
+// closures or maps would cost more than the search itself.
+import { estimate, intersect, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
+import type { PostingList } from './ngram'
+import type { ParsedQuery } from './query'
+import { docCount } from './search-index'
+import type { SearchIndex } from './search-index'
+import type { SearchFilters } from '../types'
+
+const K1 = 1.2
+const B = 0.75
+export const HEADLINE_WEIGHT = 3
+
+/** Which documents a query may return, decided per issue (paper, dates, issue) and page. */
+export interface DocFilter {
+  /** 1 where the issue passes. */
+  issueOk: Uint8Array
+  /** 0 = any page. */
+  page: number
+}
+
+/** Matching documents (ascending) with their scores. */
+export interface Matches {
+  docs: Uint32Array
+  scores: Float64Array
+}
+
+const EMPTY: Matches = { docs: new Uint32Array(0), scores: new Float64Array(0) }
+
+export function docFilter(
+  index: SearchIndex,
+  f: SearchFilters,
+  issueTest: (i: number) => boolean,
+): DocFilter {
+  const issueOk = new Uint8Array(index.issues.length)
+  index.issues.forEach((issue, i) => {
+    issueOk[i] = (f.issueId === undefined || issue.id === f.issueId) && issueTest(i) ? 1 : 0
+  })
+  return { issueOk, page: f.page ?? 0 }
+}
+
+/** Weighted term frequency from a tf byte (a headline occurrence counts HEADLINE_WEIGHT times). */
+function weight(v: number): number {
+  return (v & TF_COUNT) + (v & TF_HEADLINE ? HEADLINE_WEIGHT - 1 : 0)
+}
+
+interface TermHits {
+  docs: Uint32Array
+  tf: Float64Array
+}
+
+/**
+ * The documents containing `term` (within `within`, ascending, when given) that pass `filter`.
+ * A 1- or 2-character term is exactly one postings list, whose tf bytes score it without reading
+ * text; a longer term is narrowed by intersecting its rarest pairs' lists, then each candidate is
+ * verified against its text, counting occurrences on the way.
+ */
+function termHits(
+  index: SearchIndex,
+  term: string,
+  filter: DocFilter,
+  within?: Uint32Array,
+): TermHits {
+  const lists = termLists(index.ngram, term)
+  if (!lists || lists.length === 0) return { docs: new Uint32Array(0), tf: new Float64Array(0) }
+  const first = lists[0] as PostingList
+  const { issue, page } = index.docs
+  const { issueOk } = filter
+  const wantPage = filter.page
+  let positions: number[] | undefined
+  let cand: ArrayLike<number> = first.docs
+  if (within) {
+    positions = []
+    cand = intersect(within, first.docs, positions)
+  }
+  const docs = new Uint32Array(cand.length)
+  const tf = new Float64Array(cand.length)
+  let n = 0
+  if (lists.length === 1 && term.length <= 2) {
+    const tfBytes = index.ngram.tf
+    const base = first.base
+    for (let i = 0; i < cand.length; i++) {
+      const d = cand[i] as number
+      if (issueOk[issue[d] as number] === 0 || (wantPage !== 0 && page[d] !== wantPage)) continue
+      docs[n] = d
+      tf[n++] = weight(tfBytes[base + (positions ? (positions[i] as number) : i)] as number)
+    }
+    return { docs: docs.subarray(0, n), tf: tf.subarray(0, n) }
+  }
+  for (let i = 1; i < lists.length && cand.length > 32; i++)
+    cand = intersect(cand, (lists[i] as PostingList).docs)
+  const { text, starts, headEnds } = index.docs
+  const len = term.length
+  for (let i = 0; i < cand.length; i++) {
+    const d = cand[i] as number
+    if (issueOk[issue[d] as number] === 0 || (wantPage !== 0 && page[d] !== wantPage)) continue
+    const start = starts[d] as number
+    // Search a slice (a cheap view in V8), never the whole text from an offset: a miss would
+    // otherwise scan the rest of the archive.
+    const slice = text.slice(start, (starts[d + 1] as number) - 1)
+    const head = (headEnds[d] as number) - start
+    let count = 0
+    for (let at = slice.indexOf(term); at >= 0; at = slice.indexOf(term, at + len)) {
+      count += at < head ? HEADLINE_WEIGHT : 1
+    }
+    if (count > 0) {
+      docs[n] = d
+      tf[n++] = count
+    }
+  }
+  return { docs: docs.subarray(0, n), tf: tf.subarray(0, n) }
+}
+
+/** Union of two scored lists (an OR group): a document keeps its better score. */
+function unionMax(a: Matches, b: Matches): Matches {
+  const docs = new Uint32Array(a.docs.length + b.docs.length)
+  const scores = new Float64Array(docs.length)
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.docs.length || j < b.docs.length) {
+    const da = i < a.docs.length ? (a.docs[i] as number) : Infinity
+    const db = j < b.docs.length ? (b.docs[j] as number) : Infinity
+    if (da === db) {
+      docs[n] = da
+      scores[n++] = Math.max(a.scores[i++] as number, b.scores[j++] as number)
+    } else if (da < db) {
+      docs[n] = da
+      scores[n++] = a.scores[i++] as number
+    } else {
+      docs[n] = db
+      scores[n++] = b.scores[j++] as number
+    }
+  }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) }
+}
+
+/** Documents of `a` that are also in `b` (a subset of `a`), with summed scores. */
+function intersectSum(a: Matches, b: Matches): Matches {
+  const docs = new Uint32Array(b.docs.length)
+  const scores = new Float64Array(b.docs.length)
+  let i = 0
+  let n = 0
+  for (let j = 0; j < b.docs.length; j++) {
+    const d = b.docs[j] as number
+    while ((a.docs[i] as number) < d) i++
+    docs[n] = d
+    scores[n++] = (a.scores[i] as number) + (b.scores[j] as number)
+  }
+  return { docs, scores }
+}
+
+/** Documents of `a` that are not in the ascending `drop`. */
+function without(a: Matches, drop: Uint32Array): Matches {
+  const docs = new Uint32Array(a.docs.length)
+  const scores = new Float64Array(a.docs.length)
+  let j = 0
+  let n = 0
+  for (let i = 0; i < a.docs.length; i++) {
+    const d = a.docs[i] as number
+    while (j < drop.length && (drop[j] as number) < d) j++
+    if (drop[j] === d) continue
+    docs[n] = d
+    scores[n++] = a.scores[i] as number
+  }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) }
+}
+
+export function evaluate(index: SearchIndex, query: ParsedQuery, filter: DocFilter): Matches {
+  if (query.all.length === 0) return EMPTY
+  const n = docCount(index)
+  const cost = (group: { text: string }[]): number =>
+    group.reduce((s, t) => s + estimate(index.ngram, t.text), 0)
+  // Query planning: the rarest group is looked up in the index; the others only within its hits.
+  const groups = [...query.all].sort((a, b) => cost(a) - cost(b))
+  const { starts } = index.docs
+  const avgLen = (starts[n] as number) / Math.max(1, n)
+
+  const scoreTerm = (term: string, within?: Uint32Array): Matches => {
+    const hits = termHits(index, term, filter, within)
+    // Document frequency: exact for the first group; for later ones, bounded by the pair lists.
+    const df = within ? estimate(index.ngram, term) : hits.docs.length
+    const idf = Math.log(1 + (n - df + 0.5) / (Math.max(1, df) + 0.5))
+    const scores = new Float64Array(hits.docs.length)
+    for (let i = 0; i < hits.docs.length; i++) {
+      const d = hits.docs[i] as number
+      const tf = hits.tf[i] as number
+      const len = (starts[d + 1] as number) - (starts[d] as number)
+      scores[i] = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen))
+    }
+    return { docs: hits.docs, scores }
+  }
+  const scoreGroup = (group: { text: string }[], within?: Uint32Array): Matches =>
+    group.map((t) => scoreTerm(t.text, within)).reduce(unionMax)
+
+  let result = scoreGroup(groups[0] as { text: string }[])
+  for (const group of groups.slice(1)) {
+    if (result.docs.length === 0) return EMPTY
+    result = intersectSum(result, scoreGroup(group, result.docs))
+  }
+  for (const term of query.none) {
+    if (result.docs.length === 0) break
+    result = without(result, termHits(index, term.text, filter, result.docs).docs)
+  }
+  return result
+}

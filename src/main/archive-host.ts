@@ -1,0 +1,174 @@
+// The archive behind the main process: which folder it is, where its index lives, and opening it
+// without freezing the window. A current index is loaded in place; a missing or stale one is
+// rebuilt off the main thread (by `buildIndex`, a worker in the app) with progress, and handlers
+// wait for it. No Electron here: index.ts passes the paths in.
+import { closeSync, constants, accessSync, mkdirSync, openSync, readSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { ArchiveApi } from '../shared/contract'
+import { sortCatalog } from '../shared/archive/catalog'
+import { readIndexHeader } from '../shared/search/index-file'
+import type { IndexStatus } from '../shared/types'
+import { archiveKey, readCatalog } from '../node/archive-dir'
+import { ArchiveService, INDEX_FILE } from '../node/archive-service'
+
+/** One archive folder and the file its index is kept in. */
+export interface ArchiveSource {
+  /** 'bundled' = the archive shipped with the app. Issue #4 adds the user's library in userData. */
+  kind: 'bundled'
+  dir: string
+  /** Where the index is read and, when rebuilt, written. */
+  indexPath: string
+  /** An index shipped read-only beside an installed archive: used instead while it is current. */
+  shippedIndexPath?: string
+}
+
+export interface SourceOptions {
+  /** The bundled archive: resources/archive when packaged, the repo's seeds/ in development. */
+  bundledDir: string
+  packaged: boolean
+  userDataDir: string
+}
+
+function isWritable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Where an archive's index is kept: beside the archive in development (the same file the CLI
+ * writes), but in userData for an installed app, whose resources are read-only (AppImage,
+ * Program Files) or replaced on update.
+ */
+export function indexPathFor(
+  archiveDir: string,
+  name: string,
+  opts: { packaged: boolean; userDataDir: string; writable?: (dir: string) => boolean },
+): string {
+  const writable = opts.writable ?? isWritable
+  if (!opts.packaged && writable(archiveDir)) return join(archiveDir, INDEX_FILE)
+  return join(opts.userDataDir, 'index', `${name}.bin`)
+}
+
+/** The archives the app reads, in order. Today only the bundled one; issue #4 appends the user's library. */
+export function archiveSources(opts: SourceOptions): ArchiveSource[] {
+  const indexPath = indexPathFor(opts.bundledDir, 'bundled', opts)
+  const shipped = join(opts.bundledDir, INDEX_FILE)
+  return [
+    {
+      kind: 'bundled',
+      dir: opts.bundledDir,
+      indexPath,
+      ...(shipped !== indexPath ? { shippedIndexPath: shipped } : {}),
+    },
+  ]
+}
+
+/**
+ * Whether the index file was built from this archive as it is now, reading only its header (the
+ * cheap check `ArchiveService.open` makes before trusting a file). A damaged body is still caught
+ * by `open`, which then rebuilds in place.
+ */
+export function indexIsCurrent(source: ArchiveSource): boolean {
+  let fd = -1
+  try {
+    fd = openSync(source.indexPath, 'r')
+    const head = Buffer.alloc(12)
+    if (readSync(fd, head, 0, 12, 0) < 12) return false
+    const headerLength = head.readUInt32LE(8)
+    if (headerLength > 64 * 1024 * 1024) return false
+    const bytes = Buffer.alloc(12 + headerLength)
+    if (readSync(fd, bytes, 0, bytes.length, 0) < bytes.length) return false
+    const header = readIndexHeader(bytes)
+    return header.sourceKey === archiveKey(source.dir, sortCatalog(readCatalog(source.dir)))
+  } catch {
+    return false
+  } finally {
+    if (fd >= 0) closeSync(fd)
+  }
+}
+
+/** Builds (and writes) the index of `source` somewhere that does not block the main thread. */
+export type IndexBuilder = (
+  source: ArchiveSource,
+  onProgress: (status: IndexStatus) => void,
+) => Promise<void>
+
+export class ArchiveUnavailableError extends Error {
+  override name = 'ArchiveUnavailableError'
+}
+
+export interface HostOptions {
+  buildIndex?: IndexBuilder
+  onStatus?: (status: IndexStatus) => void
+  log?: (message: string) => void
+}
+
+export class ArchiveHost {
+  private opening: Promise<ArchiveService> | undefined
+  private current: IndexStatus = { state: 'building', progress: 0, articles: 0, issues: 0 }
+
+  constructor(
+    readonly source: ArchiveSource,
+    private readonly options: HostOptions = {},
+  ) {}
+
+  /** The index status now, without waiting. */
+  status(): IndexStatus {
+    return this.current
+  }
+
+  /** The open archive; starts opening it on the first call. */
+  ready(): Promise<ArchiveApi> {
+    this.opening ??= this.open()
+    return this.opening
+  }
+
+  private setStatus(status: IndexStatus): void {
+    this.current = status
+    this.options.onStatus?.(status)
+  }
+
+  private async open(): Promise<ArchiveService> {
+    const log = this.options.log ?? (() => {})
+    let { source } = this
+    try {
+      // The installer's index (built at packaging time) saves the first launch a rebuild.
+      let current = indexIsCurrent(source)
+      if (!current && source.shippedIndexPath) {
+        const shipped = { ...source, indexPath: source.shippedIndexPath }
+        current = indexIsCurrent(shipped)
+        if (current) source = shipped
+      }
+      if (!current && this.options.buildIndex) {
+        mkdirSync(dirname(source.indexPath), { recursive: true })
+        try {
+          // The builder's own "ready" is not ours: this thread has yet to load what it wrote.
+          await this.options.buildIndex(source, (s) => {
+            if (s.state === 'building') this.setStatus(s)
+          })
+        } catch (e) {
+          // Opening below rebuilds in this thread; slower, but the archive still opens.
+          log(`The background index build failed (${(e as Error).message}); building here.`)
+        }
+      }
+      mkdirSync(dirname(source.indexPath), { recursive: true })
+      const service = ArchiveService.open({
+        archiveDir: source.dir,
+        indexPath: source.indexPath,
+        log,
+        onProgress: (s) => this.setStatus(s),
+      })
+      this.setStatus(await service.indexStatus())
+      return service
+    } catch (e) {
+      const message = `The archive could not be opened: ${(e as Error).message}`
+      log(message)
+      this.setStatus({ ...this.current, message })
+      throw new ArchiveUnavailableError(message)
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// Worker thread: builds and writes the index of one archive, reporting progress, so the main
+// process stays responsive while a large archive is indexed. The main thread then loads the file.
+import { parentPort, workerData } from 'node:worker_threads'
+import { ArchiveService } from '../node/archive-service'
+import type { ArchiveSource } from './archive-host'
+import type { IndexWorkerMessage } from './index-worker-protocol'
+
+const source = workerData as ArchiveSource
+const post = (message: IndexWorkerMessage): void => parentPort?.postMessage(message)
+
+try {
+  const service = ArchiveService.open({
+    archiveDir: source.dir,
+    indexPath: source.indexPath,
+    onProgress: (status) => post({ type: 'progress', status }),
+    log: (message) => post({ type: 'log', message }),
+  })
+  post({ type: 'done', written: service.openResult.written })
+} catch (e) {
+  post({ type: 'error', message: (e as Error).message })
+}

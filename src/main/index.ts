@@ -1,0 +1,193 @@
+// Electron's main process: app lifecycle and wiring only. The archive itself is src/node's
+// ArchiveService (via archive-host.ts); the rules (sender checks, allowed URLs, window state,
+// deep links, menu) are pure modules beside this one.
+import { app, BrowserWindow, Menu, session } from 'electron'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import {
+  INDEX_PROGRESS_EVENT,
+  MENU_COMMAND_EVENT,
+  NAVIGATE_EVENT,
+  routeOfDeepLink,
+} from '../shared/contract'
+import type { MenuCommand } from '../shared/contract'
+import type { IndexStatus } from '../shared/types'
+import { bundledArchiveDir } from '../node/paths'
+import { ArchiveHost, archiveSources } from './archive-host'
+import type { ArchiveSource } from './archive-host'
+import { protocolClientArgs, routeFromArgv } from './deep-links'
+import { awaitIndexWorker } from './index-worker-protocol'
+import createIndexWorker from './index-worker?nodeWorker'
+import { registerArchiveHandlers } from './ipc'
+import { buildMenuTemplate, menuLocale } from './menu'
+import { hardenAllWebContents, hardenSession } from './security'
+import { isAppPageUrl } from './security-policy'
+import type { AppLocation } from './security-policy'
+import { throttleStatus } from './status-throttle'
+import { createAppWindow, loadApp } from './window'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const rendererFile = join(here, '../renderer/index.html')
+const preloadPath = join(here, '../preload/index.cjs')
+const location: AppLocation = {
+  rendererFileUrl: pathToFileURL(rendererFile).href,
+  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+}
+const log = (message: string): void => console.log(`[archive-reader] ${message}`)
+
+// Tests (and users) may point the profile elsewhere: one profile per run, one lock per profile.
+const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir')
+if (userDataSwitch) app.setPath('userData', resolve(userDataSwitch))
+
+app.enableSandbox()
+
+let mainWindow: BrowserWindow | undefined
+let host: ArchiveHost | undefined
+/** A deep link that arrived before the page could take it; opened when the page has loaded. */
+let pendingRoute: string | undefined = routeFromArgv(process.argv)
+
+function liveWindow(): BrowserWindow | undefined {
+  return mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined
+}
+
+function focusWindow(): void {
+  const win = liveWindow()
+  if (!win) return
+  if (win.isMinimized()) win.restore()
+  // A window still loading shows itself on ready-to-show; showing it now would flash it blank.
+  if (!win.isVisible() && !win.webContents.isLoading()) win.show()
+  win.focus()
+}
+
+function openRoute(route: string): void {
+  const win = liveWindow()
+  if (win && !win.webContents.isLoading()) win.webContents.send(NAVIGATE_EVENT, route)
+  else pendingRoute = route
+  // macOS keeps running with no window: a link then opens one.
+  if (!win && app.isReady() && host) createWindow()
+  else focusWindow()
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const win = BrowserWindow.getFocusedWindow() ?? liveWindow()
+  win?.webContents.send(MENU_COMMAND_EVENT, command)
+}
+
+const broadcastStatus = throttleStatus((status: IndexStatus) => {
+  for (const win of BrowserWindow.getAllWindows()) {
+    if (!win.isDestroyed()) win.webContents.send(INDEX_PROGRESS_EVENT, status)
+  }
+})
+
+function buildIndexInWorker(source: ArchiveSource, onProgress: (s: IndexStatus) => void) {
+  return awaitIndexWorker(createIndexWorker({ workerData: source }), onProgress, log)
+}
+
+function createWindow(): void {
+  const win = createAppWindow({
+    preloadPath,
+    userDataDir: app.getPath('userData'),
+    title: app.getName(),
+    log,
+  })
+  mainWindow = win
+  // The archive opens after the first paint; calls that come earlier simply wait for it.
+  const startArchive = (): void => void host?.ready().catch(() => {})
+  win.once('ready-to-show', () => setImmediate(startArchive))
+  setTimeout(startArchive, 3000)
+  win.webContents.on('did-finish-load', () => {
+    if (pendingRoute) win.webContents.send(NAVIGATE_EVENT, pendingRoute)
+    pendingRoute = undefined
+  })
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined
+  })
+  const route = pendingRoute
+  pendingRoute = undefined
+  loadApp(win, { rendererFile, devServerUrl: location.devServerUrl }, route).catch((e: Error) =>
+    log(`The app page failed to load: ${e.message}`),
+  )
+}
+
+function registerProtocol(): void {
+  // Registering writes to the OS (registry, desktop files): only the installed app does it by
+  // default, so development and test runs leave the machine alone.
+  if (!app.isPackaged && process.env.ARCHIVE_READER_REGISTER_PROTOCOL !== '1') return
+  const client = protocolClientArgs({
+    defaultApp: process.defaultApp === true,
+    execPath: process.execPath,
+    appEntry: process.argv[1] ? resolve(process.argv[1]) : undefined,
+  })
+  const registered = client.path
+    ? app.setAsDefaultProtocolClient(client.scheme, client.path, client.args)
+    : app.setAsDefaultProtocolClient(client.scheme)
+  if (!registered) log('Could not register archive-reader:// links.')
+}
+
+function start(): void {
+  hardenAllWebContents(location, log)
+  // macOS delivers links through open-url, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    const route = routeOfDeepLink(url)
+    if (route) openRoute(route)
+  })
+  app.on('second-instance', (_event, argv) => {
+    const route = routeFromArgv(argv)
+    if (route) openRoute(route)
+    else focusWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app
+    .whenReady()
+    .then(() => {
+      const userDataDir = app.getPath('userData')
+      const bundledDir = app.isPackaged
+        ? join(process.resourcesPath, 'archive')
+        : bundledArchiveDir(here)
+      const [source] = archiveSources({ bundledDir, packaged: app.isPackaged, userDataDir })
+      if (!source) throw new Error('no archive to open')
+      host = new ArchiveHost(source, {
+        buildIndex: buildIndexInWorker,
+        onStatus: broadcastStatus,
+        log,
+      })
+      const archiveHost = host
+      hardenSession(session.defaultSession, location, log)
+      registerArchiveHandlers({
+        archive: () => archiveHost.ready(),
+        indexStatus: () => archiveHost.status(),
+        isTrustedSender: (url) => isAppPageUrl(url, location),
+        hiddenRoots: () => [source.dir, userDataDir, here],
+        log,
+      })
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            locale: menuLocale(app.getLocale()),
+            platform: process.platform,
+            appName: app.getName(),
+            dev: !app.isPackaged,
+            send: sendMenuCommand,
+            goBack: () => liveWindow()?.webContents.navigationHistory.goBack(),
+            goForward: () => liveWindow()?.webContents.navigationHistory.goForward(),
+          }),
+        ),
+      )
+      registerProtocol()
+      createWindow()
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createWindow()
+      })
+    })
+    .catch((e: Error) => {
+      log(`Start-up failed: ${e.stack ?? e.message}`)
+      app.exit(1)
+    })
+}
+
+if (app.requestSingleInstanceLock()) start()
+else app.quit()

@@ -1,0 +1,98 @@
+// Which URLs are "the app": the renderer's own page (its file:// index.html when built, Vite's dev
+// server in development). Pure functions, so the rules can be tested without Electron.
+
+export interface AppLocation {
+  /** file:// URL of out/renderer/index.html. */
+  rendererFileUrl: string
+  /** Vite's dev server (electron-vite's ELECTRON_RENDERER_URL) in development, else undefined. */
+  devServerUrl?: string | undefined
+}
+
+function parse(url: string): URL | undefined {
+  try {
+    return new URL(url)
+  } catch {
+    return undefined
+  }
+}
+
+function folderOf(pathname: string): string {
+  return pathname.slice(0, pathname.lastIndexOf('/') + 1)
+}
+
+/**
+ * True when `url` is the app's own page (any hash or query): the only frames allowed to call the
+ * archive over IPC and the only place the window may navigate to.
+ */
+export function isAppPageUrl(url: string | undefined, app: AppLocation): boolean {
+  const u = url ? parse(url) : undefined
+  if (!u) return false
+  if (app.devServerUrl) {
+    const dev = parse(app.devServerUrl)
+    if (dev && (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === dev.origin) {
+      return true
+    }
+  }
+  const file = parse(app.rendererFileUrl)
+  return !!file && u.protocol === 'file:' && u.host === file.host && u.pathname === file.pathname
+}
+
+/**
+ * Offline means offline: the app may load its own files (the renderer folder), data:/blob: URLs
+ * it makes itself, DevTools, and in development the dev server (http and its HMR websocket).
+ * Everything else, including other file:// paths, is cancelled.
+ */
+export function isAllowedRequest(url: string, app: AppLocation): boolean {
+  const u = parse(url)
+  if (!u) return false
+  switch (u.protocol) {
+    case 'data:':
+    case 'blob:':
+    case 'devtools:':
+      return true
+    case 'file:': {
+      const file = parse(app.rendererFileUrl)
+      return !!file && u.host === file.host && u.pathname.startsWith(folderOf(file.pathname))
+    }
+    case 'http:':
+    case 'https:':
+    case 'ws:':
+    case 'wss:': {
+      const dev = app.devServerUrl ? parse(app.devServerUrl) : undefined
+      return !!dev && u.host === dev.host
+    }
+    default:
+      return false
+  }
+}
+
+/**
+ * The Content-Security-Policy of the app's page. Scripts only from the app itself; styles may be
+ * inline (React style attributes, font-face rules) but load only from the app; nothing may be
+ * framed, posted or fetched from elsewhere. Vite's dev server needs inline scripts (React
+ * refresh preamble), eval and its websocket, so development gets a looser policy.
+ */
+export function contentSecurityPolicy(devServerUrl?: string): string {
+  const dev = devServerUrl ? parse(devServerUrl) : undefined
+  const ws = dev ? ` ws://${dev.host}` : ''
+  return [
+    "default-src 'none'",
+    dev ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${ws}`,
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ')
+}
+
+/** Permissions the app's own page may have: writing (never reading) the clipboard, for "copy link". */
+export function isAllowedPermission(permission: string, requestingUrl: string, app: AppLocation) {
+  return permission === 'clipboard-sanitized-write' && isAppPageUrl(requestingUrl, app)
+}

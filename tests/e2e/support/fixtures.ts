@@ -1,0 +1,138 @@
+// Fixtures: a fresh profile → the app → its page, for either project.
+//   web       the reading-room server (one per worker, free port, in-process) and a new
+//             browser context per test (a fresh profile: empty localStorage, no cookies)
+//   electron  the built app with a fresh --user-data-dir per test (tests/e2e/support/electron.ts)
+// Every request the page makes is recorded; a test fails if any leaves the machine.
+import { test as base, expect } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startServer } from '../../../src/server/server'
+import type { RunningServer } from '../../../src/server/server'
+import { bundledArchiveDir } from '../../../src/node/paths'
+import { RENDERER_OUT } from './build-renderer'
+import { launchElectronApp } from './electron'
+
+export type AppKind = 'web' | 'electron'
+
+export interface App {
+  kind: AppKind
+  page: Page
+  /** Every URL requested since the app started. */
+  requests: string[]
+  /** Opens an in-app route (`#/…`) as a fresh page load. */
+  open(hash?: string): Promise<void>
+  /** The web context (downloads, clipboard permissions); undefined for Electron. */
+  context: BrowserContext | undefined
+}
+
+/** Hosts a request may go to without leaving the machine. */
+export function isLocalRequest(url: string): boolean {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return false
+  }
+  if (['data:', 'blob:', 'file:', 'about:', 'devtools:', 'chrome-extension:'].includes(u.protocol))
+    return true
+  const host = u.hostname.replace(/^\[|\]$/g, '')
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1'
+}
+
+interface Workers {
+  server: RunningServer | undefined
+  /** One browser per worker (web only); each test gets its own context in it. */
+  webBrowser: Browser | undefined
+}
+
+export const test = base.extend<{ app: App }, Workers>({
+  server: [
+    async ({}, use, workerInfo) => {
+      if (workerInfo.project.name !== 'web') {
+        await use(undefined)
+        return
+      }
+      const server = await startServer({
+        archiveDir: bundledArchiveDir(),
+        host: '127.0.0.1',
+        port: 0,
+        staticDir: RENDERER_OUT,
+        log: () => {},
+      })
+      if (!server.hasApp) throw new Error(`no built renderer in ${RENDERER_OUT}`)
+      await use(server)
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+
+  webBrowser: [
+    async ({ playwright, launchOptions }, use, workerInfo) => {
+      if (workerInfo.project.name !== 'web') {
+        await use(undefined)
+        return
+      }
+      const browser = await playwright.chromium.launch(launchOptions)
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ server, webBrowser, viewport, locale, colorScheme }, use, testInfo) => {
+    const requests: string[] = []
+    if (testInfo.project.name === 'electron') {
+      const profile = mkdtempSync(join(tmpdir(), 'archive-reader-e2e-'))
+      const launched = await launchElectronApp({ userDataDir: profile })
+      if ('skipped' in launched) {
+        // Said out loud, never silently: the reason is printed and kept as an annotation.
+        console.log(`[electron] ${testInfo.title}: ${launched.skipped}`)
+        rmSync(profile, { recursive: true, force: true })
+        testInfo.skip(true, launched.skipped)
+        return
+      }
+      const page = launched.page
+      page.on('request', (r) => requests.push(r.url()))
+      if (colorScheme) await page.emulateMedia({ colorScheme })
+      const start = page.url().replace(/#.*$/, '')
+      await use({
+        kind: 'electron',
+        page,
+        requests,
+        context: undefined,
+        async open(hash = '#/') {
+          await page.goto(`${start}${hash}`)
+        },
+      })
+      await launched.close()
+      rmSync(profile, { recursive: true, force: true })
+    } else {
+      if (!webBrowser) throw new Error('no browser for the web project')
+      const context = await webBrowser.newContext({
+        viewport,
+        locale,
+        colorScheme,
+        acceptDownloads: true,
+        baseURL: server?.url,
+      })
+      context.on('request', (r) => requests.push(r.url()))
+      const page = await context.newPage()
+      await use({
+        kind: 'web',
+        page,
+        requests,
+        context,
+        async open(hash = '#/') {
+          await page.goto(`${server?.url ?? '/'}${hash}`)
+        },
+      })
+      await context.close()
+    }
+    const external = requests.filter((u) => !isLocalRequest(u))
+    expect(external, 'requests that left the machine').toEqual([])
+  },
+})
+
+export { expect }

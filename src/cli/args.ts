@@ -19,11 +19,25 @@ Commands:
       --paper SLUG (repeatable)  --from YYYY-MM-DD  --to YYYY-MM-DD
       --issue ID  --page N  --sort relevance|date-desc|date-asc
       --limit N (default 20)  --offset N  --queries FILE (one query per line)
-  add FILE... --paper SLUG --date YYYY-MM-DD [--page N] [--encoding utf-8|gb18030|big5]
-             [--paper-name NAME] [--issue ID]
-                             add one issue (one file per page, pages numbered from --page)
+  add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
+             [--encoding utf-8|gb18030|big5] [--issue ID] [--dry-run] [--yes]
+                             import page files and folders of them (one file per page),
+                             grouped into issues by their metadata: options, a folder's
+                             manifest.json, a NAME.meta.json beside a file, file names like
+                             SLUG-YYYY-MM-DD-pN.txt, or what the text prints (confirm with --yes).
+                             Prints a validation report; errors refuse the whole batch.
+      --dry-run              check and report only
+      --yes                  accept metadata read from the text without asking
+      --verbose              details of every file also in a batch of more than 50
+  remove ISSUE               remove an issue and its page files
+  export DIR [--paper SLUG]... [--from D] [--to D] [--issue ID] [--title T]
+                             write a complete archive folder (catalog, pages, fresh index)
+                             into a new or empty DIR, for another library
   index                      rebuild the search index
-  verify                     check the catalog, every page file and the index
+  verify [--repair]          check the catalog, every page file and the index; --repair
+                             finishes or undoes an interrupted add or remove
+
+Changes (add, remove, export) are atomic and logged in the archive's archive.log.
 
 Options:
   --archive DIR   the archive folder (default: the bundled seeds/)
@@ -51,6 +65,11 @@ export interface CliOptions {
   date?: string
   encoding?: string
   paperName?: string
+  yes: boolean
+  dryRun: boolean
+  verbose: boolean
+  repair: boolean
+  title?: string
 }
 
 function positiveInt(name: string, v: string | undefined, min = 1): number | undefined {
@@ -89,6 +108,11 @@ export function parseCli(argv: string[]): CliOptions {
         date: { type: 'string' },
         encoding: { type: 'string' },
         'paper-name': { type: 'string' },
+        yes: { type: 'boolean', short: 'y', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', short: 'v', default: false },
+        repair: { type: 'boolean', default: false },
+        title: { type: 'string' },
       },
     })
   } catch (e) {
@@ -106,6 +130,10 @@ export function parseCli(argv: string[]): CliOptions {
     json: v.json ?? false,
     help: v.help ?? false,
     paper: v.paper ?? [],
+    yes: v.yes ?? false,
+    dryRun: v['dry-run'] ?? false,
+    verbose: v.verbose ?? false,
+    repair: v.repair ?? false,
   }
   const set = <K extends keyof CliOptions>(k: K, value: CliOptions[K] | undefined): void => {
     if (value !== undefined) opts[k] = value
@@ -123,6 +151,7 @@ export function parseCli(argv: string[]): CliOptions {
   set('queries', v.queries)
   set('encoding', v.encoding)
   set('paperName', v['paper-name'])
+  set('title', v.title)
   return opts
 }
 

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// archive-reader: list, show, search, add, index and verify an archive from the command line.
+// archive-reader: list, show, search, add, remove, export, index and verify archives.
 // Errors go to stderr with a non-zero exit code; --json output is the contract's objects.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ArchiveService, NotFoundError } from '../node/archive-service'
 import { ArchiveError } from '../node/archive-dir'
-import { addIssue } from '../node/add-issue'
-import { verifyArchive } from '../node/verify'
 import { bundledArchiveDir } from '../node/paths'
 import { parseCli, searchRequest, USAGE, UsageError } from './args'
 import type { CliOptions } from './args'
 import { formatIssue, formatList, formatSearch } from './format'
+import { runAdd, runExport, runRemove, runVerify, terminalIo } from './librarian'
+import type { Io } from './librarian'
+import { ImportCancelled } from '../node/import/plan'
 
 type Out = (s: string) => void
 
@@ -23,7 +24,13 @@ function open(opts: CliOptions, err: Out): ArchiveService {
   return ArchiveService.open(o)
 }
 
-export function run(argv: string[], out: Out, err: Out): number {
+/** `io` defaults to this process's terminal (it may ask the user to confirm an import). */
+export function run(
+  argv: string[],
+  out: Out,
+  err: Out,
+  io: Io = { out, err, interactive: false },
+): number {
   let opts: CliOptions
   try {
     opts = parseCli(argv)
@@ -80,30 +87,12 @@ export function run(argv: string[], out: Out, err: Out): number {
         else out(formatSearch(r))
         return r.error ? 1 : 0
       }
-      case 'add': {
-        if (!opts.date) throw new UsageError('add needs --date YYYY-MM-DD')
-        if (opts.paper.length !== 1) throw new UsageError('add needs exactly one --paper SLUG')
-        const a: Parameters<typeof addIssue>[0] = {
-          archiveDir: resolve(opts.archive ?? bundledArchiveDir()),
-          files: opts.positionals.map((f) => resolve(f)),
-          paper: opts.paper[0] as string,
-          date: opts.date,
-        }
-        if (opts.page !== undefined) a.firstPage = opts.page
-        if (opts.encoding) a.encoding = opts.encoding
-        if (opts.paperName) a.paperName = opts.paperName
-        if (opts.issue) a.issueId = opts.issue
-        if (opts.index) a.indexPath = resolve(opts.index)
-        const result = addIssue(a)
-        if (opts.json) json(result)
-        else {
-          out(
-            `Added ${result.issueId}: ${result.pages.map((p) => `page ${p.number} (${p.encoding}, ${p.articles} articles) from ${p.from}`).join('; ')}`,
-          )
-          out(`Search index ${result.index}.`)
-        }
-        return 0
-      }
+      case 'add':
+        return runAdd(opts, io)
+      case 'remove':
+        return runRemove(opts, io)
+      case 'export':
+        return runExport(opts, io)
       case 'index': {
         const service = open({ ...opts }, err)
         const st = {
@@ -118,19 +107,8 @@ export function run(argv: string[], out: Out, err: Out): number {
           )
         return 0
       }
-      case 'verify': {
-        const dir = resolve(opts.archive ?? bundledArchiveDir())
-        const report = verifyArchive(dir, opts.index ? resolve(opts.index) : undefined)
-        if (opts.json) json(report)
-        else {
-          for (const e of report.errors) err(`error: ${e}`)
-          for (const w of report.warnings) err(`warning: ${w}`)
-          out(
-            `${report.ok ? 'OK' : 'FAILED'}: ${report.issues} issues, ${report.pages} pages, ${report.errors.length} errors, ${report.warnings.length} warnings`,
-          )
-        }
-        return report.ok ? 0 : 1
-      }
+      case 'verify':
+        return runVerify(opts, io)
       default:
         throw new UsageError(`unknown command "${opts.command}"`)
     }
@@ -139,7 +117,7 @@ export function run(argv: string[], out: Out, err: Out): number {
       err(`archive-reader: ${e.message}\n\n${USAGE}`)
       return 2
     }
-    if (e instanceof ArchiveError || e instanceof NotFoundError) {
+    if (e instanceof ArchiveError || e instanceof NotFoundError || e instanceof ImportCancelled) {
       err(`archive-reader: ${e.message}`)
       return 1
     }
@@ -150,9 +128,7 @@ export function run(argv: string[], out: Out, err: Out): number {
 // Run when executed directly (not when imported by tests).
 const invoked = process.argv[1] ?? ''
 if (/(^|[\\/])(main\.[cm]?[jt]s|archive-reader(\.[cm]?js)?)$/.test(invoked)) {
-  process.exitCode = run(
-    process.argv.slice(2),
-    (s) => process.stdout.write(s + '\n'),
-    (s) => process.stderr.write(s + '\n'),
-  )
+  const out: Out = (s) => process.stdout.write(s + '\n')
+  const err: Out = (s) => process.stderr.write(s + '\n')
+  process.exitCode = run(process.argv.slice(2), out, err, terminalIo(out, err))
 }

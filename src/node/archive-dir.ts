@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { CATALOG_FILE, CatalogError, parseCatalog } from '../shared/archive/catalog'
-import { decodeText, DecodeError } from '../shared/text/decode'
+import { decodeKnown, DecodeError } from '../shared/text/decode'
 import { INDEX_OPTIONS } from '../shared/search/search-index'
 import { INDEX_FORMAT_VERSION } from '../shared/search/index-file'
 import type { Catalog, CatalogPage } from '../shared/types'
@@ -32,7 +32,10 @@ export function readCatalog(dir: string): Catalog {
   }
 }
 
-/** Decodes a page file with the encoding the catalog records for it. */
+/**
+ * Decodes a page file with the encoding the catalog records for it. Its content was checked
+ * when it was added; `verify` checks it again (hash, encoding) on demand.
+ */
 export function readPageText(dir: string, page: CatalogPage): string {
   const file = join(dir, page.source)
   let bytes: Buffer
@@ -44,7 +47,7 @@ export function readPageText(dir: string, page: CatalogPage): string {
     )
   }
   try {
-    return decodeText(bytes, page.encoding).text
+    return decodeKnown(bytes, page.encoding)
   } catch (e) {
     if (e instanceof DecodeError) throw new ArchiveError(`${file}: ${e.message}`)
     throw e

@@ -7,11 +7,17 @@ import { crc32 } from 'node:zlib'
 import type { ArchiveApi } from '../shared/contract'
 import { sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
+import { reflow } from '../shared/text/reflow'
 import { search } from '../shared/search/engine'
 import { deserializeIndex, IndexFileError, serializeIndex } from '../shared/search/index-file'
 import { findMatches } from '../shared/search/matches'
 import { parseQuery, positiveTerms } from '../shared/search/query'
-import { buildSearchIndex, docCount } from '../shared/search/search-index'
+import {
+  buildSearchIndex,
+  docCount,
+  headlineOf,
+  issueDocInputs,
+} from '../shared/search/search-index'
 import type { DocInput, SearchIndex } from '../shared/search/search-index'
 import type {
   ArticleMatches,
@@ -61,18 +67,7 @@ export function collectDocs(
   const docs: DocInput[] = []
   catalog.issues.forEach((issue, issueIdx) => {
     const texts = issue.pages.map((p) => readPageText(dir, p))
-    const view = buildIssueView(issue, catalog.papers, texts)
-    for (const page of view.pages) {
-      for (const a of page.articles) {
-        docs.push({
-          issue: issueIdx,
-          page: page.number,
-          article: a.index,
-          headline: a.headline,
-          text: a.text,
-        })
-      }
-    }
+    for (const doc of issueDocInputs(issueIdx, issue, texts)) docs.push(doc)
     onIssue?.(issueIdx + 1)
   })
   return docs
@@ -91,6 +86,9 @@ export function buildIndexFor(
 
 export class ArchiveService implements ArchiveApi {
   private readonly views = new Map<string, IssueView>()
+  /** Decoded page texts, most recently used last, bounded by total size. */
+  private readonly pages = new Map<string, string>()
+  private pagesChars = 0
   private readonly pageCounts = new Map<string, number>()
   private readonly issueIndex = new Map<string, number>()
 
@@ -205,7 +203,12 @@ export class ArchiveService implements ArchiveApi {
     const issue = idx === undefined ? undefined : this.catalog.issues[idx]
     const p = issue?.pages.find((x) => x.number === page)
     if (!issue || !p) throw new NotFoundError(`no page ${page} in issue "${issueId}"`)
-    return { issueId, page, source: p.source, text: readPageText(this.dir, p) }
+    return {
+      issueId,
+      page,
+      source: p.source,
+      text: this.pageText(issueId, page) ?? readPageText(this.dir, p),
+    }
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
@@ -213,11 +216,40 @@ export class ArchiveService implements ArchiveApi {
   }
 
   searchSync(request: SearchRequest): SearchResponse {
-    return search(this.index, request, (articleId) => {
-      const ref = parseArticleId(articleId)
-      if (!ref) return undefined
-      return findArticle(this.getIssueSync(ref.issueId), articleId)
+    // A hit is shown from its page's text alone: the index keeps the headline, the body's range
+    // and the page's wrap width, so no issue is segmented to answer a search.
+    return search(this.index, request, (_id, d) => {
+      const docs = this.index.docs
+      const issue = this.index.issues[docs.issue[d] as number]
+      const text = issue && this.pageText(issue.id, docs.page[d] as number)
+      if (text === undefined) return undefined
+      const body = text.slice(docs.bodyStart[d], docs.bodyEnd[d])
+      return { headline: headlineOf(this.index, d), text: reflow(body, docs.width[d]).text }
     })
+  }
+
+  /** A page's decoded text, cached (LRU, up to ~32 M characters). */
+  private pageText(issueId: string, page: number): string | undefined {
+    const key = `${issueId}/${page}`
+    const cached = this.pages.get(key)
+    if (cached !== undefined) {
+      this.pages.delete(key)
+      this.pages.set(key, cached)
+      return cached
+    }
+    const idx = this.issueIndex.get(issueId)
+    const p =
+      idx === undefined ? undefined : this.catalog.issues[idx]?.pages.find((x) => x.number === page)
+    if (!p) return undefined
+    const text = readPageText(this.dir, p)
+    this.pages.set(key, text)
+    this.pagesChars += text.length
+    for (const [k, v] of this.pages) {
+      if (this.pagesChars <= 32_000_000 || this.pages.size <= 1) break
+      this.pages.delete(k)
+      this.pagesChars -= v.length
+    }
+    return text
   }
 
   async articleMatches(articleId: string, q: string): Promise<ArticleMatches> {

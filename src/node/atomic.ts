@@ -2,6 +2,7 @@
 // target, fsync the folder. A crash at any point leaves either the old file or the new one.
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { crashPoint } from './crash-point'
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
@@ -14,6 +15,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     fsyncSync(fd)
     closeSync(fd)
     fd = -1
+    crashPoint('atomic-before-rename')
     renameSync(tmp, path)
   } catch (e) {
     if (fd >= 0) closeSync(fd)

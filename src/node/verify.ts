@@ -6,7 +6,19 @@ import { sortCatalog, CATALOG_FILE } from '../shared/archive/catalog'
 import { decodeText } from '../shared/text/decode'
 import { deserializeIndex } from '../shared/search/index-file'
 import { archiveKey, readCatalog, sha256 } from './archive-dir'
+import { LOG_FILE, readLog } from './archive-log'
 import { INDEX_FILE } from './archive-service'
+import {
+  acquireLock,
+  JOURNAL_FILE,
+  LOCK_FILE,
+  lockIsStale,
+  readJournal,
+  readLock,
+  recoverArchive,
+  strayTempFiles,
+} from './txn'
+import type { Recovery } from './txn'
 
 export interface VerifyReport {
   ok: boolean
@@ -49,10 +61,44 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
       }
     }
   }
+  // Leftovers of a killed import or remove are harmless (the catalog ignores them) but reported;
+  // "verify --repair" or the next import or remove finishes or undoes that change.
+  const journal = readJournal(dir)
+  const leftovers = new Set(journal?.create ?? [])
+  if (existsSync(join(dir, JOURNAL_FILE))) {
+    warnings.push(
+      journal
+        ? `${join(dir, JOURNAL_FILE)}: an interrupted ${journal.op} (${journal.txn}, started ${journal.started}); run "verify --repair" to finish or undo it`
+        : `${join(dir, JOURNAL_FILE)}: an unreadable journal of an interrupted change; run "verify --repair"`,
+    )
+  }
+  const lock = readLock(dir)
+  if (existsSync(join(dir, LOCK_FILE))) {
+    warnings.push(
+      lockIsStale(lock)
+        ? `${join(dir, LOCK_FILE)}: the lock of a ${lock?.op ?? 'change'} that was killed (process ${lock?.pid}); the next change or "verify --repair" removes it`
+        : `${join(dir, LOCK_FILE)}: a ${lock?.op} is running (process ${lock?.pid}); this report may be out of date in a moment`,
+    )
+  }
+  for (const name of strayTempFiles(dir))
+    warnings.push(
+      `${join(dir, name)}: a temp file of a killed writer; "verify --repair" removes it`,
+    )
   for (const name of readdirSync(dir)) {
     if (name.endsWith('.txt') && !referenced.has(name))
-      warnings.push(`${join(dir, name)}: not in the catalog (left over from an interrupted add?)`)
+      warnings.push(
+        `${join(dir, name)}: not in the catalog (${leftovers.has(name) ? 'left by the interrupted change; "verify --repair" removes it' : 'left over from an interrupted add, or put here by hand?'})`,
+      )
+    if (name.endsWith('.staged'))
+      warnings.push(
+        `${join(dir, name)}: an index staged by an interrupted change; "verify --repair" handles it`,
+      )
   }
+  const log = readLog(dir)
+  if (log.bad.length)
+    warnings.push(
+      `${join(dir, LOG_FILE)}: line(s) ${log.bad.join(', ')} are not JSON (a torn write?)`,
+    )
   if (!existsSync(indexPath))
     warnings.push(`${indexPath}: no index yet; it is built on first use (or run "index")`)
   else {
@@ -65,4 +111,14 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
     }
   }
   return { ok: errors.length === 0, errors, warnings, issues: catalog.issues.length, pages }
+}
+
+/** Finishes or undoes an interrupted change (under the archive's lock), for "verify --repair". */
+export function repairArchive(dir: string): Recovery {
+  const release = acquireLock(dir, 'repair')
+  try {
+    return recoverArchive(dir)
+  } finally {
+    release()
+  }
 }

@@ -55,6 +55,8 @@ describe('add', () => {
     const good = enc('simplified.gb18030.txt')
     const big = join(files, 'big.txt')
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x41))
+    const twin = join(files, 'twin.txt')
+    writeFileSync(twin, readFileSync(good))
     const base = { archiveDir: dir, paper: 'jiangbei', date: '2024-01-02', today: '2026-11-21' }
     const cases: [Partial<Parameters<typeof addIssue>[0]>, RegExp][] = [
       [{ files: [enc('empty.txt')] }, /empty\.txt: the file is empty/],
@@ -72,18 +74,21 @@ describe('add', () => {
         { files: [join(SEEDS, '000_fc561b8f310ec55b.txt')] },
         /already in the archive as page 1 of jiangbei-2023-07-13/,
       ],
-      [{ files: [good], date: '2023-02-30' }, /--date "2023-02-30" is not a real date/],
+      [{ files: [good], date: '2023-02-30' }, /the date 2023-02-30 \(--date\) is not a real date/],
       [{ files: [good], date: '2099-01-01' }, /in the future/],
       [{ files: [good], date: '2023-07-13', page: 1 } as never, /already has a page 1/],
       [{ files: [good], paper: 'Bad Slug' }, /is not a slug/],
-      [{ files: [good], paper: 'unknown' }, /not in the catalog; give its name with --paper-name/],
+      [
+        { files: [good], paper: 'unknown' },
+        /"unknown" is not in the archive; give its name with --paper-name/,
+      ],
       [{ files: [good], encoding: 'latin1' }, /unknown --encoding "latin1"/],
       [{ files: [good], encoding: 'utf-8' }, /not valid utf-8: undecodable bytes at byte 0/],
       [{ files: [good, enc('empty.txt')] }, /empty\.txt: the file is empty/],
       [{ files: [join(files, 'nope.txt')] }, /nope\.txt: no such file/],
       [
-        { files: [good, good] },
-        /same text is already in the archive as simplified\.gb18030\.txt in this command/,
+        { files: [good, twin] },
+        /twin\.txt: the same bytes as .*simplified\.gb18030\.txt in this batch/,
       ],
     ]
     for (const [opts, message] of cases) {

@@ -83,6 +83,19 @@ describe('ArchiveService', () => {
     expect(() => ArchiveService.open({ archiveDir: dir })).toThrow(/catalog\.json: not valid JSON/)
   })
 
+  it('rebuilds each hit from its page alone, exactly as the reader shows the article', async () => {
+    const s = ArchiveService.open({ archiveDir: archive() })
+    const r = s.searchSync({ q: '发展', limit: 1000 })
+    expect(r.total).toBeGreaterThan(10)
+    for (const hit of r.hits) {
+      const view = await s.getIssue(hit.issueId)
+      const article = view.pages.flatMap((p) => p.articles).find((a) => a.id === hit.articleId)!
+      expect(hit.headline).toBe(article.headline)
+      const body = hit.snippet.replace(/^…|…$/g, '')
+      expect(article.text.replace(/\n/g, ' ')).toContain(body)
+    }
+  })
+
   it('serves the contract: list, issue, page source, matches; unknown ids are NotFoundError', async () => {
     const s = ArchiveService.open({ archiveDir: archive() })
     const issues = await s.listIssues()

@@ -23,7 +23,7 @@ export interface HitSource {
   headline: string
   text: string
 }
-export type HitSourceProvider = (articleId: string) => HitSource | undefined
+export type HitSourceProvider = (articleId: string, doc: number) => HitSource | undefined
 
 function issueTests(
   index: SearchIndex,
@@ -185,7 +185,7 @@ export function search(
       paper: string
       date: string
     }
-    const src = source(id)
+    const src = source(id, doc)
     const hit: SearchHit = {
       issueId: issue.id,
       page: index.docs.page[doc] as number,

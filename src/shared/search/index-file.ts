@@ -6,8 +6,8 @@ import { INDEX_OPTIONS } from './search-index'
 import type { DocColumns, IssueRow, SearchIndex } from './search-index'
 
 export const INDEX_FORMAT = 'archive-reader/index'
-export const INDEX_FORMAT_VERSION = 1
-const MAGIC = 'ARIDX001'
+export const INDEX_FORMAT_VERSION = 2
+const MAGIC = 'ARIDX002'
 
 export type Checksum = (bytes: Uint8Array) => number
 
@@ -44,6 +44,11 @@ type Sections = {
   offsets: Uint32Array
   postings: Uint32Array
   tf: Uint8Array
+  bodyStart: Uint32Array
+  bodyEnd: Uint32Array
+  width: Uint16Array
+  headlines: Uint8Array
+  headlineStarts: Uint32Array
 }
 const SECTION_NAMES: (keyof Sections)[] = [
   'text',
@@ -57,7 +62,14 @@ const SECTION_NAMES: (keyof Sections)[] = [
   'offsets',
   'postings',
   'tf',
+  'bodyStart',
+  'bodyEnd',
+  'width',
+  'headlines',
+  'headlineStarts',
 ]
+const BYTE_SECTIONS = new Set<keyof Sections>(['text', 'tf', 'headlines'])
+const U16_SECTIONS = new Set<keyof Sections>(['page', 'article', 'charIds', 'width'])
 
 function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
@@ -90,6 +102,11 @@ export function serializeIndex(
     offsets: ngram.offsets,
     postings: ngram.postings,
     tf: ngram.tf,
+    bodyStart: docs.bodyStart,
+    bodyEnd: docs.bodyEnd,
+    width: docs.width,
+    headlines: encodeUtf16(docs.headlines),
+    headlineStarts: docs.headlineStarts,
   }
   const infos: SectionInfo[] = []
   let offset = 0
@@ -165,9 +182,8 @@ export function deserializeIndex(bytes: Uint8Array, checksum: Checksum): LoadedI
     const raw = new Uint8Array(base.buffer, start, s.bytes)
     if (checksum(raw) !== s.crc) throw new IndexFileError(`section ${name} fails its checksum`)
     const buffer = base.buffer as ArrayBuffer
-    if (name === 'text' || name === 'tf') views[name] = raw
-    else if (name === 'page' || name === 'article' || name === 'charIds')
-      views[name] = new Uint16Array(buffer, start, s.bytes / 2)
+    if (BYTE_SECTIONS.has(name)) views[name] = raw
+    else if (U16_SECTIONS.has(name)) views[name] = new Uint16Array(buffer, start, s.bytes / 2)
     else views[name] = new Uint32Array(buffer, start, s.bytes / 4)
   }
   if (expected.size) throw new IndexFileError(`missing sections: ${[...expected].join(', ')}`)
@@ -179,6 +195,11 @@ export function deserializeIndex(bytes: Uint8Array, checksum: Checksum): LoadedI
     issue: v.issue,
     page: v.page,
     article: v.article,
+    bodyStart: v.bodyStart,
+    bodyEnd: v.bodyEnd,
+    width: v.width,
+    headlines: new TextDecoder('utf-16le').decode(v.headlines),
+    headlineStarts: v.headlineStarts,
   }
   const ngram: NgramIndexData = {
     charIds: v.charIds,
@@ -192,6 +213,10 @@ export function deserializeIndex(bytes: Uint8Array, checksum: Checksum): LoadedI
   if (
     docs.starts.length !== n + 1 ||
     docs.headEnds.length !== n ||
+    docs.bodyStart.length !== n ||
+    docs.bodyEnd.length !== n ||
+    docs.width.length !== n ||
+    docs.headlineStarts.length !== n + 1 ||
     ngram.offsets.length !== ngram.keys.length + 1 ||
     ngram.tf.length !== ngram.postings.length
   ) {

@@ -52,11 +52,73 @@ function sortPermutation(keys: Uint32Array): Uint32Array {
 }
 
 /**
- * Builds the index over `docs` (normalized texts). Two passes over the text: the first numbers
- * the distinct terms and counts their documents, the second fills one flat postings array.
+ * Term key → term number, open addressing over typed arrays. A JS Map with millions of numeric
+ * keys (a 94 MiB corpus has ~2.6 M distinct pairs) spent most of the build in hashing and GC.
  */
-export function buildNgramIndex(docs: readonly string[]): NgramIndexData {
-  // Dense ids in code-unit order keep term keys small integers (fast Map keys) and sortable.
+class TermTable {
+  private keys: Uint32Array
+  private values: Int32Array
+  private bits: number
+  size = 0
+
+  constructor(bits = 16) {
+    this.bits = bits
+    this.keys = new Uint32Array(1 << bits)
+    this.values = new Int32Array(1 << bits)
+  }
+
+  /** The term number of `key` (> 0); with `add`, a new key gets the next number. -1 if absent. */
+  find(key: number, add: boolean): number {
+    const mask = (1 << this.bits) - 1
+    let i = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits)
+    for (;;) {
+      const k = this.keys[i] as number
+      if (k === key) return this.values[i] as number
+      if (k === 0) {
+        if (!add) return -1
+        this.keys[i] = key
+        this.values[i] = this.size++
+        if (this.size * 2 > mask) this.grow()
+        return this.size - 1
+      }
+      i = (i + 1) & mask
+    }
+  }
+
+  private grow(): void {
+    const { keys, values } = this
+    this.bits++
+    this.keys = new Uint32Array(1 << this.bits)
+    this.values = new Int32Array(1 << this.bits)
+    const mask = (1 << this.bits) - 1
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j] as number
+      if (k === 0) continue
+      let i = Math.imul(k, 0x9e3779b1) >>> (32 - this.bits)
+      while (this.keys[i] !== 0) i = (i + 1) & mask
+      this.keys[i] = k
+      this.values[i] = values[j] as number
+    }
+  }
+}
+
+function grown<T extends Uint32Array | Int32Array>(a: T, fill?: number): T {
+  const b = new (a.constructor as { new (n: number): T })(a.length * 2)
+  if (fill !== undefined) b.fill(fill)
+  b.set(a)
+  return b
+}
+
+/**
+ * Builds the index over `docs` (normalized texts, headline SEP body). Two passes over the text:
+ * the first numbers the distinct terms and counts their documents, the second fills one flat
+ * postings array (documents ascending) and the tf bytes. `onProgress` gets 0..1.
+ */
+export function buildNgramIndex(
+  docs: readonly string[],
+  onProgress?: (fraction: number) => void,
+): NgramIndexData {
+  // Dense ids in code-unit order keep term keys small and sortable.
   const seen = new Uint8Array(0x10000)
   for (const d of docs) for (let i = 0; i < d.length; i++) seen[d.charCodeAt(i)] = 1
   const charIds = new Uint16Array(0x10000)
@@ -64,40 +126,31 @@ export function buildNgramIndex(docs: readonly string[]): NgramIndexData {
   for (let c = 0; c < 0x10000; c++) if (seen[c] && c !== 1) charIds[c] = radix++
   if (radix * radix + radix >= 2 ** 32)
     throw new Error('too many distinct characters for one index')
+  const report = (pass: number, doc: number): void => {
+    if (onProgress && doc % 4096 === 0) onProgress((pass + doc / Math.max(1, docs.length)) / 2)
+  }
 
-  const termOf = new Map<number, number>()
+  // Pass 1: number the terms, count the documents of each.
+  const table = new TermTable()
   let termKeys = new Uint32Array(1 << 16)
   let counts = new Uint32Array(1 << 16)
   let lastDoc = new Int32Array(1 << 16).fill(-1)
-  let terms = 0
-  const visit = (key: number, doc: number): void => {
-    let t = termOf.get(key)
-    if (t === undefined) {
-      t = terms++
-      termOf.set(key, t)
-      if (t >= termKeys.length) {
-        const grow = <T extends Uint32Array | Int32Array>(a: T, fill?: number): T => {
-          const b = new (a.constructor as { new (n: number): T })(a.length * 2)
-          if (fill !== undefined) b.fill(fill)
-          b.set(a)
-          return b
-        }
-        termKeys = grow(termKeys)
-        counts = grow(counts)
-        lastDoc = grow(lastDoc, -1)
-      }
-      termKeys[t] = key
+  const countTerm = (key: number, doc: number): void => {
+    const t = table.find(key, true)
+    if (t >= termKeys.length) {
+      termKeys = grown(termKeys)
+      counts = grown(counts)
+      lastDoc = grown(lastDoc, -1)
     }
+    termKeys[t] = key
     if (lastDoc[t] !== doc) {
       lastDoc[t] = doc
       counts[t]!++
     }
   }
-  /** Calls fn for every term occurrence; `head` says whether it lies in the headline. */
-  const forEachKey = (doc: number, fn: (key: number, doc: number, head: boolean) => void): void => {
+  for (let doc = 0; doc < docs.length; doc++) {
+    report(0, doc)
     const d = docs[doc] as string
-    // The headline comes first, up to the first separator.
-    const headEnd = d.indexOf(DOC_SEPARATOR)
     let prev = 0
     for (let i = 0; i < d.length; i++) {
       const id = charIds[d.charCodeAt(i)] as number
@@ -105,14 +158,13 @@ export function buildNgramIndex(docs: readonly string[]): NgramIndexData {
         prev = 0
         continue
       }
-      const head = i < headEnd
-      fn(id, doc, head)
-      if (prev) fn(radix + prev * radix + id, doc, head)
+      countTerm(id, doc)
+      if (prev) countTerm(radix + prev * radix + id, doc)
       prev = id
     }
   }
-  for (let doc = 0; doc < docs.length; doc++) forEachKey(doc, visit)
 
+  const terms = table.size
   const keysUnsorted = termKeys.subarray(0, terms)
   const order = sortPermutation(keysUnsorted)
   const keys = new Uint32Array(terms)
@@ -127,24 +179,43 @@ export function buildNgramIndex(docs: readonly string[]): NgramIndexData {
     total += counts[t] as number
   }
   offsets[terms] = total
+
+  // Pass 2: fill the postings and their tf bytes (count, and whether in the headline).
   const postings = new Uint32Array(total)
   const tf = new Uint8Array(total)
   lastDoc.fill(-1)
-  for (let doc = 0; doc < docs.length; doc++) {
-    forEachKey(doc, (key, _doc, head) => {
-      const t = termOf.get(key) as number
-      if (lastDoc[t] !== doc) {
-        lastDoc[t] = doc
-        const at = slot[t]!++
-        postings[at] = doc
-        tf[at] = head ? TF_HEADLINE | 1 : 1
-      } else {
-        const at = (slot[t] as number) - 1
-        const v = tf[at] as number
-        tf[at] = ((v & TF_COUNT) < TF_COUNT ? v + 1 : v) | (head ? TF_HEADLINE : 0)
-      }
-    })
+  const fillTerm = (key: number, doc: number, head: boolean): void => {
+    const t = table.find(key, false)
+    if (lastDoc[t] !== doc) {
+      lastDoc[t] = doc
+      const at = slot[t]!++
+      postings[at] = doc
+      tf[at] = head ? TF_HEADLINE | 1 : 1
+    } else {
+      const at = (slot[t] as number) - 1
+      const v = tf[at] as number
+      tf[at] = ((v & TF_COUNT) < TF_COUNT ? v + 1 : v) | (head ? TF_HEADLINE : 0)
+    }
   }
+  for (let doc = 0; doc < docs.length; doc++) {
+    report(1, doc)
+    const d = docs[doc] as string
+    // The headline comes first, up to the first separator.
+    const headEnd = d.indexOf(DOC_SEPARATOR)
+    let prev = 0
+    for (let i = 0; i < d.length; i++) {
+      const id = charIds[d.charCodeAt(i)] as number
+      if (id === 0) {
+        prev = 0
+        continue
+      }
+      const head = i < headEnd
+      fillTerm(id, doc, head)
+      if (prev) fillTerm(radix + prev * radix + id, doc, head)
+      prev = id
+    }
+  }
+  onProgress?.(1)
   return { charIds, radix, keys, offsets, postings, tf }
 }
 

@@ -187,6 +187,22 @@ export function decodeText(bytes: Uint8Array, declared?: TextEncodingName): Deco
   }
 }
 
+/**
+ * Decodes a page that was checked when it entered the archive (its encoding is recorded): no
+ * detection and no content checks, which cost more than the decoding on a multi-megabyte page.
+ * Undecodable bytes (a file changed on disk) still fail, with the offset.
+ */
+export function decodeKnown(bytes: Uint8Array, encoding: TextEncodingName): string {
+  const hadBom = encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  const body = hadBom ? bytes.subarray(3) : bytes
+  const text = tryDecode(body, encoding)
+  if (text === undefined) {
+    const at = firstInvalidByte(body, encoding) + (hadBom ? 3 : 0)
+    throw new DecodeError(`not valid ${encoding}: undecodable bytes at byte ${at}`, at)
+  }
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+}
+
 /** Refuses text that an earlier conversion already damaged. */
 function checkDecodedText(text: string): void {
   const bad = text.indexOf('\ufffd')

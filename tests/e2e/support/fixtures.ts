@@ -41,6 +41,8 @@ export function isLocalRequest(url: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '::1'
 }
 
+let electronSkipPrinted = false
+
 interface Workers {
   server: RunningServer | undefined
   /** One browser per worker (web only); each test gets its own context in it. */
@@ -87,8 +89,10 @@ export const test = base.extend<{ app: App }, Workers>({
       const profile = mkdtempSync(join(tmpdir(), 'archive-reader-e2e-'))
       const launched = await launchElectronApp({ userDataDir: profile })
       if ('skipped' in launched) {
-        // Said out loud, never silently: the reason is printed and kept as an annotation.
-        console.log(`[electron] ${testInfo.title}: ${launched.skipped}`)
+        // Said out loud, never silently: printed once per worker, and every skipped test
+        // carries the reason as its annotation (shown by the list and HTML reporters).
+        if (!electronSkipPrinted) console.log(`[electron] ${launched.skipped}`)
+        electronSkipPrinted = true
         rmSync(profile, { recursive: true, force: true })
         testInfo.skip(true, launched.skipped)
         return

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCatalog, sortCatalog } from '../../../src/shared/archive/catalog'
 import { buildIssueView } from '../../../src/shared/archive/issue'
-import { buildSearchIndex } from '../../../src/shared/search/search-index'
+import { buildSearchIndex, issueDocInputs } from '../../../src/shared/search/search-index'
 import type { DocInput, SearchIndex } from '../../../src/shared/search/search-index'
 import type { Article, IssueView } from '../../../src/shared/types'
 import { SEEDS } from '../../helpers'
@@ -27,12 +27,13 @@ export function seedArchive(): SeedArchive {
     ),
   )
   const articles = views.flatMap((v) => v.pages.flatMap((p) => p.articles))
-  const docs: DocInput[] = []
-  views.forEach((v, issue) => {
-    for (const p of v.pages)
-      for (const a of p.articles)
-        docs.push({ issue, page: p.number, article: a.index, headline: a.headline, text: a.text })
-  })
+  const docs: DocInput[] = catalog.issues.flatMap((issue, i) =>
+    issueDocInputs(
+      i,
+      issue,
+      issue.pages.map((p) => readFileSync(join(SEEDS, p.source), 'utf8')),
+    ),
+  )
   const index = buildSearchIndex(
     catalog.issues.map((i) => ({ id: i.id, paper: i.paper, date: i.date })),
     docs,

@@ -1,0 +1,52 @@
+// Two projects over the same specs (tests/e2e): `web` runs Debian's Chromium against the
+// reading-room server (started in-process per worker, on a free port); `electron` launches the
+// built app through tests/e2e/support/electron.ts and skips, saying why, where Electron's binary
+// or the build is missing.
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+const chromiumPath =
+  process.env.ARCHIVE_READER_CHROMIUM ??
+  (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  globalSetup: './tests/e2e/support/global-setup.ts',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  outputDir: 'test-results',
+  use: {
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    acceptDownloads: true,
+  },
+  projects: [
+    {
+      name: 'web',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          // Playwright's own Chromium when the system one is absent.
+          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+    { name: 'electron' },
+  ],
+})

@@ -1,0 +1,70 @@
+// archive.log: one JSON line per change to an archive folder (import, remove, export), appended
+// and fsynced after the change is committed, so a library can see who changed what and when.
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { userInfo } from 'node:os'
+import { join } from 'node:path'
+
+export const LOG_FILE = 'archive.log'
+
+export interface LogEntry {
+  time: string
+  op: 'import' | 'remove' | 'export' | 'created-by-export'
+  /** The transaction id, so that a recovered transaction is logged once. */
+  txn: string
+  user?: string
+  tool: string
+  [detail: string]: unknown
+}
+
+function whoami(): string | undefined {
+  try {
+    return userInfo().username
+  } catch {
+    return undefined
+  }
+}
+
+export function logEntry(
+  op: LogEntry['op'],
+  txn: string,
+  details: Record<string, unknown>,
+): LogEntry {
+  const entry: LogEntry = { time: new Date().toISOString(), op, txn, tool: 'archive-reader' }
+  const user = whoami()
+  if (user) entry.user = user
+  return { ...entry, ...details }
+}
+
+export function appendLog(dir: string, entry: LogEntry): void {
+  const fd = openSync(join(dir, LOG_FILE), 'a', 0o644)
+  try {
+    writeSync(fd, JSON.stringify(entry) + '\n')
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Entries of the log; lines that are not JSON (a torn last line) are returned as problems. */
+export function readLog(dir: string): { entries: LogEntry[]; bad: number[] } {
+  const file = join(dir, LOG_FILE)
+  if (!existsSync(file)) return { entries: [], bad: [] }
+  const entries: LogEntry[] = []
+  const bad: number[] = []
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return
+      try {
+        entries.push(JSON.parse(line) as LogEntry)
+      } catch {
+        bad.push(i + 1)
+      }
+    })
+  return { entries, bad }
+}
+
+export function logHasTxn(dir: string, txn: string): boolean {
+  const file = join(dir, LOG_FILE)
+  return existsSync(file) && readFileSync(file, 'utf8').includes(`"txn":"${txn}"`)
+}

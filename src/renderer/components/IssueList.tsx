@@ -1,0 +1,49 @@
+// Issues as a list: open one here, or beside the current pane.
+import type { IssueSummary } from '../../shared/types'
+import { useI18n } from '../i18n'
+import { openRef } from '../navigation'
+import { formatRoute } from '../route'
+import type { AppRoute } from '../route'
+import { navigate } from '../route-store'
+
+export function IssueList({ route, issues }: { route: AppRoute; issues: readonly IssueSummary[] }) {
+  const { t, date, number } = useI18n()
+  return (
+    <ul className="issue-list" aria-label={t('issues')}>
+      {issues.map((issue) => {
+        const articles = issue.pages.reduce((n, p) => n + p.articles, 0)
+        return (
+          <li key={issue.id} data-testid="issue-row" data-issue-id={issue.id}>
+            <a
+              data-testid="open-issue"
+              href={formatRoute(openRef(route, { issueId: issue.id }))}
+              aria-label={t('openIssueLabel', { paper: issue.paperName, date: date(issue.date) })}
+            >
+              <span className="issue-date">{date(issue.date)}</span>
+              <span className="muted">
+                {t('issueCounts', {
+                  pages: number(issue.pages.length),
+                  articles: number(articles),
+                })}
+              </span>
+              {issue.dateSource === 'inferred' && (
+                <span className="badge" title={t('dateInferredHint')}>
+                  {t('dateInferred')}
+                </span>
+              )}
+            </a>
+            <button
+              type="button"
+              className="small"
+              data-testid="open-issue-beside"
+              aria-label={t('openBesideLabel', { what: `${issue.paperName} ${date(issue.date)}` })}
+              onClick={() => navigate(openRef(route, { issueId: issue.id }, 'other'))}
+            >
+              {t('openBeside')}
+            </button>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

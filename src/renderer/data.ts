@@ -1,0 +1,86 @@
+// Typed hooks over the resource cache, one per archive verb. Keys are exported so commands can
+// `peek` at what is already on screen without loading anything.
+import { useCallback } from 'react'
+import { api } from './api'
+import { ensure, peek, useResource } from './resource'
+import type { ResourceState } from './resource'
+import type {
+  ArticleMatches,
+  IssueSummary,
+  IssueView,
+  PageSource,
+  SearchRequest,
+  SearchResponse,
+} from '../shared/types'
+import { searchRequestToParams } from '../shared/http'
+
+export const keys = {
+  issues: 'issues',
+  issue: (id: string) => `issue:${id}`,
+  source: (id: string, page: number) => `source:${id}:${page}`,
+  search: (r: SearchRequest) => `search:${searchRequestToParams(r).toString()}`,
+  matches: (articleId: string, q: string) => `matches:${articleId}:${q}`,
+}
+
+const loadIssues = (): Promise<IssueSummary[]> => api.listIssues()
+
+export function useIssues(): ResourceState<IssueSummary[]> {
+  return useResource(keys.issues, loadIssues)
+}
+
+/** Starts loading the library before React renders, ahead of the font requests. */
+export function prefetchIssues(): void {
+  ensure(keys.issues, loadIssues).catch(() => {})
+}
+
+export function peekIssues(): IssueSummary[] | undefined {
+  return peek(keys.issues)
+}
+
+export function useIssue(id: string | undefined): ResourceState<IssueView> {
+  const load = useCallback(() => api.getIssue(id as string), [id])
+  return useResource(id ? keys.issue(id) : null, load)
+}
+
+export function peekIssue(id: string): IssueView | undefined {
+  return peek(keys.issue(id))
+}
+
+export function loadIssue(id: string): Promise<IssueView> {
+  return ensure(keys.issue(id), () => api.getIssue(id))
+}
+
+export function usePageSource(
+  id: string,
+  page: number,
+  enabled: boolean,
+): ResourceState<PageSource> {
+  const load = useCallback(() => api.getPageSource(id, page), [id, page])
+  return useResource(enabled ? keys.source(id, page) : null, load)
+}
+
+export const PAGE_SIZE = 20
+
+/** `request` must be memoized by the caller. */
+export function useSearch(request: SearchRequest | undefined): ResourceState<SearchResponse> {
+  const load = useCallback(
+    () => api.search({ ...(request as SearchRequest), limit: PAGE_SIZE }),
+    [request],
+  )
+  return useResource(request?.q.trim() ? keys.search(request) : null, load, 'search')
+}
+
+export function useArticleMatches(
+  articleId: string | undefined,
+  q: string | undefined,
+): ResourceState<ArticleMatches> {
+  const load = useCallback(
+    () => api.articleMatches(articleId as string, q as string),
+    [articleId, q],
+  )
+  return useResource(articleId && q?.trim() ? keys.matches(articleId, q) : null, load)
+}
+
+export function peekMatches(articleId: string, q: string): ArticleMatches | undefined {
+  return peek(keys.matches(articleId, q))
+}

@@ -1,0 +1,170 @@
+// The reading-room server: the renderer and the archive's JSON API over HTTP, read-only. Bound
+// to the loopback interface unless told otherwise, so a reading room opts in to the network.
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import type { ArchiveApi } from '../shared/contract'
+import { ArchiveService } from '../node/archive-service'
+import { answerApi } from './api'
+import { setSecurityHeaders } from './headers'
+import { realRoot, resolveStatic } from './static-files'
+
+export const DEFAULT_HOST = '127.0.0.1'
+export const DEFAULT_PORT = 8765
+
+/** `out/renderer` of this project: what `npx electron-vite build` produces. */
+export function defaultStaticDir(): string {
+  return fileURLToPath(new URL('../../out/renderer', import.meta.url))
+}
+
+export const BUILD_HINT =
+  'The reader app is not built. Build it with `npx electron-vite build` (or `npm run build:renderer`), then restart the server.'
+
+export interface ServerOptions {
+  archiveDir: string
+  host?: string
+  /** 0 picks a free port. */
+  port?: number
+  staticDir?: string
+  /** Where the index is kept; default `<archiveDir>/index.bin`. */
+  indexPath?: string
+  /** An already opened archive (tests); `archiveDir` is then only reported. */
+  api?: ArchiveApi
+  log?: (message: string) => void
+}
+
+export interface RunningServer {
+  url: string
+  host: string
+  port: number
+  /** False when the renderer build is missing (the API still works). */
+  hasApp: boolean
+  close: () => Promise<void>
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host)
+}
+
+/** Host header → host name without port (`[::1]:80` → `::1`). */
+function hostName(header: string | undefined): string {
+  if (!header) return ''
+  const m = /^\[([^\]]+)\](?::\d+)?$/.exec(header)
+  return m ? (m[1] as string) : header.replace(/:\d+$/, '')
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, head: boolean): void {
+  const text = JSON.stringify(body)
+  res.statusCode = status
+  res.setHeader('Content-Type', 'application/json; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  res.setHeader('Content-Length', Buffer.byteLength(text))
+  res.end(head ? undefined : text)
+}
+
+function sendText(res: ServerResponse, status: number, text: string, head: boolean): void {
+  res.statusCode = status
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+  res.setHeader('Content-Length', Buffer.byteLength(text))
+  res.end(head ? undefined : text)
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_HOST
+  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`))
+  const api: ArchiveApi =
+    options.api ??
+    ArchiveService.open({
+      archiveDir: options.archiveDir,
+      ...(options.indexPath ? { indexPath: options.indexPath } : {}),
+      log,
+    })
+  const root = await realRoot(options.staticDir ?? defaultStaticDir())
+  const hasApp = root !== undefined && (await resolveStatic(root, '/index.html')) !== undefined
+  // A loopback server only answers to loopback names: a web page elsewhere cannot reach it
+  // through a DNS name that resolves to 127.0.0.1 (DNS rebinding).
+  const checkHost = isLoopback(host)
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res)
+    const method = req.method ?? 'GET'
+    const head = method === 'HEAD'
+    if (method !== 'GET' && !head) {
+      res.setHeader('Allow', 'GET, HEAD')
+      sendJson(res, 405, { error: `${method} is not allowed: this server is read-only` }, false)
+      return
+    }
+    if (checkHost && !isLoopback(hostName(req.headers.host))) {
+      sendText(res, 421, 'This server only answers requests addressed to a loopback host.', head)
+      return
+    }
+    const target = req.url ?? '/'
+    const q = target.indexOf('?')
+    const rawPath = q >= 0 ? target.slice(0, q) : target
+    const query = new URLSearchParams(q >= 0 ? target.slice(q + 1) : '')
+    const answer = await answerApi(api, rawPath, query, log)
+    if (answer) {
+      sendJson(res, answer.status, answer.body, head)
+      return
+    }
+    if (rawPath === '/api' || rawPath.startsWith('/api/')) {
+      sendJson(res, 404, { error: `no API route ${rawPath}` }, head)
+      return
+    }
+    if (!root || !hasApp) {
+      if (rawPath === '/' || rawPath === '/index.html') sendText(res, 503, BUILD_HINT, head)
+      else sendText(res, 404, 'Not found', head)
+      return
+    }
+    const file = await resolveStatic(root, rawPath)
+    if (!file) {
+      sendText(res, 404, 'Not found', head)
+      return
+    }
+    res.statusCode = 200
+    res.setHeader('Content-Type', file.contentType)
+    res.setHeader('Content-Length', file.size)
+    res.setHeader(
+      'Cache-Control',
+      file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    )
+    if (head) {
+      res.end()
+      return
+    }
+    const stream = file.stream()
+    stream.on('error', () => res.destroy())
+    stream.pipe(res)
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      log(`request failed: ${(e as Error).stack ?? String(e)}`)
+      if (!res.headersSent) sendText(res, 500, 'Internal error', false)
+      else res.destroy()
+    })
+  })
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject)
+      resolveListen()
+    })
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0)
+  const urlHost = host.includes(':') ? `[${host}]` : host
+  return {
+    url: `http://${urlHost}:${port}/`,
+    host,
+    port,
+    hasApp,
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.close((e) => (e ? fail(e) : done()))
+        server.closeAllConnections()
+      }),
+  }
+}

@@ -1,0 +1,56 @@
+// Page object for the search panel: results, snippets, filters, scope, sort, pager.
+import type { Locator, Page } from '@playwright/test'
+import { expect } from '@playwright/test'
+
+export class SearchPage {
+  readonly root: Locator
+  readonly count: Locator
+  readonly hits: Locator
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('search-panel')
+    this.count = page.getByTestId('result-count')
+    this.hits = page.getByTestId('search-hit')
+  }
+
+  hit(articleId: string): Locator {
+    return this.root.locator(`[data-testid="search-hit"][data-article-id="${articleId}"]`)
+  }
+
+  /**
+   * Types like a person (one key at a time), so search-as-you-type is exercised, then waits
+   * until the results are those of the whole query (not of a prefix typed on the way).
+   */
+  async type(query: string, options: { settle?: boolean } = {}): Promise<void> {
+    const input = this.page.getByTestId('search-input')
+    await input.fill('')
+    await input.pressSequentially(query, { delay: 20 })
+    if (options.settle ?? true) await this.settled(query)
+  }
+
+  /** The result count names `query` and no newer search is loading. */
+  async settled(query: string): Promise<void> {
+    await expect(this.count).toContainText(`“${query}”`)
+    await expect(this.root.locator('.results.stale')).toHaveCount(0)
+  }
+
+  paperFacet(slug: string): Locator {
+    return this.root.locator(`[data-testid="paper-facet"][data-paper="${slug}"]`)
+  }
+
+  facetCount(slug: string): Locator {
+    return this.paperFacet(slug).locator('xpath=..').getByTestId('facet-count')
+  }
+
+  scope(level: 'page' | 'issue' | 'paper' | 'all'): Locator {
+    return this.root.getByTestId(`scope-${level}`)
+  }
+
+  get sort(): Locator {
+    return this.root.getByTestId('sort-select')
+  }
+
+  async hitIds(): Promise<string[]> {
+    return this.hits.evaluateAll((els) => els.map((e) => e.getAttribute('data-article-id') ?? ''))
+  }
+}

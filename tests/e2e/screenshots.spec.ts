@@ -1,0 +1,50 @@
+// Screenshots of the main views, kept as test artifacts. With ARCHIVE_READER_SCREENSHOTS=1 they
+// are also written to docs/screenshots/ (for the README):
+//   ARCHIVE_READER_SCREENSHOTS=1 npx playwright test --project=web screenshots
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { TestInfo } from '@playwright/test'
+import { expect, test } from './support/fixtures'
+import type { App } from './support/fixtures'
+import { AppPage } from './pages/AppPage'
+import { PROJECT_ROOT } from './support/build-renderer'
+
+const DOCS = join(PROJECT_ROOT, 'docs', 'screenshots')
+
+async function shoot(app: App, testInfo: TestInfo, name: string): Promise<void> {
+  await app.page.evaluate(() => document.fonts.ready)
+  const path = testInfo.outputPath(`${name}.png`)
+  await app.page.screenshot({ path })
+  await testInfo.attach(name, { path, contentType: 'image/png' })
+  if (process.env.ARCHIVE_READER_SCREENSHOTS === '1' && app.kind === 'web') {
+    mkdirSync(DOCS, { recursive: true })
+    await app.page.screenshot({ path: join(DOCS, `${name}.png`) })
+  }
+}
+
+test('screenshots of library, reader, split view and search', async ({ app }, testInfo) => {
+  const ui = new AppPage(app)
+  await ui.open('#/library?lp=jiangbei&ly=2023')
+  await expect(ui.page.getByTestId('calendar')).toBeVisible()
+  await shoot(app, testInfo, 'library')
+
+  await ui.open('#/library?lp=jiangbei&ly=2023&a=jiangbei-2023-07-13/p1/a1')
+  await expect(ui.reader.a.continuationLink(2)).toBeVisible()
+  await shoot(app, testInfo, 'reader')
+
+  await ui.open(
+    '#/library?lp=jiangbei&ly=2023&a=jiangbei-2023-07-13/p1/a1&b=jiangbei-2023-07-13/p2/a4',
+  )
+  await expect(ui.reader.b.text).toBeVisible()
+  await shoot(app, testInfo, 'split')
+
+  await ui.open('#/search?q=发展和改革委员会&a=jiangbei-2023-07-13/p1/a1&aq=发展和改革委员会')
+  await expect(ui.reader.a.hitCounter).toHaveText('1 / 1')
+  await shoot(app, testInfo, 'search')
+
+  await ui.open('#/search?q=經濟發展&a=beibei-2024-03-04/p1/a5&aq=經濟發展')
+  await expect(ui.reader.a.matches.first()).toBeVisible()
+  await app.page.emulateMedia({ colorScheme: 'dark' })
+  await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await shoot(app, testInfo, 'dark')
+})

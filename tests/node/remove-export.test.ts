@@ -1,0 +1,176 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { readLog } from '../../src/node/archive-log'
+import { ArchiveService } from '../../src/node/archive-service'
+import { exportArchive } from '../../src/node/export-archive'
+import { removeIssue } from '../../src/node/remove-issue'
+import { JOURNAL_FILE, LOCK_FILE, recoverArchive } from '../../src/node/txn'
+import { repairArchive, verifyArchive } from '../../src/node/verify'
+import { tempArchive, tempDir } from '../helpers'
+import { snapshot } from '../support/snapshot'
+
+let cleanups: (() => void)[] = []
+afterEach(() => {
+  for (const c of cleanups) c()
+  cleanups = []
+})
+function setup(): { dir: string; work: string } {
+  const a = tempArchive()
+  const w = tempDir()
+  cleanups.push(a.cleanup, w.cleanup)
+  ArchiveService.open({ archiveDir: a.dir })
+  return { dir: a.dir, work: w.dir }
+}
+
+describe('remove', () => {
+  it('removes an issue and its page files; the index shrinks without a rebuild; logged', () => {
+    const { dir } = setup()
+    const r = removeIssue({ archiveDir: dir, issueId: 'jiangbei-2023-07-13' })
+    expect(r.files).toEqual(['000_fc561b8f310ec55b.txt', '001_496bd8901b2cf08b.txt'])
+    for (const f of r.files) expect(existsSync(join(dir, f))).toBe(false)
+    const s = ArchiveService.open({ archiveDir: dir })
+    expect(s.openResult.index).toBe('loaded')
+    expect(s.listIssuesSync().map((i) => i.id)).not.toContain('jiangbei-2023-07-13')
+    expect(s.searchSync({ q: '发展和改革委员会' }).total).toBe(0)
+    expect(s.searchSync({ q: '雷锋' }).total).toBeGreaterThan(0)
+    expect(verifyArchive(dir)).toMatchObject({ ok: true, warnings: [] })
+    expect(readLog(dir).entries).toEqual([
+      expect.objectContaining({ op: 'remove', issue: 'jiangbei-2023-07-13', txn: r.txn }),
+    ])
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([])
+  })
+
+  it('refuses an unknown issue and changes nothing', () => {
+    const { dir } = setup()
+    const before = snapshot(dir)
+    expect(() => removeIssue({ archiveDir: dir, issueId: 'jiangbei-1999-01-01' })).toThrow(
+      /no issue "jiangbei-1999-01-01".*did you mean jiangbei-2023-07-13/,
+    )
+    expect(snapshot(dir)).toEqual(before)
+  })
+
+  it('refuses while another change holds the lock', () => {
+    const { dir } = setup()
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        op: 'import',
+        started: 'now',
+      }),
+    )
+    expect(() => removeIssue({ archiveDir: dir, issueId: 'xinyu-2022-07-15' })).toThrow(
+      /another change is in progress \(import by process/,
+    )
+  })
+})
+
+describe('export', () => {
+  it('writes a complete archive another library can open: catalog, pages, a current index, its own log', () => {
+    const { dir, work } = setup()
+    const target = join(work, 'for-library')
+    const r = exportArchive({ archiveDir: dir, target })
+    expect(r).toMatchObject({ issues: 4, pages: 5 })
+    expect(readdirSync(target).sort()).toEqual([
+      '000_fc561b8f310ec55b.txt',
+      '001_496bd8901b2cf08b.txt',
+      '002_df9d847a2fa7b697.txt',
+      '003_46eb04ff605228dd.txt',
+      '004_3bd1574cd96f990f.txt',
+      'archive.log',
+      'catalog.json',
+      'index.bin',
+    ])
+    expect(verifyArchive(target)).toMatchObject({ ok: true, errors: [], warnings: [] })
+    const s = ArchiveService.open({ archiveDir: target })
+    expect(s.openResult.index).toBe('loaded')
+    expect(s.searchSync({ q: '中环万象城' }).total).toBe(1)
+    expect(readLog(target).entries).toEqual([
+      expect.objectContaining({ op: 'created-by-export', from: dir }),
+    ])
+    expect(readLog(dir).entries).toEqual([expect.objectContaining({ op: 'export', to: target })])
+  })
+
+  it('exports a selection, and refuses a non-empty target, a target inside the archive or an empty selection', () => {
+    const { dir, work } = setup()
+    const target = join(work, 'jiangbei-only')
+    mkdirSync(target)
+    expect(exportArchive({ archiveDir: dir, target, papers: ['jiangbei'] })).toMatchObject({
+      issues: 1,
+      pages: 2,
+    })
+    const c = JSON.parse(readFileSync(join(target, 'catalog.json'), 'utf8'))
+    expect(c.papers.map((p: { slug: string }) => p.slug)).toEqual(['jiangbei'])
+    expect(() => exportArchive({ archiveDir: dir, target })).toThrow(/is not empty/)
+    expect(() => exportArchive({ archiveDir: dir, target: join(dir, 'sub') })).toThrow(
+      /inside the archive/,
+    )
+    expect(() =>
+      exportArchive({ archiveDir: dir, target: join(work, 'none'), from: '2030-01-01' }),
+    ).toThrow(/no issue matches/)
+    expect(existsSync(join(work, 'none'))).toBe(false)
+    expect(readdirSync(work).filter((n) => n.startsWith('.'))).toEqual([])
+  })
+
+  it('refuses to export a damaged page, leaving no target behind', () => {
+    const { dir, work } = setup()
+    const page = join(dir, '004_3bd1574cd96f990f.txt')
+    chmodSync(page, 0o644)
+    writeFileSync(page, readFileSync(page, 'utf8') + '。')
+    expect(() => exportArchive({ archiveDir: dir, target: join(work, 'x') })).toThrow(
+      /004_3bd1574cd96f990f\.txt changed since it was catalogued/,
+    )
+    expect(readdirSync(work)).toEqual([])
+  })
+})
+
+describe('leftovers of a killed change', () => {
+  it('are reported by verify (which still passes) and cleaned by repair', () => {
+    const { dir } = setup()
+    const before = snapshot(dir)
+    // What an import killed after copying one page leaves: its lock, journal, page and a temp file.
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: 999_999_999,
+        host: hostname(),
+        op: 'import',
+        started: 'then',
+      }),
+    )
+    writeFileSync(
+      join(dir, JOURNAL_FILE),
+      JSON.stringify({
+        txn: 't1',
+        op: 'import',
+        pid: 999_999_999,
+        started: 'then',
+        catalogAfter: '0'.repeat(64),
+        create: ['jiangbei-2024-01-01-p1.txt'],
+        delete: [],
+        stagedIndex: join(dir, '.index.bin.t1.staged'),
+        indexPath: join(dir, 'index.bin'),
+        log: { op: 'import', txn: 't1' },
+      }),
+    )
+    writeFileSync(join(dir, 'jiangbei-2024-01-01-p1.txt'), '半个文件')
+    writeFileSync(join(dir, '.index.bin.t1.staged'), 'x')
+    writeFileSync(join(dir, '.catalog.json.999999999.1.tmp'), '{')
+    const v = verifyArchive(dir)
+    expect(v.ok).toBe(true)
+    expect(v.warnings.join('\n')).toMatch(/interrupted import \(t1/)
+    expect(v.warnings.join('\n')).toMatch(/lock of a import that was killed/)
+    expect(v.warnings.join('\n')).toMatch(
+      /jiangbei-2024-01-01-p1\.txt: not in the catalog \(left by the interrupted change/,
+    )
+    expect(v.warnings.join('\n')).toMatch(/temp file of a killed writer/)
+    const repaired = repairArchive(dir)
+    expect(repaired).toMatchObject({ txn: 't1', outcome: 'rolled-back' })
+    expect(snapshot(dir)).toEqual(before)
+    expect(verifyArchive(dir)).toMatchObject({ ok: true, warnings: [] })
+    expect(recoverArchive(dir).actions).toEqual([])
+  })
+})

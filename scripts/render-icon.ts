@@ -11,10 +11,15 @@ import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const { values } = parseArgs({ options: { chromium: { type: 'string', default: '/usr/bin/chromium' } } })
+const { values } = parseArgs({
+  options: { chromium: { type: 'string', default: '/usr/bin/chromium' } },
+})
 
 const font = readFileSync(
-  join(ROOT, 'node_modules/@fontsource/noto-serif-sc/files/noto-serif-sc-chinese-simplified-900-normal.woff2'),
+  join(
+    ROOT,
+    'node_modules/@fontsource/noto-serif-sc/files/noto-serif-sc-chinese-simplified-900-normal.woff2',
+  ),
 ).toString('base64')
 const svg = readFileSync(join(ROOT, 'resources/icon.svg'), 'utf8')
 const html = `<!doctype html><meta charset="utf-8"><style>
@@ -25,14 +30,24 @@ svg { display: block; width: 512px; height: 512px; }
 
 const browser = await chromium.launch({
   executablePath: values.chromium,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 try {
   for (const [file, scale] of [
     ['icon.png', 2],
     ['icon-512.png', 1],
   ] as const) {
-    const page = await browser.newPage({ viewport: { width: 512, height: 512 }, deviceScaleFactor: scale })
+    const page = await browser.newPage({
+      viewport: { width: 512, height: 512 },
+      deviceScaleFactor: scale,
+    })
     await page.setContent(html)
     await page.evaluate(() => document.fonts.ready)
     const png = await page.locator('svg').screenshot({ omitBackground: true })

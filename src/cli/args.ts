@@ -29,6 +29,7 @@ Commands:
       --dry-run              check and report only
       --yes                  accept metadata read from the text without asking
       --verbose              details of every file also in a batch of more than 50
+      --title T              the title of a new archive (when DIR has none yet)
   remove ISSUE               remove an issue and its page files
   export DIR [--paper SLUG]... [--from D] [--to D] [--issue ID] [--title T]
                              write a complete archive folder (catalog, pages, fresh index)

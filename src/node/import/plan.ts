@@ -6,22 +6,13 @@ import { dirname, join, resolve } from 'node:path'
 import {
   catalogProblems,
   emptyCatalog,
-  isValidIsoDate,
   sortCatalog,
   CATALOG_FILE,
 } from '../../shared/archive/catalog'
-import { weekdayOf } from '../../shared/archive/infer'
-import type {
-  ImportProgress,
-  ImportReport,
-  IssueReport,
-  MetaField,
-  PageProblem,
-} from '../../shared/archive/import-report'
-import { missingPages } from '../../shared/archive/page-check'
+import type { ImportProgress, ImportReport, PageProblem } from '../../shared/archive/import-report'
 import { parseEncodingName } from '../../shared/text/decode'
 import type { SearchIndex } from '../../shared/search/search-index'
-import type { Catalog, CatalogIssue, CatalogPaper, TextEncodingName } from '../../shared/types'
+import type { Catalog, CatalogPaper, TextEncodingName } from '../../shared/types'
 import { readCatalog } from '../archive-dir'
 import { INDEX_FILE } from '../archive-service'
 import { readJournal, sha256File } from '../txn'
@@ -31,6 +22,8 @@ import { inspectFile } from './inspect'
 import type { Inspected } from './inspect'
 import { loadManifest, loadSidecar, MANIFEST_FILE, MetadataFileError } from './manifest'
 import type { FileMeta, LoadedManifest } from './manifest'
+import { checkDates, findDuplicates, problem } from './checks'
+import { buildCatalog, groupIntoIssues } from './group'
 import { resolveMetadata } from './resolve'
 import type { OptionMeta, Resolved } from './resolve'
 
@@ -77,12 +70,6 @@ export interface ImportPlan {
   /** Issues the batch creates, in `after` order; the others it extends. */
   newIssues: string[]
   baseIndex: SearchIndex
-}
-
-const EARLIEST = '1815-01-01'
-
-function problem(level: PageProblem['level'], code: string, message: string): PageProblem {
-  return { level, code, message }
 }
 
 function isEmptyOrMissing(dir: string): boolean {
@@ -240,42 +227,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
       )
   }
 
-  // Duplicates: the same bytes, or the same text after normalization.
-  const batchBytes = new Map<string, string>()
-  const batchText = new Map<string, string>()
-  for (const r of resolved) {
-    const rep = r.insp.report
-    if (!rep.sha256) continue
-    const same = existingBytes.get(rep.sha256)
-    if (same)
-      rep.problems.push(
-        problem('error', 'duplicate', `the same bytes are already in the archive as ${same}`),
-      )
-    const twin = batchBytes.get(rep.sha256)
-    if (twin)
-      rep.problems.push(problem('error', 'duplicate', `the same bytes as ${twin} in this batch`))
-    else batchBytes.set(rep.sha256, rep.file)
-    if (!rep.textHash || !r.insp.readable || rep.articles === 0) continue
-    const fp = fingerprints.get(rep.textHash)
-    if (fp && !same)
-      rep.problems.push(
-        problem(
-          'error',
-          'duplicate',
-          `the same text (after normalization) is already in the archive as page ${fp.page} of ${fp.issueId}: the same page in another encoding or layout?`,
-        ),
-      )
-    const textTwin = batchText.get(rep.textHash)
-    if (textTwin && !twin)
-      rep.problems.push(
-        problem(
-          'error',
-          'duplicate',
-          `the same text (after normalization) as ${textTwin} in this batch`,
-        ),
-      )
-    else if (!textTwin) batchText.set(rep.textHash, rep.file)
-  }
+  findDuplicates(resolved, existingBytes, fingerprints)
 
   const after = buildCatalog(before, issues, resolved, manifestPapers)
   const files = resolved.map((r) => r.insp.report)
@@ -335,261 +287,4 @@ export function planImport(opts: ImportOptions): ImportPlan {
   }
   if (catalogSha) plan.catalogSha = catalogSha
   return plan
-}
-
-/** " (--date)", " (from the file name)", " (read from the text: 2023年6月9日, line 5)". */
-export function sourceLabel(field: MetaField<unknown>, option: string): string {
-  switch (field.source) {
-    case 'option':
-      return ` (${option})`
-    case 'text':
-      return ` (read from the text: ${field.evidence})`
-    case 'filename':
-      return ' (from the file name)'
-    default:
-      return ` (from the ${field.source})`
-  }
-}
-
-function checkDates(r: Resolved, today: string): void {
-  const rep = r.insp.report
-  const date = r.date
-  if (!date) return
-  const where = sourceLabel(date, '--date')
-  if (!isValidIsoDate(date.value)) {
-    rep.problems.push(
-      problem('error', 'bad-date', `the date ${date.value}${where} is not a real date`),
-    )
-    return
-  }
-  if (date.value > today)
-    rep.problems.push(
-      problem('error', 'future-date', `the date ${date.value}${where} is in the future`),
-    )
-  if (date.value < EARLIEST)
-    rep.problems.push(
-      problem(
-        'error',
-        'early-date',
-        `the date ${date.value}${where} predates any Chinese-language newspaper`,
-      ),
-    )
-  const printed = r.insp.printedDate
-  if (printed?.weekday !== undefined && printed.weekdayMatches === false) {
-    const names = '日一二三四五六'
-    rep.problems.push(
-      problem(
-        'warning',
-        'weekday',
-        `the page prints "${printed.evidence}" (line ${printed.line}), but ${printed.value} was a 星期${names[weekdayOf(printed.value)]}`,
-      ),
-    )
-  }
-  if (printed && date.source !== 'text' && printed.value !== date.value) {
-    rep.problems.push(
-      problem(
-        'warning',
-        'date-disagrees',
-        `the page prints "${printed.evidence}" (line ${printed.line}), but the issue date is ${date.value}${where}`,
-      ),
-    )
-  }
-  const latest = r.insp.latestDate
-  if (latest && latest.value > date.value) {
-    rep.problems.push(
-      problem(
-        'warning',
-        'later-date',
-        `the text mentions "${latest.evidence}" (line ${latest.line}), after the issue date ${date.value}: is the date right?`,
-      ),
-    )
-  }
-}
-
-interface IssueGroup {
-  report: IssueReport
-  members: Resolved[]
-  existing?: CatalogIssue
-}
-
-function groupIntoIssues(
-  resolved: Resolved[],
-  before: Catalog,
-  opts: ImportOptions,
-  batch: PageProblem[],
-): IssueGroup[] {
-  const groups = new Map<string, IssueGroup>()
-  for (const r of resolved) {
-    if (!r.paper || !r.date || !r.issueId) continue
-    let g = groups.get(r.issueId)
-    if (!g) {
-      const existing = before.issues.find((i) => i.id === r.issueId)
-      g = {
-        report: {
-          id: r.issueId,
-          paper: r.paper.value,
-          paperName: r.paperName?.value ?? r.paper.value,
-          date: r.date.value,
-          dateSource: existing?.dateSource ?? r.dateSource,
-          kind: existing ? 'extends' : 'new',
-          pages: [],
-          newPages: [],
-          problems: [],
-        },
-        members: [],
-      }
-      if (existing) g.existing = existing
-      groups.set(r.issueId, g)
-      if (existing && (existing.paper !== r.paper.value || existing.date !== r.date.value))
-        g.report.problems.push(
-          problem(
-            'error',
-            'issue-id',
-            `issue id ${r.issueId} is already used by ${existing.paper} of ${existing.date}`,
-          ),
-        )
-    }
-    if (g.report.paper !== r.paper.value || g.report.date !== r.date.value) {
-      r.insp.report.problems.push(
-        problem(
-          'error',
-          'issue-id',
-          `issue id ${r.issueId} would hold ${g.report.paper} of ${g.report.date} and ${r.paper.value} of ${r.date.value}`,
-        ),
-      )
-      continue
-    }
-    g.members.push(r)
-  }
-  if (opts.issueId && groups.size > 1)
-    batch.push(
-      problem(
-        'error',
-        'option',
-        `--issue ${opts.issueId} names one issue, but the batch holds ${groups.size}`,
-      ),
-    )
-
-  for (const g of groups.values()) {
-    const existingPages = new Set(g.existing?.pages.map((p) => p.number) ?? [])
-    const taken = new Map<number, Resolved>()
-    // Explicit page numbers first, then the others in file order, from --page (default 1).
-    const explicit = g.members.filter((r) => r.page)
-    const ordered = g.members.filter((r) => !r.page)
-    for (const r of explicit) place(r, r.page as MetaField<number>)
-    let next = opts.firstPage ?? 1
-    for (const r of ordered) {
-      while (taken.has(next)) next++
-      place(r, { value: next, source: 'order' })
-      next++
-    }
-    function place(r: Resolved, page: MetaField<number>): void {
-      r.page = page
-      const rep = r.insp.report
-      rep.page = page
-      const other = taken.get(page.value)
-      if (other) {
-        rep.problems.push(
-          problem(
-            'error',
-            'page-conflict',
-            `page ${page.value} of ${g.report.id} is also ${other.insp.report.file}`,
-          ),
-        )
-        return
-      }
-      if (existingPages.has(page.value)) {
-        rep.problems.push(
-          problem(
-            'error',
-            'duplicate-page',
-            `${g.report.id} already has a page ${page.value}; number the new pages with --page, a sidecar, the manifest or the file name`,
-          ),
-        )
-        return
-      }
-      taken.set(page.value, r)
-    }
-    const all = [...existingPages, ...taken.keys()].sort((a, b) => a - b)
-    g.report.pages = all
-    const have = new Set(all)
-    for (const [number, r] of [...taken].sort((a, b) => a[0] - b[0])) {
-      const rep = r.insp.report
-      rep.issueId = g.report.id
-      rep.source = `${g.report.id}-p${number}.txt`
-      g.report.newPages.push({ number, file: rep.file })
-      for (const c of rep.continuations) {
-        c.targetExists = have.has(c.targetPage)
-        if (!c.targetExists)
-          rep.problems.push(
-            problem(
-              'warning',
-              'continuation',
-              `${c.marker} points to page ${c.targetPage}, which is not in ${g.report.id}`,
-            ),
-          )
-      }
-    }
-    const gaps = missingPages(all)
-    if (gaps.length)
-      g.report.problems.push(
-        problem(
-          'warning',
-          'page-gap',
-          `page${gaps.length > 1 ? 's' : ''} ${gaps.join(', ')} missing (the issue will have ${all.join(', ')})`,
-        ),
-      )
-  }
-  return [...groups.values()].sort((a, b) => a.report.id.localeCompare(b.report.id))
-}
-
-function buildCatalog(
-  before: Catalog,
-  groups: IssueGroup[],
-  resolved: Resolved[],
-  manifestPapers: CatalogPaper[],
-): Catalog {
-  const papers = [...before.papers]
-  for (const r of resolved) {
-    if (!r.paper || papers.some((p) => p.slug === r.paper?.value)) continue
-    const declared = manifestPapers.find((p) => p.slug === r.paper?.value)
-    if (declared) papers.push(declared)
-    else if (r.paperName) papers.push({ slug: r.paper.value, name: r.paperName.value })
-  }
-  const issues = before.issues.filter((i) => !groups.some((g) => g.existing?.id === i.id))
-  for (const g of groups) {
-    const fresh = g.members
-      .filter(
-        (r) => r.insp.report.source && r.insp.report.encoding && r.insp.report.sha256 && r.page,
-      )
-      .map((r) => {
-        const rep = r.insp.report
-        const page = {
-          number: r.page?.value as number,
-          source: rep.source as string,
-          sha256: rep.sha256 as string,
-          encoding: rep.encoding as TextEncodingName,
-        }
-        return r.note ? { ...page, note: r.note } : page
-      })
-    if (g.existing) issues.push({ ...g.existing, pages: [...g.existing.pages, ...fresh] })
-    else if (fresh.length) {
-      const first = g.members[0] as Resolved
-      const issue: CatalogIssue = {
-        id: g.report.id,
-        paper: g.report.paper,
-        date: g.report.date,
-        dateSource: g.report.dateSource,
-        pages: fresh,
-      }
-      const note = g.members.find((m) => m.dateNote)?.dateNote ?? first.dateNote
-      if (note) issue.dateNote = note
-      issues.push(issue)
-    }
-  }
-  return sortCatalog({
-    ...before,
-    papers: papers.sort((a, b) => a.slug.localeCompare(b.slug)),
-    issues,
-  })
 }

@@ -46,9 +46,6 @@ for (let r = 0; r < R; r++) {
       article: 1,
       headline: a.headline,
       text: `${a.text.slice(r % 7)}${r}`,
-      bodyStart: 0,
-      bodyEnd: 0,
-      width: 40,
     })
 }
 const issues = Array.from({ length: 50 }, (_, i) => ({

@@ -2,19 +2,20 @@
 // without freezing the window. A current index is loaded in place; a missing or stale one is
 // rebuilt off the main thread (by `buildIndex`, a worker in the app) with progress, and handlers
 // wait for it. No Electron here: index.ts passes the paths in.
-import { closeSync, constants, accessSync, mkdirSync, openSync, readSync } from 'node:fs'
+import { constants, accessSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { ArchiveApi } from '../shared/contract'
 import { sortCatalog } from '../shared/archive/catalog'
-import { readIndexHeader } from '../shared/search/index-file'
+import { indexFileKey } from '../node/index-store'
 import type { IndexStatus } from '../shared/types'
 import { archiveKey, readCatalog } from '../node/archive-dir'
 import { ArchiveService, INDEX_FILE } from '../node/archive-service'
+import { userLibraryDir } from '../node/library/user-library'
 
 /** One archive folder and the file its index is kept in. */
 export interface ArchiveSource {
-  /** 'bundled' = the archive shipped with the app. Issue #4 adds the user's library in userData. */
-  kind: 'bundled'
+  /** 'bundled' = the archive shipped with the app (read-only); 'user' = the library in userData. */
+  kind: 'bundled' | 'user'
   dir: string
   /** Where the index is read and, when rebuilt, written. */
   indexPath: string
@@ -53,10 +54,14 @@ export function indexPathFor(
   return join(opts.userDataDir, 'index', `${name}.bin`)
 }
 
-/** The archives the app reads, in order. Today only the bundled one; issue #4 appends the user's library. */
+/**
+ * The archives the app reads, in order: the bundled one, then the user's library (which exists
+ * once something was imported; its index lives inside it, where the import writes it).
+ */
 export function archiveSources(opts: SourceOptions): ArchiveSource[] {
   const indexPath = indexPathFor(opts.bundledDir, 'bundled', opts)
   const shipped = join(opts.bundledDir, INDEX_FILE)
+  const library = userLibraryDir(opts.userDataDir)
   return [
     {
       kind: 'bundled',
@@ -64,6 +69,7 @@ export function archiveSources(opts: SourceOptions): ArchiveSource[] {
       indexPath,
       ...(shipped !== indexPath ? { shippedIndexPath: shipped } : {}),
     },
+    { kind: 'user', dir: library, indexPath: join(library, INDEX_FILE) },
   ]
 }
 
@@ -73,21 +79,13 @@ export function archiveSources(opts: SourceOptions): ArchiveSource[] {
  * by `open`, which then rebuilds in place.
  */
 export function indexIsCurrent(source: ArchiveSource): boolean {
-  let fd = -1
   try {
-    fd = openSync(source.indexPath, 'r')
-    const head = Buffer.alloc(12)
-    if (readSync(fd, head, 0, 12, 0) < 12) return false
-    const headerLength = head.readUInt32LE(8)
-    if (headerLength > 64 * 1024 * 1024) return false
-    const bytes = Buffer.alloc(12 + headerLength)
-    if (readSync(fd, bytes, 0, bytes.length, 0) < bytes.length) return false
-    const header = readIndexHeader(bytes)
-    return header.sourceKey === archiveKey(source.dir, sortCatalog(readCatalog(source.dir)))
+    return (
+      indexFileKey(source.indexPath) ===
+      archiveKey(source.dir, sortCatalog(readCatalog(source.dir)))
+    )
   } catch {
     return false
-  } finally {
-    if (fd >= 0) closeSync(fd)
   }
 }
 

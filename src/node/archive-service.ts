@@ -1,22 +1,22 @@
 // The archive as a service: catalog, pages and the persisted search index of one archive folder,
 // behind the `ArchiveApi` contract. The CLI, the reading-room server and Electron's main process
 // all use this one implementation.
-import { constants, accessSync, readFileSync } from 'node:fs'
+import { constants, accessSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { crc32 } from 'node:zlib'
 import type { ArchiveApi } from '../shared/contract'
 import { sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
-import { reflow } from '../shared/text/reflow'
 import { search } from '../shared/search/engine'
-import { deserializeIndex, IndexFileError, serializeIndex } from '../shared/search/index-file'
+import { IndexFileError } from '../shared/search/index-file'
 import { findMatches } from '../shared/search/matches'
 import { parseQuery, positiveTerms } from '../shared/search/query'
 import {
+  bodyOf,
   buildSearchIndex,
   docCount,
   headlineOf,
   issueDocInputs,
+  titleOf,
 } from '../shared/search/search-index'
 import type { DocInput, SearchIndex } from '../shared/search/search-index'
 import type {
@@ -30,7 +30,7 @@ import type {
   SearchResponse,
 } from '../shared/types'
 import { archiveKey, ArchiveError, readCatalog, readPageText } from './archive-dir'
-import { writeFileAtomic } from './atomic'
+import { loadIndexFile, saveIndexFile } from './index-store'
 
 export const INDEX_FILE = 'index.bin'
 
@@ -56,18 +56,26 @@ export interface OpenResult {
   written: boolean
 }
 
-const checksum = (b: Uint8Array): number => crc32(b)
-
-/** Loads every page of every issue and collects the documents to index. */
+/**
+ * Loads every page of every issue and collects the documents to index. An issue whose page
+ * cannot be read is left out of the index with a message, so one bad file does not make the
+ * whole archive unsearchable; opening that issue reports the problem.
+ */
 export function collectDocs(
   dir: string,
   catalog: Catalog,
   onIssue?: (done: number) => void,
+  log?: (message: string) => void,
 ): DocInput[] {
   const docs: DocInput[] = []
   catalog.issues.forEach((issue, issueIdx) => {
-    const texts = issue.pages.map((p) => readPageText(dir, p))
-    for (const doc of issueDocInputs(issueIdx, issue, texts)) docs.push(doc)
+    try {
+      const texts = issue.pages.map((p) => readPageText(dir, p))
+      for (const doc of issueDocInputs(issueIdx, issue, texts)) docs.push(doc)
+    } catch (e) {
+      if (!(e instanceof ArchiveError)) throw e
+      log?.(`Issue ${issue.id} is not searchable: ${e.message}`)
+    }
     onIssue?.(issueIdx + 1)
   })
   return docs
@@ -77,19 +85,18 @@ export function buildIndexFor(
   dir: string,
   catalog: Catalog,
   onProgress?: (f: number) => void,
+  log?: (message: string) => void,
 ): SearchIndex {
   const n = Math.max(1, catalog.issues.length)
-  const docs = collectDocs(dir, catalog, (done) => onProgress?.((0.5 * done) / n))
+  const docs = collectDocs(dir, catalog, (done) => onProgress?.((0.5 * done) / n), log)
   const issues = catalog.issues.map((i) => ({ id: i.id, paper: i.paper, date: i.date }))
   return buildSearchIndex(issues, docs, (f) => onProgress?.(0.5 + 0.5 * f))
 }
 
 export class ArchiveService implements ArchiveApi {
   private readonly views = new Map<string, IssueView>()
-  /** Decoded page texts, most recently used last, bounded by total size. */
-  private readonly pages = new Map<string, string>()
-  private pagesChars = 0
-  private readonly pageCounts = new Map<string, number>()
+  /** Articles per page, per issue id (from the index: listing needs no page read). */
+  private readonly pageCounts = new Map<string, Map<number, number>>()
   private readonly issueIndex = new Map<string, number>()
 
   private constructor(
@@ -99,10 +106,15 @@ export class ArchiveService implements ArchiveApi {
     readonly openResult: OpenResult,
   ) {
     catalog.issues.forEach((issue, i) => this.issueIndex.set(issue.id, i))
+    const perIssue = index.issues.map((row) => {
+      const m = new Map<number, number>()
+      this.pageCounts.set(row.id, m)
+      return m
+    })
     const { issue, page } = index.docs
     for (let d = 0; d < docCount(index); d++) {
-      const key = `${index.issues[issue[d] as number]?.id}/${page[d]}`
-      this.pageCounts.set(key, (this.pageCounts.get(key) ?? 0) + 1)
+      const m = perIssue[issue[d] as number] as Map<number, number>
+      m.set(page[d] as number, (m.get(page[d] as number) ?? 0) + 1)
     }
   }
 
@@ -114,7 +126,7 @@ export class ArchiveService implements ArchiveApi {
     const indexPath = options.indexPath ?? join(dir, INDEX_FILE)
     let reason: string | undefined
     try {
-      const loaded = deserializeIndex(readFileSync(indexPath), checksum)
+      const loaded = loadIndexFile(indexPath)
       if (loaded.sourceKey === key) {
         return new ArchiveService(dir, catalog, loaded.index, { index: 'loaded', written: false })
       }
@@ -135,21 +147,22 @@ export class ArchiveService implements ArchiveApi {
         issues: catalog.issues.length,
       })
     report(0)
-    const index = buildIndexFor(dir, catalog, report)
-    const written = ArchiveService.tryWrite(
-      indexPath,
-      serializeIndex(index, key, checksum),
-      options.log,
-    )
+    const index = buildIndexFor(dir, catalog, report, options.log)
+    const written = ArchiveService.tryWrite(indexPath, index, key, options.log)
     const service = new ArchiveService(dir, catalog, index, { index: 'built', reason, written })
     options.onProgress?.(statusOf(service))
     return service
   }
 
-  private static tryWrite(path: string, bytes: Uint8Array, log?: (m: string) => void): boolean {
+  private static tryWrite(
+    path: string,
+    index: SearchIndex,
+    key: string,
+    log?: (m: string) => void,
+  ): boolean {
     try {
       accessSync(dirname(path), constants.W_OK)
-      writeFileAtomic(path, bytes)
+      saveIndexFile(path, index, key)
       return true
     } catch (e) {
       log?.(
@@ -168,7 +181,7 @@ export class ArchiveService implements ArchiveApi {
       issueSummary(
         issue,
         this.catalog.papers,
-        (page) => this.pageCounts.get(`${issue.id}/${page}`) ?? 0,
+        (page) => this.pageCounts.get(issue.id)?.get(page) ?? 0,
       ),
     )
   }
@@ -207,7 +220,7 @@ export class ArchiveService implements ArchiveApi {
       issueId,
       page,
       source: p.source,
-      text: this.pageText(issueId, page) ?? readPageText(this.dir, p),
+      text: readPageText(this.dir, p),
     }
   }
 
@@ -216,40 +229,13 @@ export class ArchiveService implements ArchiveApi {
   }
 
   searchSync(request: SearchRequest): SearchResponse {
-    // A hit is shown from its page's text alone: the index keeps the headline, the body's range
-    // and the page's wrap width, so no issue is segmented to answer a search.
-    return search(this.index, request, (_id, d) => {
-      const docs = this.index.docs
-      const issue = this.index.issues[docs.issue[d] as number]
-      const text = issue && this.pageText(issue.id, docs.page[d] as number)
-      if (text === undefined) return undefined
-      const body = text.slice(docs.bodyStart[d], docs.bodyEnd[d])
-      return { headline: headlineOf(this.index, d), text: reflow(body, docs.width[d]).text }
-    })
-  }
-
-  /** A page's decoded text, cached (LRU, up to ~32 M characters). */
-  private pageText(issueId: string, page: number): string | undefined {
-    const key = `${issueId}/${page}`
-    const cached = this.pages.get(key)
-    if (cached !== undefined) {
-      this.pages.delete(key)
-      this.pages.set(key, cached)
-      return cached
-    }
-    const idx = this.issueIndex.get(issueId)
-    const p =
-      idx === undefined ? undefined : this.catalog.issues[idx]?.pages.find((x) => x.number === page)
-    if (!p) return undefined
-    const text = readPageText(this.dir, p)
-    this.pages.set(key, text)
-    this.pagesChars += text.length
-    for (const [k, v] of this.pages) {
-      if (this.pagesChars <= 32_000_000 || this.pages.size <= 1) break
-      this.pages.delete(k)
-      this.pagesChars -= v.length
-    }
-    return text
+    // Hits are shown from the index alone (it keeps each headline and reflowed text), so a
+    // search reads no page file.
+    return search(this.index, request, (_id, d) => ({
+      headline: headlineOf(this.index, d),
+      title: titleOf(this.index, d),
+      text: bodyOf(this.index, d),
+    }))
   }
 
   async articleMatches(articleId: string, q: string): Promise<ArticleMatches> {

@@ -1,10 +1,9 @@
 // `verify`: a full check of an archive folder, for librarians before they ship it.
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { crc32 } from 'node:zlib'
 import { sortCatalog, CATALOG_FILE } from '../shared/archive/catalog'
 import { decodeText } from '../shared/text/decode'
-import { deserializeIndex } from '../shared/search/index-file'
+import { loadIndexFile } from './index-store'
 import { archiveKey, readCatalog, sha256 } from './archive-dir'
 import { LOG_FILE, readLog } from './archive-log'
 import { INDEX_FILE } from './archive-service'
@@ -103,7 +102,7 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
     warnings.push(`${indexPath}: no index yet; it is built on first use (or run "index")`)
   else {
     try {
-      const loaded = deserializeIndex(readFileSync(indexPath), (b) => crc32(b))
+      const loaded = loadIndexFile(indexPath)
       if (loaded.sourceKey !== archiveKey(dir, catalog))
         warnings.push(`${indexPath}: out of date; it is rebuilt on first use (or run "index")`)
     } catch (e) {

@@ -2,11 +2,9 @@
 // otherwise rebuilt from the archive first. It also yields each existing page's normalized
 // fingerprint, so a page that is already in the archive in another encoding is recognized.
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { crc32 } from 'node:zlib'
 import { sortCatalog } from '../../shared/archive/catalog'
 import { DOC_SEPARATOR } from '../../shared/search/ngram'
-import { deserializeIndex } from '../../shared/search/index-file'
+import { loadIndexFile } from '../index-store'
 import { buildSearchIndex, docCount, docText } from '../../shared/search/search-index'
 import type { SearchIndex } from '../../shared/search/search-index'
 import type { Catalog } from '../../shared/types'
@@ -28,7 +26,7 @@ export function loadBaseIndex(
   const sorted = sortCatalog(catalog)
   if (sorted.issues.length === 0) return { index: buildSearchIndex([], []), how: 'built' }
   try {
-    const loaded = deserializeIndex(readFileSync(indexPath), (b) => crc32(b))
+    const loaded = loadIndexFile(indexPath)
     if (loaded.sourceKey === archiveKey(dir, sorted)) return { index: loaded.index, how: 'loaded' }
   } catch {
     // Missing or damaged: rebuilt below, as opening the archive would.

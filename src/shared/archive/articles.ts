@@ -68,25 +68,10 @@ function bylineOf(draft: ArticleDraft, text: string): string | undefined {
   return m?.[1]?.trim()
 }
 
-/** An article and where its body lies in the page text (what a snippet needs to rebuild it). */
-export interface ArticleLayout {
-  article: Article
-  bodyStart: number
-  bodyEnd: number
-}
-
-/**
- * Articles of one page, with the page's wrap width and each body's range: the reflowed text of
- * an article is exactly `reflow(pageText.slice(bodyStart, bodyEnd), width).text`.
- * Continuation targets are resolved later, across the issue.
- */
-export function layoutPage(
-  issueId: string,
-  page: number,
-  pageText: string,
-): { width: number; items: ArticleLayout[] } {
+/** Articles of one page; continuation targets are resolved later, across the issue. */
+export function pageArticles(issueId: string, page: number, pageText: string): Article[] {
   const width = wrapWidth(splitLines(pageText))
-  const items = segmentPage(pageText).map((draft, i) => {
+  return segmentPage(pageText).map((draft, i) => {
     const { text } = reflow(pageText.slice(draft.bodyStart, draft.end), width)
     const parts = headlineParts(draft)
     const article: Article = {
@@ -106,13 +91,8 @@ export function layoutPage(
     for (const key of ['kicker', 'subheadline'] as const) {
       if (article[key] === undefined) delete article[key]
     }
-    return { article, bodyStart: draft.bodyStart, bodyEnd: draft.end }
+    return article
   })
-  return { width, items }
-}
-
-export function pageArticles(issueId: string, page: number, pageText: string): Article[] {
-  return layoutPage(issueId, page, pageText).items.map((i) => i.article)
 }
 
 function bigrams(s: string): Set<string> {

@@ -5,6 +5,7 @@
 // with other line breaks.
 import { normalize } from '../text/normalize'
 import { DOC_SEPARATOR } from '../search/ngram'
+import { articleTitle, normalizedDoc } from '../search/search-index'
 import type { Article } from '../types'
 
 export type ProblemLevel = 'error' | 'warning' | 'info'
@@ -91,11 +92,10 @@ export function suspiciousText(text: string): PageProblem[] {
  * as `extendSearchIndex` stores them), so that a page and the index can be compared.
  */
 export function pageFingerprintText(
-  articles: readonly Pick<Article, 'headline' | 'text'>[],
+  articles: readonly Pick<Article, 'kicker' | 'headline' | 'subheadline' | 'text'>[],
 ): string {
-  return articles
-    .map((a) => normalize(a.headline) + DOC_SEPARATOR + normalize(a.text))
-    .join(DOC_SEPARATOR)
+  // Exactly the indexed form of each article, so existing pages' fingerprints come from the index.
+  return articles.map((a) => normalizedDoc(articleTitle(a), a.text).norm).join(DOC_SEPARATOR)
 }
 
 /** Page numbers missing from 1..max of `numbers`, for "page gaps". */

@@ -21,6 +21,8 @@ export const DEFAULT_LIMIT = 20
 /** What the engine needs of an article to show a hit; the archive supplies it lazily. */
 export interface HitSource {
   headline: string
+  /** Kicker, headline and subheadline: what the headline field indexes. */
+  title?: string
   text: string
 }
 export type HitSourceProvider = (articleId: string, doc: number) => HitSource | undefined
@@ -215,6 +217,6 @@ function snippetFor(
 ): { snippet: string; highlights: SearchHit['highlights'] } {
   const body = findMatches(src.text, terms)
   if (body.length) return makeSnippet(src.text, body)
-  const combined = `${src.headline} — ${src.text}`
+  const combined = `${src.title ?? src.headline} — ${src.text}`
   return makeSnippet(combined, findMatches(combined, terms))
 }

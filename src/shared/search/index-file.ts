@@ -1,15 +1,20 @@
 // The persisted index: a small JSON header (our format version, the options it was built with,
 // the key of the archive it indexes, a checksum per section) followed by the typed arrays as
-// raw little-endian bytes, each 8-byte aligned, so loading is a read and a few views: no parse.
+// raw little-endian bytes, each 8-byte aligned. Loading reads each section into its own buffer
+// and makes a view of it: no parsing, and the text sections' bytes are released once decoded.
 import type { NgramIndexData } from './ngram'
 import { INDEX_OPTIONS } from './search-index'
 import type { DocColumns, IssueRow, SearchIndex } from './search-index'
 
 export const INDEX_FORMAT = 'archive-reader/index'
-export const INDEX_FORMAT_VERSION = 2
-const MAGIC = 'ARIDX002'
+export const INDEX_FORMAT_VERSION = 3
+const MAGIC = 'ARIDX003'
+const PREAMBLE = 12 // magic + header length
 
 export type Checksum = (bytes: Uint8Array) => number
+
+/** Reads `length` bytes at `offset` of the index file. */
+export type ByteReader = (offset: number, length: number) => Uint8Array
 
 interface SectionInfo {
   name: string
@@ -32,44 +37,27 @@ export class IndexFileError extends Error {
   override name = 'IndexFileError'
 }
 
-type Sections = {
-  text: Uint8Array
-  starts: Uint32Array
-  headEnds: Uint32Array
-  issue: Uint32Array
-  page: Uint16Array
-  article: Uint16Array
-  charIds: Uint16Array
-  keys: Uint32Array
-  offsets: Uint32Array
-  postings: Uint32Array
-  tf: Uint8Array
-  bodyStart: Uint32Array
-  bodyEnd: Uint32Array
-  width: Uint16Array
-  headlines: Uint8Array
-  headlineStarts: Uint32Array
-}
-const SECTION_NAMES: (keyof Sections)[] = [
-  'text',
-  'starts',
-  'headEnds',
-  'issue',
-  'page',
-  'article',
-  'charIds',
-  'keys',
-  'offsets',
-  'postings',
-  'tf',
-  'bodyStart',
-  'bodyEnd',
-  'width',
-  'headlines',
-  'headlineStarts',
-]
-const BYTE_SECTIONS = new Set<keyof Sections>(['text', 'tf', 'headlines'])
-const U16_SECTIONS = new Set<keyof Sections>(['page', 'article', 'charIds', 'width'])
+/** Sections and how their bytes are viewed: text (UTF-16), bytes, 16- or 32-bit integers. */
+const SECTIONS = {
+  text: 'text',
+  starts: 'u32',
+  headEnds: 'u32',
+  issue: 'u32',
+  page: 'u16',
+  article: 'u16',
+  headlines: 'text',
+  headlineStarts: 'u32',
+  titles: 'text',
+  titleStarts: 'u32',
+  bodies: 'text',
+  bodyStarts: 'u32',
+  charIds: 'u16',
+  keys: 'u32',
+  offsets: 'u32',
+  postings: 'u32',
+  tf: 'u8',
+} as const
+type SectionName = keyof typeof SECTIONS
 
 function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
@@ -83,55 +71,67 @@ function encodeUtf16(text: string): Uint8Array {
 
 const align = (n: number): number => (n + 7) & ~7
 
+function sectionsOf(index: SearchIndex): Record<SectionName, ArrayBufferView | string> {
+  const { docs, ngram } = index
+  return {
+    text: docs.text,
+    starts: docs.starts,
+    headEnds: docs.headEnds,
+    issue: docs.issue,
+    page: docs.page,
+    article: docs.article,
+    headlines: docs.headlines,
+    headlineStarts: docs.headlineStarts,
+    titles: docs.titles,
+    titleStarts: docs.titleStarts,
+    bodies: docs.bodies,
+    bodyStarts: docs.bodyStarts,
+    charIds: ngram.charIds,
+    keys: ngram.keys,
+    offsets: ngram.offsets,
+    postings: ngram.postings,
+    tf: ngram.tf,
+  }
+}
+
 /** Serializes `index` into the bytes of one file. */
 export function serializeIndex(
   index: SearchIndex,
   sourceKey: string,
   checksum: Checksum,
 ): Uint8Array {
-  const { docs, ngram } = index
-  const sections: Sections = {
-    text: encodeUtf16(docs.text),
-    starts: docs.starts,
-    headEnds: docs.headEnds,
-    issue: docs.issue,
-    page: docs.page,
-    article: docs.article,
-    charIds: ngram.charIds,
-    keys: ngram.keys,
-    offsets: ngram.offsets,
-    postings: ngram.postings,
-    tf: ngram.tf,
-    bodyStart: docs.bodyStart,
-    bodyEnd: docs.bodyEnd,
-    width: docs.width,
-    headlines: encodeUtf16(docs.headlines),
-    headlineStarts: docs.headlineStarts,
-  }
+  const values = sectionsOf(index)
+  const names = Object.keys(SECTIONS) as SectionName[]
+  const payloads = names.map((name) => {
+    const v = values[name]
+    return typeof v === 'string' ? encodeUtf16(v) : bytesOf(v)
+  })
   const infos: SectionInfo[] = []
   let offset = 0
-  for (const name of SECTION_NAMES) {
-    const b = bytesOf(sections[name])
+  let end = 0
+  names.forEach((name, i) => {
+    const b = payloads[i] as Uint8Array
+    offset = align(end)
     infos.push({ name, offset, bytes: b.byteLength, crc: checksum(b) })
-    offset = align(offset + b.byteLength)
-  }
+    end = offset + b.byteLength
+  })
   const header: Header = {
     format: INDEX_FORMAT,
     version: INDEX_FORMAT_VERSION,
     options: INDEX_OPTIONS,
     sourceKey,
     issues: index.issues,
-    radix: ngram.radix,
+    radix: index.ngram.radix,
     sections: infos,
   }
   const headerBytes = new TextEncoder().encode(JSON.stringify(header))
-  const dataStart = align(12 + headerBytes.length)
-  const out = new Uint8Array(dataStart + offset)
+  const dataStart = align(PREAMBLE + headerBytes.length)
+  // No padding after the last section, so every byte of the file is accounted for.
+  const out = new Uint8Array(dataStart + end)
   out.set(new TextEncoder().encode(MAGIC), 0)
   new DataView(out.buffer).setUint32(8, headerBytes.length, true)
-  out.set(headerBytes, 12)
-  for (const info of infos)
-    out.set(bytesOf(sections[info.name as keyof Sections]), dataStart + info.offset)
+  out.set(headerBytes, PREAMBLE)
+  infos.forEach((info, i) => out.set(payloads[i] as Uint8Array, dataStart + info.offset))
   return out
 }
 
@@ -140,16 +140,17 @@ export interface LoadedIndex {
   sourceKey: string
 }
 
-/** Reads the header only: which archive the file indexes, under which rules. */
-export function readIndexHeader(bytes: Uint8Array): Header {
-  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) {
-    throw new IndexFileError('not an index file (bad magic bytes)')
+function readHeader(size: number, read: ByteReader): { header: Header; dataStart: number } {
+  if (size < PREAMBLE) throw new IndexFileError('not an index file (too short)')
+  const pre = read(0, PREAMBLE)
+  if (new TextDecoder().decode(pre.subarray(0, 8)) !== MAGIC) {
+    throw new IndexFileError('not an index file of this version (bad magic bytes)')
   }
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true)
-  if (12 + headerLength > bytes.length) throw new IndexFileError('truncated header')
+  const headerLength = new DataView(pre.buffer, pre.byteOffset, PREAMBLE).getUint32(8, true)
+  if (PREAMBLE + headerLength > size) throw new IndexFileError('truncated header')
   let header: Header
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Header
+    header = JSON.parse(new TextDecoder().decode(read(PREAMBLE, headerLength))) as Header
   } catch {
     throw new IndexFileError('unreadable header')
   }
@@ -161,45 +162,73 @@ export function readIndexHeader(bytes: Uint8Array): Header {
   if (JSON.stringify(header.options) !== JSON.stringify(INDEX_OPTIONS)) {
     throw new IndexFileError('built with other search options')
   }
-  return header
+  return { header, dataStart: align(PREAMBLE + headerLength) }
 }
 
-/** Parses and verifies an index file. Throws IndexFileError on any damage or mismatch. */
-export function deserializeIndex(bytes: Uint8Array, checksum: Checksum): LoadedIndex {
-  const header = readIndexHeader(bytes)
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true)
-  const dataStart = align(12 + headerLength)
-  // Typed-array views need aligned offsets; copy once if the buffer is not 8-byte aligned.
-  const base = (bytes.byteOffset + dataStart) % 8 === 0 ? bytes : bytes.slice()
-  const views: Partial<Record<keyof Sections, ArrayBufferView>> = {}
-  const expected = new Set(SECTION_NAMES)
+/** Reads the header only: which archive the file indexes, under which rules. */
+export function readIndexKey(size: number, read: ByteReader): string {
+  return readHeader(size, read).header.sourceKey
+}
+
+/**
+ * Reads and verifies an index, section by section. Throws IndexFileError on any damage or
+ * mismatch (bad magic, other version or options, truncation, a failed checksum, bad sizes).
+ */
+export function readIndex(size: number, read: ByteReader, checksum: Checksum): LoadedIndex {
+  const { header, dataStart } = readHeader(size, read)
+  const got: Partial<Record<SectionName, unknown>> = {}
   for (const s of header.sections) {
-    const name = s.name as keyof Sections
-    if (!expected.delete(name)) throw new IndexFileError(`unexpected section ${s.name}`)
-    const start = base.byteOffset + dataStart + s.offset
-    if (dataStart + s.offset + s.bytes > base.length)
+    const name = s.name as SectionName
+    const kind = SECTIONS[name]
+    if (kind === undefined || name in got) throw new IndexFileError(`unexpected section ${s.name}`)
+    if (dataStart + s.offset + s.bytes > size)
       throw new IndexFileError(`section ${name} is truncated`)
-    const raw = new Uint8Array(base.buffer, start, s.bytes)
+    let raw = read(dataStart + s.offset, s.bytes)
+    if (raw.length !== s.bytes) throw new IndexFileError(`section ${name} is truncated`)
     if (checksum(raw) !== s.crc) throw new IndexFileError(`section ${name} fails its checksum`)
-    const buffer = base.buffer as ArrayBuffer
-    if (BYTE_SECTIONS.has(name)) views[name] = raw
-    else if (U16_SECTIONS.has(name)) views[name] = new Uint16Array(buffer, start, s.bytes / 2)
-    else views[name] = new Uint32Array(buffer, start, s.bytes / 4)
+    // Typed-array views need aligned offsets; copy when the reader's buffer is not aligned.
+    if (raw.byteOffset % 4 !== 0) raw = raw.slice()
+    const buffer = raw.buffer as ArrayBuffer
+    if (kind === 'text') got[name] = new TextDecoder('utf-16le').decode(raw)
+    else if (kind === 'u8') got[name] = raw
+    else if (kind === 'u16') got[name] = new Uint16Array(buffer, raw.byteOffset, s.bytes / 2)
+    else got[name] = new Uint32Array(buffer, raw.byteOffset, s.bytes / 4)
   }
-  if (expected.size) throw new IndexFileError(`missing sections: ${[...expected].join(', ')}`)
-  const v = views as Sections
+  const missing = (Object.keys(SECTIONS) as SectionName[]).filter((n) => !(n in got))
+  if (missing.length) throw new IndexFileError(`missing sections: ${missing.join(', ')}`)
+  // Every byte is either in a checksummed section or zero padding before the next one.
+  let at = 0
+  for (const s of [...header.sections].sort((a, b) => a.offset - b.offset)) {
+    if (s.offset < at || s.offset - at >= 8) throw new IndexFileError('inconsistent section layout')
+    if (s.offset > at && read(dataStart + at, s.offset - at).some((b) => b !== 0)) {
+      throw new IndexFileError('damaged padding between sections')
+    }
+    at = s.offset + s.bytes
+  }
+  if (dataStart + at !== size)
+    throw new IndexFileError(`${size - dataStart - at} unexpected bytes at the end`)
+  const v = got as {
+    [K in SectionName]: (typeof SECTIONS)[K] extends 'text'
+      ? string
+      : (typeof SECTIONS)[K] extends 'u8'
+        ? Uint8Array
+        : (typeof SECTIONS)[K] extends 'u16'
+          ? Uint16Array
+          : Uint32Array
+  }
   const docs: DocColumns = {
-    text: new TextDecoder('utf-16le').decode(v.text),
+    text: v.text,
     starts: v.starts,
     headEnds: v.headEnds,
     issue: v.issue,
     page: v.page,
     article: v.article,
-    bodyStart: v.bodyStart,
-    bodyEnd: v.bodyEnd,
-    width: v.width,
-    headlines: new TextDecoder('utf-16le').decode(v.headlines),
+    headlines: v.headlines,
     headlineStarts: v.headlineStarts,
+    titles: v.titles,
+    titleStarts: v.titleStarts,
+    bodies: v.bodies,
+    bodyStarts: v.bodyStarts,
   }
   const ngram: NgramIndexData = {
     charIds: v.charIds,
@@ -210,17 +239,27 @@ export function deserializeIndex(bytes: Uint8Array, checksum: Checksum): LoadedI
     tf: v.tf,
   }
   const n = docs.issue.length
-  if (
-    docs.starts.length !== n + 1 ||
-    docs.headEnds.length !== n ||
-    docs.bodyStart.length !== n ||
-    docs.bodyEnd.length !== n ||
-    docs.width.length !== n ||
-    docs.headlineStarts.length !== n + 1 ||
-    ngram.offsets.length !== ngram.keys.length + 1 ||
-    ngram.tf.length !== ngram.postings.length
-  ) {
-    throw new IndexFileError('inconsistent section sizes')
-  }
+  const consistent =
+    docs.starts.length === n + 1 &&
+    docs.headEnds.length === n &&
+    docs.page.length === n &&
+    docs.article.length === n &&
+    docs.headlineStarts.length === n + 1 &&
+    docs.titleStarts.length === n + 1 &&
+    docs.bodyStarts.length === n + 1 &&
+    ngram.charIds.length === 0x10000 &&
+    ngram.offsets.length === ngram.keys.length + 1 &&
+    ngram.tf.length === ngram.postings.length &&
+    (docs.starts[n] ?? 0) === docs.text.length
+  if (!consistent) throw new IndexFileError('inconsistent section sizes')
   return { index: { issues: header.issues, docs, ngram }, sourceKey: header.sourceKey }
+}
+
+/** Parses and verifies an index held in memory. */
+export function deserializeIndex(bytes: Uint8Array, checksum: Checksum): LoadedIndex {
+  return readIndex(
+    bytes.length,
+    (offset, length) => bytes.subarray(offset, offset + length),
+    checksum,
+  )
 }

@@ -69,7 +69,9 @@ export function parseQuery(q: string): ParsedQuery {
       joinNext = all.length > 0
       continue
     }
-    const text = normalize(token.text).split(DOC_SEPARATOR).join('')
+    // The separator goes before normalizing: removed after, it could leave a term ending in a
+    // space ("ab \u0001" → "ab "), which normalized text never holds at a term's edge.
+    const text = normalize(token.text.split(DOC_SEPARATOR).join(''))
     if (!text) continue
     const term = { text, raw: token.text }
     if (token.negated) none.push(term)

@@ -1,10 +1,9 @@
 // The searchable form of an archive: one normalized text per article, concatenated, with the
-// article's coordinates in flat columns and the n-gram index over it. It is self-contained, so
-// that a persisted copy answers queries — and shows their hits — without segmenting any page:
-// each article's headline, body range and the page's wrap width are kept, so a snippet needs
-// only its page's text.
-import { layoutPage } from '../archive/articles'
-import type { CatalogIssue } from '../types'
+// article's coordinates in flat columns and the n-gram index over it. It is self-contained: a
+// persisted copy answers queries and shows their hits (headline and reflowed text are kept)
+// without reading, decoding or segmenting any page.
+import { pageArticles } from '../archive/articles'
+import type { Article, CatalogIssue } from '../types'
 import { normalize, NORMALIZER_VERSION } from '../text/normalize'
 import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
 import type { NgramIndexData } from './ngram'
@@ -39,13 +38,15 @@ export interface DocColumns {
   issue: Uint32Array
   page: Uint16Array
   article: Uint16Array
-  /** The body's range in the page text and the page's wrap width (see layoutPage). */
-  bodyStart: Uint32Array
-  bodyEnd: Uint32Array
-  width: Uint16Array
   /** Display headlines joined by DOC_SEPARATOR; headlineStarts has length docs+1. */
   headlines: string
   headlineStarts: Uint32Array
+  /** Full titles (kicker, headline, subheadline), likewise: a snippet when only they match. */
+  titles: string
+  titleStarts: Uint32Array
+  /** Reflowed article texts (what the reader shows), likewise. */
+  bodies: string
+  bodyStarts: Uint32Array
 }
 
 export interface SearchIndex {
@@ -59,16 +60,23 @@ export interface DocInput {
   issue: number
   page: number
   article: number
+  /** The headline shown for a hit. */
   headline: string
+  /** What the headline field indexes: kicker, headline and subheadline; default the headline. */
+  title?: string
+  /** The reflowed text. */
   text: string
-  bodyStart: number
-  bodyEnd: number
-  width: number
 }
 
 /** One row of the columns, once its text is normalized. */
-interface DocRow extends Omit<DocInput, 'text'> {
-  /** Normalized headline, separator, normalized body. */
+interface DocRow {
+  issue: number
+  page: number
+  article: number
+  headline: string
+  title: string
+  text: string
+  /** Normalized title, separator, normalized body. */
   norm: string
   headLength: number
 }
@@ -83,25 +91,39 @@ export function issueDocInputs(
   issue: CatalogIssue,
   pageTexts: readonly string[],
 ): DocInput[] {
-  return issue.pages.flatMap((p, i) => {
-    const { width, items } = layoutPage(issue.id, p.number, pageTexts[i] ?? '')
-    return items.map(({ article, bodyStart, bodyEnd }) => ({
+  return issue.pages.flatMap((p, i) =>
+    pageArticles(issue.id, p.number, pageTexts[i] ?? '').map((a) => ({
       issue: issueIdx,
       page: p.number,
-      article: article.index,
-      headline: article.headline,
-      text: article.text,
-      bodyStart,
-      bodyEnd,
-      width,
-    }))
-  })
+      article: a.index,
+      headline: a.headline,
+      title: articleTitle(a),
+      text: a.text,
+    })),
+  )
+}
+
+/** What an article's headline field indexes: kicker, headline and subheadline. */
+export function articleTitle(a: Pick<Article, 'kicker' | 'headline' | 'subheadline'>): string {
+  return [a.kicker, a.headline, a.subheadline].filter(Boolean).join(' ')
+}
+
+/** The indexed form of a document: normalized title, separator, normalized text. */
+export function normalizedDoc(title: string, text: string): { norm: string; headLength: number } {
+  const head = normalize(title)
+  return { norm: head + DOC_SEPARATOR + normalize(text), headLength: head.length }
 }
 
 function rowOf(input: DocInput): DocRow {
-  const head = normalize(input.headline)
-  const { text: _text, ...rest } = input
-  return { ...rest, norm: head + DOC_SEPARATOR + normalize(input.text), headLength: head.length }
+  return {
+    issue: input.issue,
+    page: input.page,
+    article: input.article,
+    headline: input.headline,
+    title: input.title ?? input.headline,
+    text: input.text,
+    ...normalizedDoc(input.title ?? input.headline, input.text),
+  }
 }
 
 /** Row `d` of an existing index, without normalizing anything again. */
@@ -112,12 +134,27 @@ function rowAt(index: SearchIndex, d: number, issue: number): DocRow {
     page: c.page[d] as number,
     article: c.article[d] as number,
     headline: headlineOf(index, d),
-    bodyStart: c.bodyStart[d] as number,
-    bodyEnd: c.bodyEnd[d] as number,
-    width: c.width[d] as number,
+    title: titleOf(index, d),
+    text: bodyOf(index, d),
     norm: docText(index, d),
     headLength: (c.headEnds[d] as number) - (c.starts[d] as number),
   }
+}
+
+/** Strings joined by DOC_SEPARATOR with their start offsets (length n+1). */
+function stringColumn(values: string[]): { joined: string; starts: Uint32Array } {
+  const starts = new Uint32Array(values.length + 1)
+  let at = 0
+  values.forEach((v, i) => {
+    starts[i] = at
+    at += v.length + 1
+  })
+  starts[values.length] = at
+  return { joined: values.join(DOC_SEPARATOR) + DOC_SEPARATOR, starts }
+}
+
+function columnValue(joined: string, starts: Uint32Array, d: number): string {
+  return joined.slice(starts[d], (starts[d + 1] as number) - 1)
 }
 
 /** Lays rows out in columns and indexes their text: the one place an index is assembled. */
@@ -127,50 +164,39 @@ function assemble(
   onProgress?: (f: number) => void,
 ): SearchIndex {
   const n = rows.length
-  const starts = new Uint32Array(n + 1)
   const headEnds = new Uint32Array(n)
   const issue = new Uint32Array(n)
   const page = new Uint16Array(n)
   const article = new Uint16Array(n)
-  const bodyStart = new Uint32Array(n)
-  const bodyEnd = new Uint32Array(n)
-  const width = new Uint16Array(n)
-  const headlineStarts = new Uint32Array(n + 1)
-  let offset = 0
-  let hOffset = 0
+  const norms = stringColumn(rows.map((r) => r.norm))
   rows.forEach((r, d) => {
-    starts[d] = offset
-    headEnds[d] = offset + r.headLength
-    offset += r.norm.length + 1
+    headEnds[d] = (norms.starts[d] as number) + r.headLength
     issue[d] = r.issue
     page[d] = r.page
     article[d] = r.article
-    bodyStart[d] = r.bodyStart
-    bodyEnd[d] = r.bodyEnd
-    width[d] = Math.min(r.width, 0xffff)
-    headlineStarts[d] = hOffset
-    hOffset += r.headline.length + 1
   })
-  starts[n] = offset
-  headlineStarts[n] = hOffset
-  const norms = rows.map((r) => r.norm)
-  const ngram = buildNgramIndex(norms, onProgress)
-  const headlines = rows.map((r) => r.headline).join(DOC_SEPARATOR) + DOC_SEPARATOR
-  const text = norms.join(DOC_SEPARATOR) + DOC_SEPARATOR
+  const ngram = buildNgramIndex(
+    rows.map((r) => r.norm),
+    onProgress,
+  )
+  const headlines = stringColumn(rows.map((r) => r.headline))
+  const titles = stringColumn(rows.map((r) => r.title))
+  const bodies = stringColumn(rows.map((r) => r.text))
   return {
     issues,
     docs: {
-      text,
-      starts,
+      text: norms.joined,
+      starts: norms.starts,
       headEnds,
       issue,
       page,
       article,
-      bodyStart,
-      bodyEnd,
-      width,
-      headlines,
-      headlineStarts,
+      headlines: headlines.joined,
+      headlineStarts: headlines.starts,
+      titles: titles.joined,
+      titleStarts: titles.starts,
+      bodies: bodies.joined,
+      bodyStarts: bodies.starts,
     },
     ngram,
   }
@@ -227,13 +253,22 @@ export function withoutIssues(old: SearchIndex, drop: ReadonlySet<string>): Sear
 
 /** Normalized text of doc `d`: headline, separator, body. */
 export function docText(index: SearchIndex, d: number): string {
-  return index.docs.text.slice(index.docs.starts[d], (index.docs.starts[d + 1] as number) - 1)
+  return columnValue(index.docs.text, index.docs.starts, d)
 }
 
 /** The display headline of doc `d`. */
 export function headlineOf(index: SearchIndex, d: number): string {
-  const { headlines, headlineStarts } = index.docs
-  return headlines.slice(headlineStarts[d], (headlineStarts[d + 1] as number) - 1)
+  return columnValue(index.docs.headlines, index.docs.headlineStarts, d)
+}
+
+/** The full title of doc `d`: kicker, headline, subheadline. */
+export function titleOf(index: SearchIndex, d: number): string {
+  return columnValue(index.docs.titles, index.docs.titleStarts, d)
+}
+
+/** The reflowed text of doc `d`, as the reader shows it. */
+export function bodyOf(index: SearchIndex, d: number): string {
+  return columnValue(index.docs.bodies, index.docs.bodyStarts, d)
 }
 
 export function articleIdOf(index: SearchIndex, d: number): string {

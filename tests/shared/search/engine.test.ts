@@ -4,12 +4,17 @@ import * as OpenCC from 'opencc-js'
 import { matchingArticles, search } from '../../../src/shared/search/engine'
 import { parseQuery } from '../../../src/shared/search/query'
 import { normalize } from '../../../src/shared/text/normalize'
+import { articleTitle } from '../../../src/shared/search/search-index'
 import type { SearchRequest } from '../../../src/shared/types'
 import { seedArchive } from './seed-index'
 
 const { index, articles } = seedArchive()
 const byId = new Map(articles.map((a) => [a.id, a]))
-const run = (request: SearchRequest) => search(index, request, (id) => byId.get(id))
+const run = (request: SearchRequest) =>
+  search(index, request, (id) => {
+    const a = byId.get(id)
+    return a && { headline: a.headline, title: articleTitle(a), text: a.text }
+  })
 const ids = (q: string) => run({ q, limit: 1000 }).hits.map((h) => h.articleId)
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
 
@@ -17,7 +22,7 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
 function scan(term: string): string[] {
   const t = normalize(term)
   return articles
-    .filter((a) => normalize(a.headline).includes(t) || normalize(a.text).includes(t))
+    .filter((a) => normalize(articleTitle(a)).includes(t) || normalize(a.text).includes(t))
     .map((a) => a.id)
     .sort()
 }

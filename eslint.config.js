@@ -24,6 +24,11 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Plain Node scripts (the CLI's bin launcher).
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['tests/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
   },

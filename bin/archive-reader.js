@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs'
 
 const built = new URL('../out/cli/archive-reader.mjs', import.meta.url)
 if (!existsSync(built)) {
-  process.stderr.write('archive-reader: not built yet; run "npm run build:cli" (or use "npm run archive -- …")\n')
+  process.stderr.write(
+    'archive-reader: not built yet; run "npm run build:cli" (or use "npm run archive -- …")\n',
+  )
   process.exit(2)
 }
 // The bundle runs the CLI itself when it sees it was started as archive-reader.

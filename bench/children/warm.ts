@@ -37,9 +37,9 @@ const inputs = collectDocs(service.dir, service.catalog)
 const ids = inputs.map(
   (d) => `${(service.catalog.issues[d.issue] as { id: string }).id}/p${d.page}/a${d.article}`,
 )
-// The same form the index holds: headline, separator, body. (The warm-up below flattens the
-// concatenated strings, so no timed query pays for that.)
-const texts = inputs.map((d) => `${normalize(d.headline)}\u0001${normalize(d.text)}`)
+// The same form the index holds: title (kicker, headline, subheadline), separator, body. (The
+// warm-up below flattens the concatenated strings, so no timed query pays for that.)
+const texts = inputs.map((d) => `${normalize(d.title ?? d.headline)}\u0001${normalize(d.text)}`)
 const collectMs = performance.now() - t
 const n = texts.length
 const index = service.index

@@ -11,10 +11,17 @@ import {
   routeOfDeepLink,
 } from '../shared/contract'
 import type { MenuCommand } from '../shared/contract'
+import { IMPORT_PROGRESS_EVENT } from '../shared/import-contract'
 import type { IndexStatus } from '../shared/types'
 import { bundledArchiveDir } from '../node/paths'
-import { ArchiveHost, archiveSources } from './archive-host'
+import { archiveSources } from './archive-host'
 import type { ArchiveSource } from './archive-host'
+import { ImportController } from './import-controller'
+import type { WorkerLike } from './import-controller'
+import { registerImportHandlers } from './import-ipc'
+import type { ImportWorkerData } from './import-worker-protocol'
+import createImportWorker from './import-worker?nodeWorker'
+import { LibraryHost } from './library-host'
 import { protocolClientArgs, routeFromArgv } from './deep-links'
 import { awaitIndexWorker } from './index-worker-protocol'
 import createIndexWorker from './index-worker?nodeWorker'
@@ -42,7 +49,8 @@ if (userDataSwitch) app.setPath('userData', resolve(userDataSwitch))
 app.enableSandbox()
 
 let mainWindow: BrowserWindow | undefined
-let host: ArchiveHost | undefined
+let host: LibraryHost | undefined
+let importer: ImportController | undefined
 /** A deep link that arrived before the page could take it; opened when the page has loaded. */
 let pendingRoute: string | undefined = routeFromArgv(process.argv)
 
@@ -148,9 +156,11 @@ function start(): void {
       const bundledDir = app.isPackaged
         ? join(process.resourcesPath, 'archive')
         : bundledArchiveDir(here)
-      const [source] = archiveSources({ bundledDir, packaged: app.isPackaged, userDataDir })
-      if (!source) throw new Error('no archive to open')
-      host = new ArchiveHost(source, {
+      const [source, user] = archiveSources({ bundledDir, packaged: app.isPackaged, userDataDir })
+      if (!source || !user) throw new Error('no archive to open')
+      host = new LibraryHost({
+        bundled: source,
+        user,
         buildIndex: buildIndexInWorker,
         onStatus: broadcastStatus,
         log,
@@ -164,6 +174,35 @@ function start(): void {
         hiddenRoots: () => [source.dir, userDataDir, here],
         log,
       })
+      importer = new ImportController({
+        libraryDir: user.dir,
+        other: () => ({
+          label: 'the archive that comes with the app',
+          dir: source.dir,
+          indexPaths: [
+            source.indexPath,
+            ...(source.shippedIndexPath ? [source.shippedIndexPath] : []),
+          ],
+        }),
+        startWorker: (data: ImportWorkerData) =>
+          createImportWorker({ workerData: data }) as unknown as WorkerLike,
+        onProgress: (progress) => {
+          for (const win of BrowserWindow.getAllWindows())
+            if (!win.isDestroyed()) win.webContents.send(IMPORT_PROGRESS_EVENT, progress)
+        },
+        onChanged: () => archiveHost.reloadUser(),
+        userIssues: () => archiveHost.userIssueIds(),
+        isBundledIssue: (id) => archiveHost.isBundledIssue(id),
+        log,
+      })
+      registerImportHandlers({
+        controller: importer,
+        isTrustedSender: (url) => isAppPageUrl(url, location),
+        hiddenRoots: () => [source.dir, userDataDir, here],
+        zh: menuLocale(app.getLocale()) === 'zh',
+        log,
+      })
+      app.on('before-quit', () => importer?.dispose())
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           buildMenuTemplate({

@@ -1,7 +1,7 @@
 // The body of every archive IPC handler, without Electron: check the sender, validate the
 // arguments against the contract, wait for the archive, call it, and turn any failure into a
 // clean message. ipc.ts binds it to ipcMain; tests call it directly.
-import { parseArguments } from '../shared/contract'
+import { isArchiveMethod, parseArguments } from '../shared/contract'
 import type { ArchiveApi, ArchiveMethod } from '../shared/contract'
 import type { IpcResult } from '../shared/ipc-result'
 import type { IndexStatus } from '../shared/types'
@@ -15,10 +15,20 @@ const USER_FACING = new Set([
   'CatalogError',
   'DecodeError',
   'ArchiveUnavailableError',
+  'UnknownMethodError',
+  // The in-app import (import-handlers.ts): refusals, a cancel, a bad metadata file.
+  'ImportError',
+  'ImportCancelled',
+  'MetadataFileError',
 ])
 
 export class ForbiddenSenderError extends Error {
   override name = 'ForbiddenSenderError'
+}
+
+/** A method name that is not part of the contract (ipc.ts only binds contract channels). */
+export class UnknownMethodError extends Error {
+  override name = 'UnknownMethodError'
 }
 
 export interface HandlerOptions {
@@ -64,9 +74,14 @@ export function createArchiveHandler(options: HandlerOptions): ArchiveCallHandle
   return async (method, frameUrl, args) => {
     try {
       if (!options.isTrustedSender(frameUrl)) {
-        log(`Refused ${method} from a frame that is not the app: ${frameUrl ?? '(gone)'}`)
+        log(
+          `Refused ${String(method).slice(0, 64)} from a frame that is not the app: ${(frameUrl ?? '(gone)').slice(0, 200)}`,
+        )
         throw new ForbiddenSenderError('This page may not read the archive.')
       }
+      // Checked before the schema lookup: `constructor` or `__proto__` must not reach it.
+      if (typeof method !== 'string' || !isArchiveMethod(method))
+        throw new UnknownMethodError('This is not something the archive can do.')
       const parsed = parseArguments(method, args)
       if (method === 'indexStatus' && options.indexStatus) {
         return {
@@ -89,5 +104,38 @@ export function createArchiveHandler(options: HandlerOptions): ArchiveCallHandle
         log(`${method} failed: ${(e as Error)?.stack ?? String(e)}`)
       return { ok: false, error }
     }
+  }
+}
+
+/** What a guarded call needs: who may call, and what its messages must not name. */
+export type GuardOptions = Pick<HandlerOptions, 'isTrustedSender' | 'hiddenRoots' | 'log'>
+
+/**
+ * The same guard for IPC verbs outside the archive contract (the in-app import, whose handlers
+ * validate their own arguments in `run`): the sender is checked before anything runs, and any
+ * failure is reduced to what the renderer may see.
+ */
+export async function guardedCall<T>(
+  options: GuardOptions,
+  name: string,
+  frameUrl: string | undefined,
+  run: () => Promise<T> | T,
+): Promise<IpcResult<T>> {
+  const log = options.log ?? (() => {})
+  try {
+    if (!options.isTrustedSender(frameUrl)) {
+      log(
+        `Refused ${name.slice(0, 64)} from a frame that is not the app: ${(frameUrl ?? '(gone)').slice(0, 200)}`,
+      )
+      throw new ForbiddenSenderError('This page may not change the archive.')
+    }
+    return { ok: true, value: await run() }
+  } catch (e) {
+    const error =
+      e instanceof ForbiddenSenderError
+        ? { name: e.name, message: e.message }
+        : publicError(e, options.hiddenRoots?.() ?? [])
+    if (error.name === 'InternalError') log(`${name} failed: ${(e as Error)?.stack ?? String(e)}`)
+    return { ok: false, error }
   }
 }

@@ -19,6 +19,7 @@ const LABELS = {
     go: '&Go',
     window: '&Window',
     help: '&Help',
+    importIssues: 'Import Issues…',
     print: 'Print…',
     copyLink: 'Copy Link',
     bookmarks: 'Bookmarks',
@@ -42,6 +43,7 @@ const LABELS = {
     go: '前往(&G)',
     window: '窗口(&W)',
     help: '帮助(&H)',
+    importIssues: '导入报刊…',
     print: '打印…',
     copyLink: '复制链接',
     bookmarks: '书签',
@@ -74,6 +76,7 @@ export const COMMAND_ACCELERATORS: Record<MenuCommand, string> = {
   'copy-link': 'CmdOrCtrl+Shift+C',
   print: 'CmdOrCtrl+P',
   'open-bookmarks': 'CmdOrCtrl+Shift+B',
+  'import-issues': 'CmdOrCtrl+I',
 }
 
 export interface MenuOptions {
@@ -127,6 +130,8 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const file: MenuItemConstructorOptions = {
     label: t.file,
     submenu: [
+      command(t.importIssues, 'import-issues'),
+      sep,
       command(t.print, 'print'),
       command(t.copyLink, 'copy-link'),
       command(t.bookmarks, 'open-bookmarks'),

@@ -67,8 +67,8 @@ export function isAllowedRequest(url: string, app: AppLocation): boolean {
 }
 
 /**
- * The Content-Security-Policy of the app's page. Scripts only from the app itself; styles may be
- * inline (React style attributes, font-face rules) but load only from the app; nothing may be
+ * The Content-Security-Policy of the app's page. Scripts and styles only from the app itself
+ * (no inline <script> or <style>, no style="" in markup); nothing may be
  * framed, posted or fetched from elsewhere. Vite's dev server needs inline scripts (React
  * refresh preamble), eval and its websocket, so development gets a looser policy.
  */
@@ -78,7 +78,9 @@ export function contentSecurityPolicy(devServerUrl?: string): string {
   return [
     "default-src 'none'",
     dev ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
+    // React's style props go through the CSSOM, which CSP does not govern; only Vite's dev
+    // server injects <style> elements.
+    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${ws}`,

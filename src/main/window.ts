@@ -41,6 +41,9 @@ export function createAppWindow(o: WindowOptions): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // No auxclick events: a middle-click on a link can then never ask for a new window (which
+      // the window-open handler would deny anyway). Electronegativity's AUXCLICK_JS_CHECK.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   win.once('ready-to-show', () => {

@@ -13,6 +13,9 @@ export class ArchiveError extends Error {
   override name = 'ArchiveError'
 }
 
+/** The catalog as last committed, kept beside it (catalog-store.ts). */
+export const CATALOG_BACKUP = `${CATALOG_FILE}.bak`
+
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
@@ -24,10 +27,23 @@ export function readCatalog(dir: string): Catalog {
       `${file}: no catalog here; is ${dir} an archive folder? (create one with "archive-reader add")`,
     )
   }
+  let json: string
   try {
-    return parseCatalog(readFileSync(file, 'utf8'), file)
+    json = readFileSync(file, 'utf8')
   } catch (e) {
-    if (e instanceof CatalogError) throw new ArchiveError(e.message)
+    throw new ArchiveError(
+      `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    )
+  }
+  try {
+    return parseCatalog(json, file)
+  } catch (e) {
+    if (e instanceof CatalogError) {
+      const hint = existsSync(join(dir, CATALOG_BACKUP))
+        ? ` (${CATALOG_BACKUP} holds the catalog as last committed: "archive-reader verify --repair" restores it)`
+        : ''
+      throw new ArchiveError(`${e.message}${hint}`)
+    }
     throw e
   }
 }

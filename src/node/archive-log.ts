@@ -3,6 +3,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
+import { asWriteError } from './atomic'
 
 export const LOG_FILE = 'archive.log'
 
@@ -36,12 +37,17 @@ export function logEntry(
 }
 
 export function appendLog(dir: string, entry: LogEntry): void {
-  const fd = openSync(join(dir, LOG_FILE), 'a', 0o644)
+  const file = join(dir, LOG_FILE)
   try {
-    writeSync(fd, JSON.stringify(entry) + '\n')
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+    const fd = openSync(file, 'a', 0o644)
+    try {
+      writeSync(fd, JSON.stringify(entry) + '\n')
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (e) {
+    throw asWriteError(e, file)
   }
 }
 

@@ -29,7 +29,8 @@ import type {
   SearchRequest,
   SearchResponse,
 } from '../shared/types'
-import { archiveKey, ArchiveError, readCatalog, readPageText } from './archive-dir'
+import { archiveKey, ArchiveError, readPageText } from './archive-dir'
+import { loadCatalog } from './catalog-recovery'
 import { loadIndexFile, saveIndexFile } from './index-store'
 
 export const INDEX_FILE = 'index.bin'
@@ -121,7 +122,8 @@ export class ArchiveService implements ArchiveApi {
   /** Opens an archive folder: loads its index, or rebuilds it when missing, stale or damaged. */
   static open(options: OpenOptions): ArchiveService {
     const dir = options.archiveDir
-    const catalog = sortCatalog(readCatalog(dir))
+    // A damaged catalog.json is restored from catalog.json.bak here, with a message.
+    const catalog = sortCatalog(loadCatalog(dir, options.log))
     const key = archiveKey(dir, catalog)
     const indexPath = options.indexPath ?? join(dir, INDEX_FILE)
     let reason: string | undefined

@@ -2,7 +2,44 @@
 // target, fsync the folder. A crash at any point leaves either the old file or the new one.
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { ArchiveError } from './archive-dir'
 import { crashPoint } from './crash-point'
+
+/** What a failed write means to the person at the keyboard. */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the disk is read-only',
+  EACCES: 'no permission to write there',
+  EPERM: 'no permission to write there',
+  EIO: 'the disk reported an input/output error',
+  EFBIG: 'the file is too large for this disk',
+}
+
+/** A write that failed for a reason on the disk's side; `code` is the system's (ENOSPC, EROFS…). */
+export class WriteError extends ArchiveError {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(`${path}: cannot write: ${WRITE_FAILURES[code] ?? code} (${code})`)
+  }
+}
+
+/** "the disk is full (ENOSPC)", or the error's code or message. */
+export function describeWriteFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code
+  if (code && code in WRITE_FAILURES) return `${WRITE_FAILURES[code]} (${code})`
+  return code ?? (e as Error)?.message ?? String(e)
+}
+
+/** Turns a disk-side failure (ENOSPC, EROFS, EACCES…) into a WriteError; anything else as is. */
+export function asWriteError(e: unknown, path: string): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code
+  return code && code in WRITE_FAILURES && !(e instanceof ArchiveError)
+    ? new WriteError(path, code)
+    : e
+}
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
@@ -20,7 +57,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   } catch (e) {
     if (fd >= 0) closeSync(fd)
     rmSync(tmp, { force: true })
-    throw e
+    throw asWriteError(e, path)
   }
   syncDir(dirname(path))
 }

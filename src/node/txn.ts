@@ -30,7 +30,8 @@ import { CATALOG_FILE, parseCatalog } from '../shared/archive/catalog'
 import { ArchiveError } from './archive-dir'
 import { appendLog, logHasTxn } from './archive-log'
 import type { LogEntry } from './archive-log'
-import { syncDir, writeFileAtomic } from './atomic'
+import { asWriteError, describeWriteFailure, syncDir, writeFileAtomic } from './atomic'
+import { writeCatalogBackup } from './catalog-store'
 import { crashPoint } from './crash-point'
 
 export const LOCK_FILE = '.archive.lock'
@@ -106,23 +107,16 @@ export function acquireLock(dir: string, op: string): () => void {
     op,
     started: new Date().toISOString(),
   }
+  const refuse = (e: unknown): ArchiveError =>
+    new ArchiveError(
+      `${dir}: cannot write to the archive folder: ${describeWriteFailure(e)}; nothing was changed`,
+    )
   for (let attempt = 0; attempt < 3; attempt++) {
+    let fd: number
     try {
-      const fd = openSync(file, 'wx', 0o644)
-      try {
-        writeSync(fd, JSON.stringify(info))
-        fsyncSync(fd)
-      } finally {
-        closeSync(fd)
-      }
-      crashPoint('after-lock')
-      return () => rmSync(file, { force: true })
+      fd = openSync(file, 'wx', 0o644)
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new ArchiveError(
-          `${dir}: cannot write to the archive folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was changed`,
-        )
-      }
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw refuse(e)
       const holder = readLock(dir)
       if (!lockIsStale(holder)) {
         throw new ArchiveError(
@@ -131,7 +125,20 @@ export function acquireLock(dir: string, op: string): () => void {
       }
       // The holder was killed: its lock is ours to break; its transaction is recovered next.
       rmSync(file, { force: true })
+      continue
     }
+    try {
+      writeSync(fd, JSON.stringify(info))
+      fsyncSync(fd)
+    } catch (e) {
+      // A full disk can create the file but not fill it: leave no empty lock behind.
+      closeSync(fd)
+      rmSync(file, { force: true })
+      throw refuse(e)
+    }
+    closeSync(fd)
+    crashPoint('after-lock')
+    return () => rmSync(file, { force: true })
   }
   throw new ArchiveError(`${dir}: could not take the archive's lock; try again`)
 }
@@ -193,20 +200,22 @@ export function recoverArchive(dir: string): Recovery {
     const referenced = referencedSources(dir)
     if (committed) {
       result.outcome = 'completed'
-      if (journal.stagedIndex && journal.indexPath && existsSync(journal.stagedIndex)) {
-        renameSync(journal.stagedIndex, journal.indexPath)
-        syncDir(dirname(journal.indexPath))
-        actions.push(`installed the index staged by ${journal.op} ${journal.txn}`)
-      }
-      for (const name of journal.delete) {
-        if (referenced.has(name) || !existsSync(join(dir, name))) continue
-        rmSync(join(dir, name), { force: true })
-        actions.push(`deleted ${name}, removed from the catalog by ${journal.op} ${journal.txn}`)
-      }
-      if (!logHasTxn(dir, journal.txn)) {
-        appendLog(dir, { ...journal.log, recovered: true })
-        actions.push(`logged ${journal.op} ${journal.txn}`)
-      }
+      finishing(journal, () => {
+        if (journal.stagedIndex && journal.indexPath && existsSync(journal.stagedIndex)) {
+          renameSync(journal.stagedIndex, journal.indexPath)
+          syncDir(dirname(journal.indexPath))
+          actions.push(`installed the index staged by ${journal.op} ${journal.txn}`)
+        }
+        for (const name of journal.delete) {
+          if (referenced.has(name) || !existsSync(join(dir, name))) continue
+          rmSync(join(dir, name), { force: true })
+          actions.push(`deleted ${name}, removed from the catalog by ${journal.op} ${journal.txn}`)
+        }
+        if (!logHasTxn(dir, journal.txn)) {
+          appendLog(dir, { ...journal.log, recovered: true })
+          actions.push(`logged ${journal.op} ${journal.txn}`)
+        }
+      })
     } else {
       result.outcome = 'rolled-back'
       for (const name of journal.create) {
@@ -234,38 +243,68 @@ export function recoverArchive(dir: string): Recovery {
 
 /** Writes a new file that must not exist yet, and fsyncs it (the folder is synced later, once). */
 export function writeNewFile(path: string, data: Uint8Array): void {
-  const fd = openSync(path, 'wx', 0o644)
+  let fd: number
+  try {
+    fd = openSync(path, 'wx', 0o644)
+  } catch (e) {
+    throw asWriteError(e, path)
+  }
   try {
     let written = 0
     while (written < data.length) written += writeSync(fd, data, written, data.length - written)
     fsyncSync(fd)
-  } finally {
+  } catch (e) {
+    // A part-written file must not stay: the caller's rollback only knows whole files.
     closeSync(fd)
+    rmSync(path, { force: true })
+    throw asWriteError(e, path)
   }
+  closeSync(fd)
 }
 
 export function stagedIndexPath(indexPath: string, txn: string): string {
   return join(dirname(indexPath), `.${basename(indexPath)}.${txn}.staged`)
 }
 
-/** The commit point: replaces catalog.json atomically. */
-export function commitCatalog(dir: string, json: string): void {
+/**
+ * The commit point: replaces catalog.json atomically, then keeps a copy of it as
+ * catalog.json.bak (catalog-store.ts). Returns why that copy could not be written, if it could
+ * not — the change is committed all the same.
+ */
+export function commitCatalog(dir: string, json: string): string | undefined {
   crashPoint('before-commit')
   writeFileAtomic(join(dir, CATALOG_FILE), json)
   crashPoint('after-commit')
+  return writeCatalogBackup(dir, json)
 }
 
 /** Step 5 and 6 of a committed transaction. */
 export function finishTransaction(dir: string, journal: Journal): void {
-  if (journal.stagedIndex && journal.indexPath) {
-    renameSync(journal.stagedIndex, journal.indexPath)
-    syncDir(dirname(journal.indexPath))
+  finishing(journal, () => {
+    if (journal.stagedIndex && journal.indexPath) {
+      renameSync(journal.stagedIndex, journal.indexPath)
+      syncDir(dirname(journal.indexPath))
+    }
+    crashPoint('after-index-install')
+    for (const name of journal.delete) rmSync(join(dir, name), { force: true })
+    crashPoint('after-delete')
+    appendLog(dir, journal.log)
+    crashPoint('after-log')
+    rmSync(join(dir, JOURNAL_FILE), { force: true })
+    syncDir(dir)
+  })
+}
+
+/**
+ * Runs the steps after a commit. Their failure (a disk that filled up just then) must not read
+ * as a failed change: the change is in force, and the journal lets `verify --repair` finish it.
+ */
+function finishing(journal: Journal, steps: () => void): void {
+  try {
+    steps()
+  } catch (e) {
+    throw new ArchiveError(
+      `the ${journal.op} ${journal.txn} is committed, but finishing it failed: ${describeWriteFailure(e)}; run "archive-reader verify --repair" once the disk has room to complete it`,
+    )
   }
-  crashPoint('after-index-install')
-  for (const name of journal.delete) rmSync(join(dir, name), { force: true })
-  crashPoint('after-delete')
-  appendLog(dir, journal.log)
-  crashPoint('after-log')
-  rmSync(join(dir, JOURNAL_FILE), { force: true })
-  syncDir(dir)
 }

@@ -6,6 +6,8 @@ import { decodeText } from '../shared/text/decode'
 import { loadIndexFile } from './index-store'
 import { archiveKey, readCatalog, sha256 } from './archive-dir'
 import { LOG_FILE, readLog } from './archive-log'
+import { catalogHealth, catalogProblem, restoreCatalogLocked } from './catalog-recovery'
+import { DAMAGED_PATTERN, readCatalogBackup } from './catalog-store'
 import { INDEX_FILE } from './archive-service'
 import {
   acquireLock,
@@ -31,11 +33,16 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
   const errors: string[] = []
   const warnings: string[] = []
   let catalog
+  // catalog.json must parse and pass the schema; archive.log's sha256 of the last committed
+  // catalog and catalog.json.bak tell a hand edit or a damaged file from a clean one.
+  const health = catalogHealth(dir)
+  if (health.problem) return { ok: false, errors: [health.problem], warnings, issues: 0, pages: 0 }
   try {
     catalog = sortCatalog(readCatalog(dir))
   } catch (e) {
     return { ok: false, errors: [(e as Error).message], warnings, issues: 0, pages: 0 }
   }
+  warnings.push(...health.notes)
   let pages = 0
   const referenced = new Set<string>([CATALOG_FILE])
   for (const issue of catalog.issues) {
@@ -88,6 +95,10 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
       warnings.push(
         `${join(dir, name)}: not in the catalog (${leftovers.has(name) ? 'left by the interrupted change; "verify --repair" removes it' : 'left over from an interrupted add, or put here by hand?'})`,
       )
+    if (DAMAGED_PATTERN.test(name))
+      warnings.push(
+        `${join(dir, name)}: a damaged catalog set aside when catalog.json was restored; delete it once you have looked at it`,
+      )
     if (name.endsWith('.staged'))
       warnings.push(
         `${join(dir, name)}: an index staged by an interrupted change; "verify --repair" handles it`,
@@ -116,7 +127,14 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
 export function repairArchive(dir: string): Recovery {
   const release = acquireLock(dir, 'repair')
   try {
-    return recoverArchive(dir)
+    // A damaged catalog first: recovery judges an interrupted change by the catalog's sha256.
+    const restored =
+      catalogProblem(dir) !== undefined && readCatalogBackup(dir).state === 'ok'
+        ? restoreCatalogLocked(dir)
+        : undefined
+    const recovery = recoverArchive(dir)
+    if (restored) recovery.actions.unshift(restored.message)
+    return recovery
   } finally {
     release()
   }

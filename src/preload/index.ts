@@ -1,6 +1,9 @@
 // Preload (sandboxed, bundled to one CommonJS file): exposes the archive bridge as
-// `window.archive` in the page's world. Nothing else crosses, ipcRenderer least of all.
+// `window.archive` and the in-app import as `window.archiveImport` in the page's world. Nothing
+// else crosses, ipcRenderer least of all.
 import { contextBridge, ipcRenderer } from 'electron'
 import { createBridge } from './bridge'
+import { createImportBridge } from './import-bridge'
 
 contextBridge.exposeInMainWorld('archive', createBridge(ipcRenderer))
+contextBridge.exposeInMainWorld('archiveImport', createImportBridge(ipcRenderer))

@@ -6,12 +6,15 @@ import { api } from './api'
 import { runCommand } from './commands'
 import type { UiHooks } from './commands'
 import { detectLang, I18nContext, makeI18n } from './i18n'
+import { importApi } from './import-api'
+import { useImportDialogOpen } from './import-dialog-store'
 import { commandForKey, isTypingTarget } from './keymap'
 import { navigateToHash, useRoute } from './route-store'
 import { useSettings } from './settings'
 import { effectiveTheme, useSystemDark } from './theme'
 import { ErrorBoundary } from './components/ErrorBoundary'
 import { Header } from './components/Header'
+import { ImportDialog } from './components/ImportDialog'
 import { IndexProgress } from './components/IndexProgress'
 import { ReaderArea } from './components/ReaderArea'
 import { ShortcutsOverlay } from './components/ShortcutsOverlay'
@@ -27,6 +30,7 @@ export function App() {
   const theme = effectiveTheme(settings.theme, systemDark)
   const route = useRoute()
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  const importOpen = useImportDialogOpen()
   const searchRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
@@ -99,6 +103,11 @@ export function App() {
           </ErrorBoundary>
         </div>
         {shortcutsOpen && <ShortcutsOverlay onClose={closeShortcuts} />}
+        {importOpen && importApi && (
+          <ErrorBoundary label={t('impTitle')}>
+            <ImportDialog api={importApi} />
+          </ErrorBoundary>
+        )}
         <ToastView />
       </div>
     </I18nContext>

@@ -5,6 +5,8 @@ import type { MenuCommand } from '../shared/contract'
 import { copyText } from './browser'
 import { peekIssue, peekIssues, peekMatches } from './data'
 import type { I18n } from './i18n'
+import { importApi } from './import-api'
+import { openImportDialog } from './import-dialog-store'
 import {
   resolveRef,
   stepArticle,
@@ -143,6 +145,10 @@ export function runCommand(command: Command, ui: UiHooks, t: I18n['t']): void {
       return
     case 'print':
       if (pane) printPane(i)
+      return
+    case 'import-issues':
+      // Only the app can import (the reading-room server is read-only).
+      if (importApi) openImportDialog()
       return
   }
 }

@@ -2,7 +2,8 @@
 // `peek` at what is already on screen without loading anything.
 import { useCallback } from 'react'
 import { api } from './api'
-import { ensure, peek, useResource } from './resource'
+import { importApi } from './import-api'
+import { ensure, invalidate, peek, useResource } from './resource'
 import type { ResourceState } from './resource'
 import type {
   ArticleMatches,
@@ -20,6 +21,27 @@ export const keys = {
   source: (id: string, page: number) => `source:${id}:${page}`,
   search: (r: SearchRequest) => `search:${searchRequestToParams(r).toString()}`,
   matches: (articleId: string, q: string) => `matches:${articleId}:${q}`,
+  userIssues: 'user-issues',
+}
+
+const loadUserIssues = async (): Promise<string[]> => (importApi ? importApi.userIssues() : [])
+
+/** Ids of the issues in the user's own library (none without the in-app import). */
+export function useUserIssues(): ResourceState<string[]> {
+  return useResource(importApi ? keys.userIssues : null, loadUserIssues)
+}
+
+/**
+ * After an import or a remove: the library, every search and the changed issues load again
+ * (issues that did not change stay cached).
+ */
+export function refreshAfterChange(changedIssues: readonly string[]): void {
+  const changed = new Set(changedIssues)
+  invalidate((key) => {
+    if (key === keys.issues || key === keys.userIssues || key.startsWith('search:')) return true
+    const m = /^(?:issue|source|matches):([^:/]+)/.exec(key)
+    return m !== null && changed.has(m[1] as string)
+  })
 }
 
 const loadIssues = (): Promise<IssueSummary[]> => api.listIssues()

@@ -1,4 +1,6 @@
 // UI strings in English and Simplified Chinese. `{name}` is replaced by a value.
+import { importEn, importZh } from './import-messages'
+
 export const en = {
   appTools: 'Application tools',
   sidebar: 'Navigator',
@@ -192,6 +194,7 @@ export const en = {
   keyPrint: 'Print the article',
   keyShortcuts: 'Show this help',
   keyEscape: 'Close this help / leave the search box',
+  ...importEn,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -385,6 +388,7 @@ const zh: Record<MessageKey, string> = {
   keyPrint: '打印文章',
   keyShortcuts: '显示本帮助',
   keyEscape: '关闭帮助 / 离开检索框',
+  ...importZh,
 }
 
 export const messages: Record<'en' | 'zh-CN', Record<MessageKey, string>> = { en, 'zh-CN': zh }

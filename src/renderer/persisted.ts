@@ -33,6 +33,11 @@ export function dismissProblems(): void {
   for (const l of problemListeners) l()
 }
 
+/** The problems reported so far (what the notice shows). */
+export function storeProblems(): readonly StoreProblem[] {
+  return problemsSnapshot
+}
+
 export function useStoreProblems(): readonly StoreProblem[] {
   return useSyncExternalStore(
     (l) => {
@@ -68,12 +73,16 @@ export function persisted<T>(key: string, schema: z.ZodType<T>, fallback: () => 
     } catch (e) {
       detail = (e as Error).message
     }
-    const backupKey = `${key}.corrupt`
+    // A second bad copy must not overwrite the first one kept aside: `.corrupt`, `.corrupt-2`…
+    let backupKey = `${key}.corrupt`
+    for (let n = 2; s?.getItem(backupKey) != null && s.getItem(backupKey) !== raw; n++)
+      backupKey = `${key}.corrupt-${n}`
     try {
       s?.setItem(backupKey, raw)
       s?.removeItem(key)
     } catch {
-      // Quota or disabled storage: the reset still happens in memory.
+      // Quota or disabled storage: the reset still happens in memory, and the bad text stays
+      // where it was until a good value replaces it.
     }
     report({ store: key, detail, backupKey })
     return fallback()

@@ -1,5 +1,6 @@
 // A tiny cache of archive answers keyed by request, read through useSyncExternalStore so
-// components never set state from effects. Archive data does not change during a session.
+// components never set state from effects. Archive data changes only when the librarian imports
+// or removes issues in the app; `invalidate` then drops what changed.
 import { useEffect, useSyncExternalStore } from 'react'
 
 export type Entry<T> =
@@ -61,6 +62,16 @@ export function peek<T>(key: string): T | undefined {
 export function forget(key: string): void {
   entries.delete(key)
   promises.delete(key)
+  emit()
+}
+
+/** Drops every entry whose key matches; what is on screen loads again (the archive changed). */
+export function invalidate(match: (key: string) => boolean): void {
+  for (const key of [...entries.keys()]) {
+    if (!match(key)) continue
+    entries.delete(key)
+    promises.delete(key)
+  }
   emit()
 }
 

@@ -76,6 +76,8 @@ export class InvalidArgumentsError extends Error {
   }
 }
 
+const MAX_DETAIL = 200
+
 /** Validates `args` for `method`; throws InvalidArgumentsError with a readable reason. */
 export function parseArguments<M extends ArchiveMethod>(
   method: M,
@@ -86,7 +88,12 @@ export function parseArguments<M extends ArchiveMethod>(
   if (!result.success) {
     const issue = result.error.issues[0]
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-    throw new InvalidArgumentsError(method, `${issue?.message ?? 'rejected'}${where}`)
+    const detail = `${issue?.message ?? 'rejected'}${where}`
+    // zod quotes unknown keys: a caller must not get its megabyte key echoed back.
+    throw new InvalidArgumentsError(
+      method,
+      detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL)}…` : detail,
+    )
   }
   return result.data as Parameters<ArchiveApi[M]>
 }
@@ -109,6 +116,8 @@ export type MenuCommand =
   | 'copy-link'
   | 'print'
   | 'open-bookmarks'
+  /** File → Import issues… (Electron: the renderer opens the import dialog). */
+  | 'import-issues'
 
 export const MENU_COMMAND_EVENT = 'app:menu-command'
 /** Main → renderer: open this in-app route (the hash of an archive-reader:// deep link). */

@@ -57,7 +57,7 @@ describe('where the index lives', () => {
     ).toBe(join('/u', 'index', 'bundled.bin'))
   })
 
-  it('lists the bundled archive as the one source (the user library of issue #4 will follow it)', () => {
+  it('lists the bundled archive, then the user library in userData (its index inside it)', () => {
     const s = archiveSources({ bundledDir: '/opt/a/archive', packaged: true, userDataDir: '/u' })
     expect(s).toEqual([
       {
@@ -66,6 +66,7 @@ describe('where the index lives', () => {
         indexPath: join('/u', 'index', 'bundled.bin'),
         shippedIndexPath: join('/opt/a/archive', 'index.bin'),
       },
+      { kind: 'user', dir: join('/u', 'library'), indexPath: join('/u', 'library', 'index.bin') },
     ])
   })
 })

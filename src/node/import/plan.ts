@@ -39,6 +39,13 @@ export interface ImportOptions extends OptionMeta {
   onProgress?: (p: ImportProgress) => void
   /** Checked between files; true stops the import (before its commit point) with ImportCancelled. */
   shouldCancel?: () => boolean
+  /**
+   * Papers known outside this archive (the app's bundled archive, for the user's library): they
+   * are recognized in the text and need no name, as the archive's own papers.
+   */
+  knownPapers?: CatalogPaper[]
+  /** Metadata for single files (absolute path → fields), over every other source. */
+  fileOverrides?: Map<string, FileMeta>
 }
 
 export class ImportCancelled extends Error {
@@ -141,6 +148,13 @@ export function planImport(opts: ImportOptions): ImportPlan {
   for (const m of manifests.values())
     for (const p of m.papers)
       if (!manifestPapers.some((q) => q.slug === p.slug)) manifestPapers.push(p)
+  // Known papers count as declared ones: a paper the batch uses is added to the catalog.
+  for (const p of opts.knownPapers ?? [])
+    if (
+      !before.papers.some((q) => q.slug === p.slug) &&
+      !manifestPapers.some((q) => q.slug === p.slug)
+    )
+      manifestPapers.push(p)
   const papersForGuessing = [...before.papers, ...manifestPapers]
 
   let declared: TextEncodingName | undefined
@@ -172,6 +186,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
     manifest?: FileMeta
     sidecar?: FileMeta
     defaults?: FileMeta
+    override?: FileMeta
   }[] = []
   inputs.forEach((input, k) => {
     if (opts.shouldCancel?.()) throw new ImportCancelled()
@@ -193,6 +208,8 @@ export function planImport(opts: ImportOptions): ImportPlan {
     if (fromManifest) entry.manifest = fromManifest
     if (sidecar) entry.sidecar = sidecar
     if (m) entry.defaults = m.defaults
+    const override = opts.fileOverrides?.get(input.path)
+    if (override) entry.override = override
     inspected.push(entry)
   })
   progress({ phase: 'validate', done: inputs.length, total: inputs.length })
@@ -202,7 +219,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
     resolveMetadata(
       e.insp,
       opts,
-      { manifest: e.manifest, sidecar: e.sidecar, defaults: e.defaults },
+      { manifest: e.manifest, sidecar: e.sidecar, defaults: e.defaults, override: e.override },
       {
         papers: before.papers,
         manifestPapers,

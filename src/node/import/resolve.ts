@@ -47,16 +47,19 @@ export function resolveMetadata(
     manifest?: FileMeta | undefined
     sidecar?: FileMeta | undefined
     defaults?: FileMeta | undefined
+    /** Given for this one file (the app's import form): over everything else. */
+    override?: FileMeta | undefined
   },
   ctx: { papers: CatalogPaper[]; manifestPapers: CatalogPaper[]; issues: CatalogIssue[] },
 ): Resolved {
   const rep = insp.report
   const problems: PageProblem[] = []
   const fromName = parseFileName(insp.input.path.split(/[\\/]/).pop() ?? '')
-  const { manifest: m, sidecar: s, defaults: d } = meta
+  const { manifest: m, sidecar: s, defaults: d, override: o } = meta
   const guess = insp.paperGuess
 
   let paper = first<string>(
+    [o?.paper, 'option'],
     [opts.paper, 'option'],
     [m?.paper, 'manifest'],
     [s?.paper, 'sidecar'],
@@ -77,7 +80,11 @@ export function resolveMetadata(
     const k = known(paper.value)
     if (k) paperName = { value: k.name, source: 'archive' }
     else {
-      paperName = first<string>([opts.paperName, 'option'], [s?.paperName, 'sidecar'])
+      paperName = first<string>(
+        [o?.paperName, 'option'],
+        [opts.paperName, 'option'],
+        [s?.paperName, 'sidecar'],
+      )
       if (!paperName && guess && !guess.slug)
         paperName = {
           value: guess.value,
@@ -108,6 +115,7 @@ export function resolveMetadata(
   }
 
   let date = first<string>(
+    [o?.date, 'option'],
     [opts.date, 'option'],
     [m?.date, 'manifest'],
     [s?.date, 'sidecar'],
@@ -125,9 +133,11 @@ export function resolveMetadata(
   // --page numbers the files in order from N, over any other page number (options win);
   // otherwise a printed 第N版 counts when nothing else says.
   let page =
-    opts.firstPage === undefined
-      ? first<number>([m?.page, 'manifest'], [s?.page, 'sidecar'], [fromName.page, 'filename'])
-      : undefined
+    o?.page !== undefined
+      ? { value: o.page, source: 'option' as const }
+      : opts.firstPage === undefined
+        ? first<number>([m?.page, 'manifest'], [s?.page, 'sidecar'], [fromName.page, 'filename'])
+        : undefined
   if (!page && opts.firstPage === undefined && insp.pageGuess)
     page = {
       value: insp.pageGuess.value,

@@ -1,23 +1,37 @@
-// Issues as a list: open one here, or beside the current pane.
+// Issues as a list: open one here, or beside the current pane. Issues the librarian imported
+// carry a "my library" badge and can be removed again.
 import type { IssueSummary } from '../../shared/types'
 import { useI18n } from '../i18n'
 import { openRef } from '../navigation'
 import { formatRoute } from '../route'
 import type { AppRoute } from '../route'
 import { navigate } from '../route-store'
+import { RemoveIssueButton } from './RemoveIssueButton'
 
-export function IssueList({ route, issues }: { route: AppRoute; issues: readonly IssueSummary[] }) {
+interface Props {
+  route: AppRoute
+  issues: readonly IssueSummary[]
+  /** Ids of the issues in the user's own library. */
+  userIssues?: ReadonlySet<string>
+}
+
+export function IssueList({ route, issues, userIssues }: Props) {
   const { t, date, number } = useI18n()
   return (
     <ul className="issue-list" aria-label={t('issues')}>
       {issues.map((issue) => {
         const articles = issue.pages.reduce((n, p) => n + p.articles, 0)
         return (
-          <li key={issue.id} data-testid="issue-row" data-issue-id={issue.id}>
+          <li
+            key={issue.id}
+            data-testid="issue-row"
+            data-issue-id={issue.id}
+            data-library={userIssues?.has(issue.id) ? 'user' : 'bundled'}
+          >
             <a
               data-testid="open-issue"
               href={formatRoute(openRef(route, { issueId: issue.id }))}
-              aria-label={t('openIssueLabel', { paper: issue.paperName, date: date(issue.date) })}
+              aria-label={`${t('openIssueLabel', { paper: issue.paperName, date: date(issue.date) })}${userIssues?.has(issue.id) ? ` (${t('myLibrary')})` : ''}`}
             >
               <span className="issue-date">{date(issue.date)}</span>
               <span className="muted">
@@ -31,6 +45,15 @@ export function IssueList({ route, issues }: { route: AppRoute; issues: readonly
                   {t('dateInferred')}
                 </span>
               )}
+              {userIssues?.has(issue.id) && (
+                <span
+                  className="badge my-library"
+                  data-testid="my-library-badge"
+                  title={t('myLibraryHint')}
+                >
+                  {t('myLibrary')}
+                </span>
+              )}
             </a>
             <button
               type="button"
@@ -41,6 +64,12 @@ export function IssueList({ route, issues }: { route: AppRoute; issues: readonly
             >
               {t('openBeside')}
             </button>
+            {userIssues?.has(issue.id) && (
+              <RemoveIssueButton
+                issueId={issue.id}
+                what={`${issue.paperName} ${date(issue.date)}`}
+              />
+            )}
           </li>
         )
       })}

@@ -2,8 +2,10 @@
 // dates have issues and where the gaps are.
 import { useEffect } from 'react'
 import type { IssueSummary } from '../../shared/types'
-import { useIssues } from '../data'
+import { useIssues, useUserIssues } from '../data'
 import { useI18n } from '../i18n'
+import { importApi } from '../import-api'
+import { openImportDialog } from '../import-dialog-store'
 import { issuesOfPaper } from '../navigation'
 import type { AppRoute } from '../route'
 import { navigate } from '../route-store'
@@ -39,6 +41,8 @@ export function LibraryPanel({ route }: { route: AppRoute }) {
   const { t, date, number } = useI18n()
   const { entry } = useIssues()
   const issues = entry?.status === 'ok' ? entry.data : undefined
+  const user = useUserIssues().entry
+  const userIssues = new Set(user?.status === 'ok' ? user.data : [])
 
   useEffect(() => {
     // "Library usable": the first time the papers are on screen (measured by the e2e perf spec).
@@ -48,13 +52,28 @@ export function LibraryPanel({ route }: { route: AppRoute }) {
     }
   }, [issues])
 
+  // Only the app can import; the reading-room server is read-only.
+  const importButton = importApi && (
+    <div className="library-tools">
+      <button type="button" data-testid="library-import" onClick={openImportDialog}>
+        {t('impMenu')}
+      </button>
+    </div>
+  )
   if (entry?.status === 'error') return <LoadError error={entry.error} retryKey="issues" />
   if (!issues) return <p className="muted">{t('loading')}</p>
-  if (issues.length === 0) return <p data-testid="library-empty">{t('libraryEmpty')}</p>
+  if (issues.length === 0)
+    return (
+      <>
+        {importButton}
+        <p data-testid="library-empty">{t('libraryEmpty')}</p>
+      </>
+    )
   const papers = groupByPaper(issues)
   const pages = issues.reduce((n, i) => n + i.pages.length, 0)
   return (
     <section className="library" data-testid="library" aria-label={t('tabLibrary')}>
+      {importButton}
       <p className="muted library-summary">
         {t('librarySummary', {
           papers: number(papers.length),
@@ -117,6 +136,7 @@ export function LibraryPanel({ route }: { route: AppRoute }) {
                   <IssueList
                     route={route}
                     issues={p.issues.filter((i) => i.date.startsWith(year))}
+                    userIssues={userIssues}
                   />
                 </div>
               )}

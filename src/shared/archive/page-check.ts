@@ -3,7 +3,6 @@
 // 锟斤拷), form feeds that hint at several pages in one file. And the page's normalized
 // fingerprint, by which a page already in the archive is recognized in another encoding or
 // with other line breaks.
-import { normalize } from '../text/normalize'
 import { DOC_SEPARATOR } from '../search/ngram'
 import { articleTitle, normalizedDoc } from '../search/search-index'
 import type { Article } from '../types'

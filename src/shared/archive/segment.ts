@@ -194,7 +194,8 @@ export function segmentPage(text: string): ArticleDraft[] {
   })
   const kept = drafts.filter((d) => d.end > d.start)
   reattachTrailingHeadlines(kept, text, blocks)
-  return kept
+  // A draft that was only a headline, now given back to the article before it, is empty.
+  return kept.filter((d) => d.end > d.start)
 }
 
 function cjkBigrams(s: string): Set<string> {

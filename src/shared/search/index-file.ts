@@ -7,8 +7,10 @@ import { INDEX_OPTIONS } from './search-index'
 import type { DocColumns, IssueRow, SearchIndex } from './search-index'
 
 export const INDEX_FORMAT = 'archive-reader/index'
-export const INDEX_FORMAT_VERSION = 3
-const MAGIC = 'ARIDX003'
+// v4: the header carries a checksum of itself (`check`), so a damaged issue row, radix or
+// section table cannot slip through where the sections' own checksums do not reach.
+export const INDEX_FORMAT_VERSION = 4
+const MAGIC = 'ARIDX004'
 const PREAMBLE = 12 // magic + header length
 
 export type Checksum = (bytes: Uint8Array) => number
@@ -124,7 +126,8 @@ export function serializeIndex(
     radix: index.ngram.radix,
     sections: infos,
   }
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header))
+  const check = checksum(new TextEncoder().encode(JSON.stringify(header)))
+  const headerBytes = new TextEncoder().encode(JSON.stringify({ ...header, check }))
   const dataStart = align(PREAMBLE + headerBytes.length)
   // No padding after the last section, so every byte of the file is accounted for.
   const out = new Uint8Array(dataStart + end)
@@ -140,7 +143,10 @@ export interface LoadedIndex {
   sourceKey: string
 }
 
-function readHeader(size: number, read: ByteReader): { header: Header; dataStart: number } {
+function readHeader(
+  size: number,
+  read: ByteReader,
+): { header: Header; headerEnd: number; dataStart: number } {
   if (size < PREAMBLE) throw new IndexFileError('not an index file (too short)')
   const pre = read(0, PREAMBLE)
   if (new TextDecoder().decode(pre.subarray(0, 8)) !== MAGIC) {
@@ -162,7 +168,7 @@ function readHeader(size: number, read: ByteReader): { header: Header; dataStart
   if (JSON.stringify(header.options) !== JSON.stringify(INDEX_OPTIONS)) {
     throw new IndexFileError('built with other search options')
   }
-  return { header, dataStart: align(PREAMBLE + headerLength) }
+  return { header, headerEnd: PREAMBLE + headerLength, dataStart: align(PREAMBLE + headerLength) }
 }
 
 /** Reads the header only: which archive the file indexes, under which rules. */
@@ -175,7 +181,21 @@ export function readIndexKey(size: number, read: ByteReader): string {
  * mismatch (bad magic, other version or options, truncation, a failed checksum, bad sizes).
  */
 export function readIndex(size: number, read: ByteReader, checksum: Checksum): LoadedIndex {
-  const { header, dataStart } = readHeader(size, read)
+  const { header: checked, headerEnd, dataStart } = readHeader(size, read)
+  // The header without its `check` is written by JSON.stringify in this key order, so
+  // re-serializing what was parsed reproduces the checksummed bytes exactly.
+  const { check, ...header } = checked as Header & { check?: unknown }
+  if (
+    typeof check !== 'number' ||
+    checksum(new TextEncoder().encode(JSON.stringify(header))) !== check
+  )
+    throw new IndexFileError('the header fails its checksum')
+  if (
+    !Number.isInteger(header.radix) ||
+    !Array.isArray(header.issues) ||
+    !Array.isArray(header.sections)
+  )
+    throw new IndexFileError('unreadable header')
   const got: Partial<Record<SectionName, unknown>> = {}
   for (const s of header.sections) {
     const name = s.name as SectionName
@@ -194,6 +214,8 @@ export function readIndex(size: number, read: ByteReader, checksum: Checksum): L
     else if (kind === 'u16') got[name] = new Uint16Array(buffer, raw.byteOffset, s.bytes / 2)
     else got[name] = new Uint32Array(buffer, raw.byteOffset, s.bytes / 4)
   }
+  if (dataStart > headerEnd && read(headerEnd, dataStart - headerEnd).some((b) => b !== 0))
+    throw new IndexFileError('damaged padding after the header')
   const missing = (Object.keys(SECTIONS) as SectionName[]).filter((n) => !(n in got))
   if (missing.length) throw new IndexFileError(`missing sections: ${missing.join(', ')}`)
   // Every byte is either in a checksummed section or zero padding before the next one.

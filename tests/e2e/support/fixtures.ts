@@ -44,20 +44,30 @@ export function isLocalRequest(url: string): boolean {
 let electronSkipPrinted = false
 
 interface Workers {
+  /** The archive the web project's server offers (an option: `test.use({ archiveDir })`). */
+  archiveDir: string
   server: RunningServer | undefined
   /** One browser per worker (web only); each test gets its own context in it. */
   webBrowser: Browser | undefined
 }
 
 export const test = base.extend<{ app: App }, Workers>({
+  archiveDir: [bundledArchiveDir(), { scope: 'worker', option: true }],
+
   server: [
-    async ({}, use, workerInfo) => {
+    async ({ archiveDir }, use, workerInfo) => {
       if (workerInfo.project.name !== 'web') {
         await use(undefined)
         return
       }
+      // Another archive (a test fixture) gets its index in a temp folder, not beside its files.
+      const bundled = archiveDir === bundledArchiveDir()
+      const indexDir = bundled
+        ? undefined
+        : mkdtempSync(join(tmpdir(), 'archive-reader-e2e-index-'))
       const server = await startServer({
-        archiveDir: bundledArchiveDir(),
+        archiveDir,
+        ...(indexDir ? { indexPath: join(indexDir, 'index.bin') } : {}),
         host: '127.0.0.1',
         port: 0,
         staticDir: RENDERER_OUT,
@@ -66,6 +76,7 @@ export const test = base.extend<{ app: App }, Workers>({
       if (!server.hasApp) throw new Error(`no built renderer in ${RENDERER_OUT}`)
       await use(server)
       await server.close()
+      if (indexDir) rmSync(indexDir, { recursive: true, force: true })
     },
     { scope: 'worker' },
   ],
@@ -83,7 +94,7 @@ export const test = base.extend<{ app: App }, Workers>({
     { scope: 'worker' },
   ],
 
-  app: async ({ server, webBrowser, viewport, locale, colorScheme }, use, testInfo) => {
+  app: async ({ server, webBrowser, viewport, locale, colorScheme, bypassCSP }, use, testInfo) => {
     const requests: string[] = []
     if (testInfo.project.name === 'electron') {
       const profile = mkdtempSync(join(tmpdir(), 'archive-reader-e2e-'))
@@ -120,6 +131,8 @@ export const test = base.extend<{ app: App }, Workers>({
         colorScheme,
         acceptDownloads: true,
         baseURL: server?.url,
+        // The content-safety spec turns CSP off, so that the policy cannot hide an injection.
+        ...(bypassCSP ? { bypassCSP } : {}),
       })
       context.on('request', (r) => requests.push(r.url()))
       const page = await context.newPage()

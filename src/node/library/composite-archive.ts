@@ -1,0 +1,224 @@
+// One archive over several folders: the read-only bundled archive and the user's own library
+// (issues imported in the app, in userData). Each part is an `ArchiveApi` of its own with its own
+// index; this class lists, routes and merges so that the renderer sees a single archive.
+//
+// Search is merged exactly for the requested order: every part is asked for offset+limit hits
+// from the top, and the sorted lists are merged (k-way, keeping each part's own order), so the
+// page of hits is the one a single index over both would give — up to relevance scores, which
+// each index computes with its own document frequencies.
+import type { ArchiveApi } from '../../shared/contract'
+import { parseArticleId } from '../../shared/archive/issue'
+import { DEFAULT_LIMIT } from '../../shared/search/engine'
+import type {
+  ArticleMatches,
+  FacetCount,
+  IndexStatus,
+  IssueSummary,
+  IssueView,
+  PageSource,
+  SearchHit,
+  SearchRequest,
+  SearchResponse,
+  SortOrder,
+} from '../../shared/types'
+import { NotFoundError } from '../archive-service'
+
+export type PartKind = 'bundled' | 'user'
+
+export interface ArchivePart {
+  kind: PartKind
+  api: ArchiveApi
+}
+
+/** Sorted as a catalog is: paper, date, id. */
+function compareIssues(a: IssueSummary, b: IssueSummary): number {
+  return a.paper.localeCompare(b.paper) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id)
+}
+
+/** The engine's orders, on hits: negative when `a` comes first. */
+export function hitComparator(sort: SortOrder): (a: SearchHit, b: SearchHit) => number {
+  const byDate = (a: SearchHit, b: SearchHit): number => a.date.localeCompare(b.date)
+  if (sort === 'date-asc') return (a, b) => byDate(a, b) || b.score - a.score
+  if (sort === 'date-desc') return (a, b) => byDate(b, a) || b.score - a.score
+  return (a, b) => b.score - a.score || byDate(b, a)
+}
+
+/**
+ * Merges lists that are each sorted by `compare`, keeping every list's own order (its archive
+ * broke ties by more than a hit shows); ties between lists go to the earlier list.
+ */
+export function mergeSorted<T>(lists: readonly T[][], compare: (a: T, b: T) => number): T[] {
+  const at = lists.map(() => 0)
+  const out: T[] = []
+  for (;;) {
+    let best = -1
+    for (let i = 0; i < lists.length; i++) {
+      const head = lists[i]?.[at[i] as number]
+      if (head === undefined) continue
+      const current = best < 0 ? undefined : lists[best]?.[at[best] as number]
+      if (current === undefined || compare(head, current) < 0) best = i
+    }
+    if (best < 0) return out
+    out.push(lists[best]?.[at[best] as number] as T)
+    at[best]!++
+  }
+}
+
+/** Facets of disjoint archives: the counts of a value add up; ordered as the engine orders them. */
+export function mergeFacets(lists: readonly FacetCount[][]): FacetCount[] {
+  const counts = new Map<string, number>()
+  for (const list of lists)
+    for (const f of list) counts.set(f.value, (counts.get(f.value) ?? 0) + f.count)
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+}
+
+/** One status for several indexes: building while any is, with the average progress. */
+export function combineStatus(statuses: readonly IndexStatus[]): IndexStatus {
+  if (statuses.length === 1) return { ...(statuses[0] as IndexStatus) }
+  const building = statuses.filter((s) => s.state === 'building')
+  const status: IndexStatus = {
+    state: building.length ? 'building' : 'ready',
+    articles: statuses.reduce((n, s) => n + s.articles, 0),
+    issues: statuses.reduce((n, s) => n + s.issues, 0),
+    progress: building.length
+      ? statuses.reduce((n, s) => n + (s.state === 'ready' ? 1 : s.progress), 0) / statuses.length
+      : 1,
+  }
+  const messages = statuses.map((s) => s.message).filter((m): m is string => !!m)
+  if (messages.length) status.message = messages.join(' ')
+  return status
+}
+
+export class CompositeArchive implements ArchiveApi {
+  private parts: ArchivePart[]
+  /** Issue id → the part that holds it; rebuilt after a part changes. */
+  private owners: Promise<Map<string, ArchivePart>> | undefined
+  /** Ids held by more than one part: the first part's issue is the one shown. */
+  private shadowed: string[] = []
+
+  constructor(parts: readonly ArchivePart[]) {
+    this.parts = [...parts]
+  }
+
+  kinds(): PartKind[] {
+    return this.parts.map((p) => p.kind)
+  }
+
+  /** Puts in (or, with undefined, takes out) the part of this kind, e.g. a reloaded library. */
+  setPart(kind: PartKind, api: ArchiveApi | undefined): void {
+    const others = this.parts.filter((p) => p.kind !== kind)
+    const order: PartKind[] = ['bundled', 'user']
+    this.parts = api ? [...others, { kind, api }] : others
+    this.parts.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+    this.owners = undefined
+  }
+
+  /** The part of this kind, if it is there. */
+  part(kind: PartKind): ArchiveApi | undefined {
+    return this.parts.find((p) => p.kind === kind)?.api
+  }
+
+  /** Issue ids found in more than one part (e.g. an app update now ships an imported issue). */
+  async shadowedIds(): Promise<string[]> {
+    await this.ownerMap()
+    return [...this.shadowed]
+  }
+
+  /** Which kind of archive holds the issue, or undefined. */
+  async ownerOf(issueId: string): Promise<PartKind | undefined> {
+    return (await this.ownerMap()).get(issueId)?.kind
+  }
+
+  private ownerMap(): Promise<Map<string, ArchivePart>> {
+    if (!this.owners) {
+      const parts = this.parts
+      const building = (async () => {
+        const map = new Map<string, ArchivePart>()
+        const shadowed: string[] = []
+        for (const part of parts) {
+          for (const issue of await part.api.listIssues()) {
+            if (map.has(issue.id)) shadowed.push(issue.id)
+            else map.set(issue.id, part)
+          }
+        }
+        this.shadowed = shadowed
+        return map
+      })()
+      this.owners = building
+      // A failed listing is not kept: the next call asks again.
+      building.catch(() => {
+        if (this.owners === building) this.owners = undefined
+      })
+    }
+    return this.owners
+  }
+
+  private async owner(issueId: string): Promise<ArchivePart> {
+    const part = (await this.ownerMap()).get(issueId)
+    if (!part) throw new NotFoundError(`no issue "${issueId}" in this archive`)
+    return part
+  }
+
+  async listIssues(): Promise<IssueSummary[]> {
+    const owners = await this.ownerMap()
+    const lists = await Promise.all(this.parts.map((p) => p.api.listIssues()))
+    const all: IssueSummary[] = []
+    lists.forEach((list, i) => {
+      // An id in two parts is listed once, from the part that answers for it.
+      for (const issue of list) if (owners.get(issue.id) === this.parts[i]) all.push(issue)
+    })
+    return all.sort(compareIssues)
+  }
+
+  async getIssue(id: string): Promise<IssueView> {
+    return (await this.owner(id)).api.getIssue(id)
+  }
+
+  async getPageSource(issueId: string, page: number): Promise<PageSource> {
+    return (await this.owner(issueId)).api.getPageSource(issueId, page)
+  }
+
+  async articleMatches(articleId: string, q: string): Promise<ArticleMatches> {
+    const ref = parseArticleId(articleId)
+    if (!ref) throw new NotFoundError(`no article "${articleId}" in this archive`)
+    return (await this.owner(ref.issueId)).api.articleMatches(articleId, q)
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const started = performance.now()
+    let parts = this.parts
+    // A search inside one issue only asks the archive that holds it.
+    if (request.issueId) {
+      const owner = (await this.ownerMap()).get(request.issueId)
+      parts = owner ? [owner] : parts.slice(0, 1)
+    }
+    if (parts.length === 1) return (parts[0] as ArchivePart).api.search(request)
+    const offset = request.offset ?? 0
+    const limit = request.limit ?? DEFAULT_LIMIT
+    const top = { ...request, offset: 0, limit: offset + limit }
+    const answers = await Promise.all(parts.map((p) => p.api.search(top)))
+    // A query that cannot be understood is refused the same way by every part.
+    const refused = answers.find((a) => a.error !== undefined)
+    if (refused) return { ...refused, query: request.q }
+    const hits = mergeSorted(
+      answers.map((a) => a.hits),
+      hitComparator(request.sort ?? 'relevance'),
+    ).slice(offset, offset + limit)
+    return {
+      query: request.q,
+      total: answers.reduce((n, a) => n + a.total, 0),
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      hits,
+      facets: {
+        paper: mergeFacets(answers.map((a) => a.facets.paper)),
+        year: mergeFacets(answers.map((a) => a.facets.year)),
+      },
+    }
+  }
+
+  async indexStatus(): Promise<IndexStatus> {
+    return combineStatus(await Promise.all(this.parts.map((p) => p.api.indexStatus())))
+  }
+}

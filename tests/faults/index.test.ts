@@ -1,0 +1,154 @@
+// A damaged index.bin is never trusted: every truncation and every flipped byte is detected —
+// by a checksum (one per section, one for the header), or, in the archive key, by comparing the
+// key with the archive's — and opening the archive then rebuilds it with a message: the answers
+// are those of a fresh index, and the rebuilt file loads cleanly next time. (Before the header
+// had its own checksum, a flipped byte in an issue's date or id went unnoticed.)
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ArchiveService, INDEX_FILE } from '../../src/node/archive-service'
+import { checksum, loadIndexFile } from '../../src/node/index-store'
+import { IndexFileError, serializeIndex } from '../../src/shared/search/index-file'
+import { tempArchive } from '../helpers'
+
+let archive: { dir: string; cleanup: () => void }
+let file: string
+let good: Buffer
+let key: string
+const QUERIES = ['发展和改革委员会', '雷锋', '低碳 OR 绿色', '"记者 刘静"', '经济 -北碚']
+let expected: unknown[]
+
+function answers(s: ArchiveService): unknown[] {
+  return QUERIES.map((q) => ({ ...s.searchSync({ q, limit: 50 }), tookMs: 0 }))
+}
+
+beforeAll(() => {
+  archive = tempArchive()
+  const fresh = ArchiveService.open({ archiveDir: archive.dir })
+  file = join(archive.dir, INDEX_FILE)
+  good = readFileSync(file)
+  key = loadIndexFile(file).sourceKey
+  expected = answers(fresh)
+})
+
+afterAll(() => archive.cleanup())
+
+/**
+ * Reads a damaged copy: refused (IndexFileError), or read under another archive key (which
+ * `open` compares with the archive's, and rebuilds), or — the failure — read as this archive's
+ * index with different content.
+ */
+function judge(bytes: Buffer): 'refused' | 'other-key' | 'same' | 'SILENTLY DIFFERENT' {
+  const path = join(archive.dir, 'probe.bin')
+  writeFileSync(path, bytes)
+  let loaded
+  try {
+    loaded = loadIndexFile(path)
+  } catch (e) {
+    if (!(e instanceof IndexFileError)) throw e
+    return 'refused'
+  } finally {
+    rmSync(path, { force: true })
+  }
+  if (loaded.sourceKey !== key) return 'other-key'
+  const again = Buffer.from(serializeIndex(loaded.index, loaded.sourceKey, checksum))
+  return again.equals(good) ? 'same' : 'SILENTLY DIFFERENT'
+}
+
+describe('index.bin damage is detected', () => {
+  it('every truncation: the first 4 KB byte by byte, then every 997 bytes, then the last bytes', () => {
+    const lengths = new Set<number>()
+    for (let n = 0; n < Math.min(4096, good.length); n++) lengths.add(n)
+    for (let n = 4096; n < good.length; n += 997) lengths.add(n)
+    for (let n = good.length - 64; n < good.length; n++) lengths.add(n)
+    for (const n of lengths) expect(judge(good.subarray(0, n)), `cut at ${n}`).toBe('refused')
+  })
+
+  it('a flipped byte anywhere (header byte by byte, then every 401st byte of the body)', () => {
+    const offsets: number[] = []
+    const headerLength = 12 + good.readUInt32LE(8)
+    for (let i = 0; i < headerLength; i++) offsets.push(i)
+    for (let i = headerLength; i < good.length; i += 401) offsets.push(i)
+    const outcomes = new Map<string, number>()
+    for (const at of offsets) {
+      const bad = Buffer.from(good)
+      bad[at] = (bad[at] as number) ^ 0x5a
+      const outcome = judge(bad)
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1)
+      expect(['refused', 'other-key'], `flip at ${at}`).toContain(outcome)
+    }
+    // The header's own checksum covers the archive key too.
+    expect(outcomes.get('refused')).toBe(offsets.length)
+  })
+
+  it('junk appended, zeroed sections, another archive’s index, not an index at all', () => {
+    const zeroed = Buffer.from(good)
+    zeroed.fill(0, good.length >> 1, (good.length >> 1) + 4096)
+    // The same index written for another archive: read, and then refused by the key check.
+    const loaded = loadIndexFile(file)
+    const other = Buffer.from(serializeIndex(loaded.index, 'f'.repeat(64), checksum))
+    for (const [what, bytes] of [
+      ['zeroed 4 KB', zeroed],
+      ['text', Buffer.from('not an index\n')],
+      ['the catalog', readFileSync(join(archive.dir, 'catalog.json'))],
+      ['zeros', Buffer.alloc(good.length)],
+    ] as const)
+      expect(judge(bytes), what).toBe('refused')
+    expect(judge(other), 'another key').toBe('other-key')
+    expect(judge(Buffer.concat([good, Buffer.from('junk')])), 'junk appended').toBe('refused')
+  })
+})
+
+describe('opening an archive with a damaged index', () => {
+  const cases: [string, () => void, RegExp][] = [
+    ['truncated', () => writeFileSync(file, good.subarray(0, good.length >> 1)), /damaged/],
+    [
+      'a flipped byte in a section',
+      () => {
+        const bad = Buffer.from(good)
+        bad[good.length - 100] = (bad[good.length - 100] as number) ^ 0xff
+        writeFileSync(file, bad)
+      },
+      /fails its checksum/,
+    ],
+    ['empty', () => writeFileSync(file, ''), /damaged/],
+    [
+      'an issue date changed in the header (went unnoticed before the header had a checksum)',
+      () => {
+        const at = good.indexOf('"date":"2023-07-13"') + 16
+        const bad = Buffer.from(good)
+        bad[at] = '9'.charCodeAt(0)
+        writeFileSync(file, bad)
+      },
+      /the header fails its checksum/,
+    ],
+    [
+      'a folder in its place',
+      () => {
+        rmSync(file)
+        mkdirSync(file)
+      },
+      /cannot be read \(EISDIR\)/,
+    ],
+  ]
+  for (const [what, damage, reason] of cases) {
+    it(`${what}: rebuilt with a message, same answers, loads cleanly next time`, () => {
+      damage()
+      const logs: string[] = []
+      const s = ArchiveService.open({ archiveDir: archive.dir, log: (m) => logs.push(m) })
+      expect(logs[0]).toMatch(/^Rebuilding the search index: /)
+      expect(logs[0]).toMatch(reason)
+      expect(answers(s)).toEqual(expected)
+      if (what.includes('folder')) {
+        // The index cannot replace a folder: kept in memory, and said so.
+        expect(s.openResult.written).toBe(false)
+        expect(logs.join()).toMatch(/kept in memory/)
+        rmSync(file, { recursive: true })
+        ArchiveService.open({ archiveDir: archive.dir })
+      } else expect(s.openResult).toMatchObject({ index: 'built', written: true })
+      const next = ArchiveService.open({ archiveDir: archive.dir })
+      expect(next.openResult.index).toBe('loaded')
+      expect(answers(next)).toEqual(expected)
+    })
+  }
+})

@@ -21,12 +21,34 @@ export function authorOf(byline: string | undefined): string | undefined {
   return name || undefined
 }
 
+/**
+ * Archive text is data: a line break in a paper's name or a headline must not start a new RIS
+ * tag or close a BibTeX field, so every value is one line.
+ */
+function oneLine(v: string): string {
+  return v.replace(/[\s\u2028\u2029]+/gu, ' ').trim()
+}
+
+function flat(s: CitationSource): CitationSource {
+  const { byline, headline } = s.article
+  return {
+    ...s,
+    paperName: oneLine(s.paperName),
+    article: {
+      ...s.article,
+      headline: oneLine(headline),
+      ...(byline === undefined ? {} : { byline: oneLine(byline) }),
+    },
+  }
+}
+
 /** The headline without the trailing ellipsis added to long, cut headlines. */
 function title(s: CitationSource): string {
   return s.article.headline.replace(/…$/u, '').trim()
 }
 
-export function gbt7714(s: CitationSource): string {
+export function gbt7714(source: CitationSource): string {
+  const s = flat(source)
   const author = authorOf(s.article.byline)
   return `${author ? `${author}. ` : ''}${title(s)}[N]. ${s.paperName}, ${s.date}(${s.article.page}).`
 }
@@ -35,7 +57,8 @@ function bibEscape(v: string): string {
   return v.replace(/[\\{}]/g, (c) => `\\${c}`).replace(/([%&$#_])/g, '\\$1')
 }
 
-export function bibtex(s: CitationSource): string {
+export function bibtex(source: CitationSource): string {
+  const s = flat(source)
   const [year, month] = s.date.split('-')
   const key = s.article.id.replace(/[^A-Za-z0-9-]/g, '-')
   const author = authorOf(s.article.byline)
@@ -55,7 +78,8 @@ export function bibtex(s: CitationSource): string {
   return `@article{${key},\n${fields.map(([k, v]) => `  ${k} = {${bibEscape(v)}},`).join('\n')}\n}`
 }
 
-export function ris(s: CitationSource): string {
+export function ris(source: CitationSource): string {
+  const s = flat(source)
   const author = authorOf(s.article.byline)
   const lines = [
     'TY  - NEWS',

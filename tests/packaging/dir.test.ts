@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process'
 import {
   chmodSync,
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -47,18 +46,7 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'dist-dir-'))
   project = join(work, 'project')
   mkdirSync(project)
-  // The app build: out/ from `electron-vite build` (npm run build); made here if missing.
-  if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) {
-    const b = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-      },
-    )
-    if (b.status !== 0) throw new Error(`electron-vite build failed: ${b.stderr}`)
-  }
+  // The app build (out/, as `npm run build` makes it) comes from the Vitest global setup.
   for (const f of ['package.json', 'electron-builder.yml', 'out', 'seeds', 'resources'])
     cpSync(join(ROOT, f), join(project, f), { recursive: true })
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir')

@@ -3,12 +3,10 @@
 // relative files and data: URLs; the JavaScript holds no absolute URL except identifiers that
 // are never fetched (XML namespaces, JSON-schema ids, React's error-page link). The e2e offline
 // spec checks the same thing at run time.
-import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { rendererIsStale, RENDERER_OUT } from '../e2e/support/build-renderer'
-import { ROOT } from '../helpers'
+import { RENDERER_OUT } from '../e2e/support/build-renderer'
 
 /** Absolute URLs that may appear in the bundle because nothing ever requests them. */
 const NEVER_FETCHED = [
@@ -31,14 +29,7 @@ const NEVER_FETCHED = [
 let files: { name: string; text: string }[] = []
 
 beforeAll(async () => {
-  // Built in a child process: Vite inside Vitest (NODE_ENV=test) would bundle React's
-  // development build, which is not what ships.
-  if (rendererIsStale())
-    execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/build-renderer.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: 'ignore',
-    })
+  // out/renderer is built (in production mode) by the Vitest global setup.
   const assets = join(RENDERER_OUT, 'assets')
   files = [
     { name: 'index.html', text: readFileSync(join(RENDERER_OUT, 'index.html'), 'utf8') },

@@ -1,0 +1,39 @@
+// Vitest global setup: the built app (out/, as `electron-vite build` makes it) is what the
+// packaging and offline-build tests inspect. It is built once, before any test file runs, in
+// a child process with NODE_ENV=production — built inside Vitest (NODE_ENV=test) it would bundle
+// React's development build, which is not what ships — and only when a source is newer.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from '../helpers'
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+const OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']
+
+export function appIsStale(): boolean {
+  if (OUTPUTS.some((f) => !existsSync(join(ROOT, f)))) return true
+  const built = Math.min(...OUTPUTS.map((f) => statSync(join(ROOT, f)).mtimeMs))
+  return newestMtime(join(ROOT, 'src')) > built
+}
+
+export default function setup(): void {
+  if (!appIsStale()) return
+  const b = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  )
+  if (b.status !== 0) throw new Error(`electron-vite build failed:\n${b.stdout}\n${b.stderr}`)
+}

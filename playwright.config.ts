@@ -4,10 +4,10 @@
 // or the build is missing.
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from './scripts/chromium'
 
 const chromiumPath =
-  process.env.ARCHIVE_READER_CHROMIUM ??
-  (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  process.env.ARCHIVE_READER_CHROMIUM ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined)
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,14 +36,7 @@ export default defineConfig({
         launchOptions: {
           // Playwright's own Chromium when the system one is absent.
           ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

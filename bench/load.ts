@@ -22,8 +22,9 @@ import { apiPathFor } from '../src/shared/http'
 import type { ArchiveApi, ArchiveMethod } from '../src/shared/contract'
 import type { IssueSummary, IssueView } from '../src/shared/types'
 import { startServer } from '../src/server/server'
-import { makeRng, randInt } from './lib/rng'
-import type { Rng } from './lib/rng'
+import { makeRng } from '../tests/support/rng'
+import type { Rng } from '../tests/support/rng'
+import { randInt } from './lib/rng'
 import { fmtMs, latency } from './lib/stats'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))

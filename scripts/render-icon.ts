@@ -9,10 +9,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from './chromium'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const { values } = parseArgs({
-  options: { chromium: { type: 'string', default: '/usr/bin/chromium' } },
+  options: { chromium: { type: 'string', default: SYSTEM_CHROMIUM } },
 })
 
 const font = readFileSync(
@@ -30,14 +31,7 @@ svg { display: block; width: 512px; height: 512px; }
 
 const browser = await chromium.launch({
   executablePath: values.chromium,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
 })
 try {
   for (const [file, scale] of [

@@ -12,7 +12,7 @@ import { progress, sendResult } from '../lib/protocol'
 import { queryTerms, sampleQueries } from '../lib/queries'
 import type { SampledQuery } from '../lib/queries'
 import type { Mismatch, WarmResult } from '../lib/results'
-import { makeRng } from '../lib/rng'
+import { makeRng } from '../../tests/support/rng'
 import { latency } from '../lib/stats'
 
 const [archiveDir, queriesOut, detailsOut, seedArg] = process.argv.slice(2) as [

@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { makeRng, shuffled } from './rng'
+import { makeRng } from '../../tests/support/rng'
+import { shuffled } from './rng'
 
 export const POETRY_PACKAGE = 'chinese-poetry@2.0.1'
 const POETRY_TARBALL = 'chinese-poetry-2.0.1.tgz'

@@ -5,7 +5,7 @@
 import * as OpenCC from 'opencc-js/cn2t'
 import { normalize } from '../../src/shared/text/normalize'
 import { randInt } from './rng'
-import type { Rng } from './rng'
+import type { Rng } from '../../tests/support/rng'
 
 export type QueryKind =
   'substring' | 'multi-word' | 'multi-word-cross' | 'trad-source' | 'trad-opencc'

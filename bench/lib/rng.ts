@@ -1,18 +1,6 @@
-// A seeded random generator (mulberry32), so the sampled queries and the file subset of a
-// `--scale` run are the same from one run to the next and figures can be compared.
-
-export type Rng = () => number
-
-export function makeRng(seed: number): Rng {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// Draws from the seeded generator in tests/support/rng.ts (shared with the synthetic batches), so
+// the sampled queries and the file subset of a `--scale` run are the same from one run to the next.
+import type { Rng } from '../../tests/support/rng'
 
 /** An integer in [lo, hi]. */
 export function randInt(rng: Rng, lo: number, hi: number): number {

@@ -78,12 +78,11 @@ export class InvalidArgumentsError extends Error {
 
 const MAX_DETAIL = 200
 
-/** Validates `args` for `method`; throws InvalidArgumentsError with a readable reason. */
-export function parseArguments<M extends ArchiveMethod>(
-  method: M,
-  args: unknown,
-): Parameters<ArchiveApi[M]> {
-  const schema = argumentSchemas[method] as z.ZodType
+/**
+ * `args` as `schema` parses them; otherwise throws InvalidArgumentsError for `method` with a
+ * short, readable reason (the first issue and where it is). Shared by the archive and import verbs.
+ */
+export function parseWithSchema(schema: z.ZodType, method: string, args: unknown): unknown {
   const result = schema.safeParse(args)
   if (!result.success) {
     const issue = result.error.issues[0]
@@ -95,7 +94,17 @@ export function parseArguments<M extends ArchiveMethod>(
       detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL)}…` : detail,
     )
   }
-  return result.data as Parameters<ArchiveApi[M]>
+  return result.data
+}
+
+/** Validates `args` for `method`; throws InvalidArgumentsError with a readable reason. */
+export function parseArguments<M extends ArchiveMethod>(
+  method: M,
+  args: unknown,
+): Parameters<ArchiveApi[M]> {
+  return parseWithSchema(argumentSchemas[method] as z.ZodType, method, args) as Parameters<
+    ArchiveApi[M]
+  >
 }
 
 export function isArchiveMethod(name: string): name is ArchiveMethod {

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { ImportProgress, ImportReport } from './archive/import-report'
 import { isValidIsoDate } from './archive/catalog'
-import { InvalidArgumentsError } from './contract'
+import { parseWithSchema } from './contract'
 
 /** Files or a folder picked in main's dialog. */
 export interface ImportSelection {
@@ -120,15 +120,7 @@ export function parseImportArguments<M extends ImportMethod>(
   method: M,
   args: unknown,
 ): Parameters<ImportBridge[M]> {
-  const result = (importArgumentSchemas[method] as z.ZodType).safeParse(args)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-    const detail = `${issue?.message ?? 'rejected'}${where}`
-    throw new InvalidArgumentsError(
-      method,
-      detail.length > 200 ? `${detail.slice(0, 200)}…` : detail,
-    )
-  }
-  return result.data as Parameters<ImportBridge[M]>
+  return parseWithSchema(importArgumentSchemas[method] as z.ZodType, method, args) as Parameters<
+    ImportBridge[M]
+  >
 }

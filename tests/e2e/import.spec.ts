@@ -18,15 +18,21 @@ async function shoot(app: App, testInfo: TestInfo, name: string): Promise<void> 
   await testInfo.attach(name, { path, contentType: 'image/png' })
 }
 
-test('report, correction, confirmation, progress, cancel, import and remove', async ({
-  app,
-}, testInfo) => {
-  test.skip(app.kind !== 'web', 'the stand-in bridge is for the browser; Electron has the real one')
+/** The library, in the browser, with the stand-in import bridge installed. */
+async function openLibraryWithFakeImport(app: App): Promise<{ ui: AppPage; imp: ImportPage }> {
   await installFakeImport(app.page)
   const ui = new AppPage(app)
   const imp = new ImportPage(app.page)
   await ui.open('#/library')
   await expect(ui.library.root).toBeVisible()
+  return { ui, imp }
+}
+
+test('report, correction, confirmation, progress, cancel, import and remove', async ({
+  app,
+}, testInfo) => {
+  test.skip(app.kind !== 'web', 'the stand-in bridge is for the browser; Electron has the real one')
+  const { ui, imp } = await openLibraryWithFakeImport(app)
 
   await imp.openButton.click()
   await expect(imp.dialog).toBeVisible()
@@ -152,11 +158,7 @@ test('the menu command opens the dialog; a cancelled check changes nothing; Esca
   app,
 }) => {
   test.skip(app.kind !== 'web', 'the stand-in bridge is for the browser; Electron has the real one')
-  await installFakeImport(app.page)
-  const ui = new AppPage(app)
-  const imp = new ImportPage(app.page)
-  await ui.open('#/library')
-  await expect(ui.library.root).toBeVisible()
+  const { ui, imp } = await openLibraryWithFakeImport(app)
   await ui.page.evaluate(() =>
     (window as unknown as { __fakeImport: { menu: (c: string) => void } }).__fakeImport.menu(
       'import-issues',

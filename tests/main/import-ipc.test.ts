@@ -29,19 +29,12 @@ import type {
 import { createImportBridge } from '../../src/preload/import-bridge'
 import type { IpcLike } from '../../src/preload/bridge'
 import { FIXTURES, ROOT, SEEDS, tempDir } from '../helpers'
+import { ipcHandlers } from '../support/fake-ipc-main'
 import { snapshot } from '../support/snapshot'
 
-type Listener = (event: unknown, ...args: unknown[]) => unknown
-const ipcHandlers = new Map<string, Listener>()
 const dialogAnswers: { canceled: boolean; filePaths: string[] }[] = []
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, listener: Listener) => {
-      if (ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`)
-      ipcHandlers.set(channel, listener)
-    },
-    removeHandler: (channel: string) => ipcHandlers.delete(channel),
-  },
+vi.mock('electron', async () => ({
+  ipcMain: (await import('../support/fake-ipc-main')).fakeIpcMain,
   BrowserWindow: { fromWebContents: () => null },
   dialog: {
     showOpenDialog: async () => dialogAnswers.shift() ?? { canceled: true, filePaths: [] },

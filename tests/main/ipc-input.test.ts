@@ -16,19 +16,12 @@ import { registerArchiveHandlers } from '../../src/main/ipc'
 import { isAppPageUrl } from '../../src/main/security-policy'
 import type { AppLocation } from '../../src/main/security-policy'
 import { tempArchive } from '../helpers'
+import { ipcHandlers } from '../support/fake-ipc-main'
 import { treeState } from '../support/tree'
 import type { FileState } from '../support/tree'
 
-type Listener = (event: unknown, ...args: unknown[]) => unknown
-const ipcHandlers = new Map<string, Listener>()
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, listener: Listener) => {
-      if (ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`)
-      ipcHandlers.set(channel, listener)
-    },
-    removeHandler: (channel: string) => ipcHandlers.delete(channel),
-  },
+vi.mock('electron', async () => ({
+  ipcMain: (await import('../support/fake-ipc-main')).fakeIpcMain,
 }))
 
 const APP: AppLocation = {

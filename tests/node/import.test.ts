@@ -1,30 +1,19 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { FileReport, ImportReport } from '../../src/shared/archive/import-report'
 import { ArchiveService } from '../../src/node/archive-service'
 import { commitImport } from '../../src/node/import/commit'
 import { ImportCancelled, planImport } from '../../src/node/import/plan'
 import type { ImportOptions } from '../../src/node/import/plan'
 import { verifyArchive } from '../../src/node/verify'
-import { FIXTURES, SEEDS, tempArchive, tempDir } from '../helpers'
+import { FIXTURES, SEEDS } from '../helpers'
 import { encode } from '../support/batch'
+import { indexedArchiveSetup } from '../support/indexed-archive'
 import { snapshot } from '../support/snapshot'
 
-let cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups) c()
-  cleanups = []
-})
-
 /** A copy of the seed archive with its index built, and an empty folder for batches. */
-function setup(): { dir: string; work: string } {
-  const a = tempArchive()
-  const w = tempDir()
-  cleanups.push(a.cleanup, w.cleanup)
-  ArchiveService.open({ archiveDir: a.dir })
-  return { dir: a.dir, work: w.dir }
-}
+const setup = indexedArchiveSetup()
 
 const MIXED = join(FIXTURES, 'import', 'mixed')
 const TODAY = '2026-11-21'

@@ -1,28 +1,18 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readLog } from '../../src/node/archive-log'
 import { ArchiveService } from '../../src/node/archive-service'
 import { exportArchive } from '../../src/node/export-archive'
 import { removeIssue } from '../../src/node/remove-issue'
 import { JOURNAL_FILE, LOCK_FILE, recoverArchive } from '../../src/node/txn'
 import { repairArchive, verifyArchive } from '../../src/node/verify'
-import { tempArchive, tempDir } from '../helpers'
+import { indexedArchiveSetup } from '../support/indexed-archive'
 import { snapshot } from '../support/snapshot'
 
-let cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups) c()
-  cleanups = []
-})
-function setup(): { dir: string; work: string } {
-  const a = tempArchive()
-  const w = tempDir()
-  cleanups.push(a.cleanup, w.cleanup)
-  ArchiveService.open({ archiveDir: a.dir })
-  return { dir: a.dir, work: w.dir }
-}
+/** A copy of the seed archive with its index built, and an empty folder for batches. */
+const setup = indexedArchiveSetup()
 
 describe('remove', () => {
   it('removes an issue and its page files; the index shrinks without a rebuild; logged', () => {

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { foldTable } from '../../src/shared/text/fold'
+import { makeRng } from './rng'
 
 export type Encoding = 'utf-8' | 'gb18030' | 'big5'
 
@@ -75,18 +76,6 @@ export function traditional(text: string): string {
   return out
 }
 
-// Seeded, so a batch is the same from run to run.
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const PLACES = [
   '观音桥',
   '解放碑',
@@ -132,7 +121,8 @@ export interface PageSpec {
 
 /** A page of invented district-paper text, unique to its seed. */
 export function pageText(spec: PageSpec): string {
-  const r = rng(spec.seed)
+  // Seeded, so a batch is the same from run to run.
+  const r = makeRng(spec.seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
   const [, m, d] = spec.date.split('-').map(Number)
   const lines: string[] = [`第${spec.page}版`, '']

@@ -1,6 +1,7 @@
 // A folder as it is on disk — every file (hidden ones too, recursively) with its sha256, size,
 // modification time and inode — to prove that refused calls changed nothing: not a byte, and no
-// file (the index least of all) rewritten with the same bytes.
+// file (the index least of all) rewritten with the same bytes. Also the newest time below a
+// folder, to tell whether a build is stale.
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -31,4 +32,14 @@ export function treeState(dir: string, prefix = ''): Record<string, FileState> {
     }
   }
   return out
+}
+
+/** The newest modification time of any file below `dir`, to tell whether a build is stale. */
+export function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
+  }
+  return newest
 }

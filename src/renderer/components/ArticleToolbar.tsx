@@ -13,7 +13,8 @@ import { stepFontSize, updateSettings, useSettings } from '../settings'
 import { CitationMenu } from './CitationMenu'
 import type { PaneLinks } from './ReaderPane'
 
-interface Props {
+/** What ArticleView and its toolbar are given: the article shown in one pane. */
+export interface ArticleProps {
   route: AppRoute
   index: 0 | 1
   issue: IssueView
@@ -48,7 +49,7 @@ export function articleAsText(issue: IssueView, article: Article): string {
     .join('\n')
 }
 
-export function ArticleToolbar({ route, index, issue, article, pane }: Props) {
+export function ArticleToolbar({ route, index, issue, article, pane }: ArticleProps) {
   const { t } = useI18n()
   const { fontSize } = useSettings()
   return (

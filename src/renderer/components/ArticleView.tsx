@@ -1,25 +1,14 @@
 // One article: headline block, tools (text size, original layout, matches, citation, export,
 // print), and the reflowed text with highlights and continuation links.
-import type { Article, IssueView } from '../../shared/types'
 import { useArticleMatches } from '../data'
 import { useI18n } from '../i18n'
-import type { AppRoute, PaneState } from '../route'
 import { ArticleBody } from './ArticleBody'
 import { ArticleToolbar } from './ArticleToolbar'
+import type { ArticleProps } from './ArticleToolbar'
 import { Highlighted } from './Highlighted'
 import { HitNavigator } from './HitNavigator'
-import type { PaneLinks } from './ReaderPane'
 
-interface Props {
-  route: AppRoute
-  index: 0 | 1
-  issue: IssueView
-  article: Article
-  pane: PaneState
-  links: PaneLinks
-}
-
-export function ArticleView({ route, index, issue, article, pane, links }: Props) {
+export function ArticleView({ route, index, issue, article, pane, links }: ArticleProps) {
   const { t } = useI18n()
   const { entry } = useArticleMatches(article.id, pane.q)
   const matches = entry?.status === 'ok' ? entry.data : undefined

@@ -74,6 +74,16 @@ export function ImportDialog({ api }: { api: ImportBridge }) {
     return () => window.removeEventListener('keydown', onKey, true)
   }, [close])
 
+  // A check or an import that ended early (cancelled or failed): say so, and start again.
+  const backToPick = (e: unknown): void => {
+    setNotice(
+      isCancel(e)
+        ? { tone: 'info', text: t('impCancelled') }
+        : { tone: 'error', text: t('impFailed', { error: (e as Error).message }) },
+    )
+    setStep({ kind: 'pick' })
+  }
+
   const check = async (sel: ImportSelection, overrides: FileOverride[]): Promise<void> => {
     setStep({ kind: 'checking' })
     setProgress(undefined)
@@ -84,12 +94,7 @@ export function ImportDialog({ api }: { api: ImportBridge }) {
       setConfirmed(false)
       setStep({ kind: 'review', planned, sent: overrides })
     } catch (e) {
-      setNotice(
-        isCancel(e)
-          ? { tone: 'info', text: t('impCancelled') }
-          : { tone: 'error', text: t('impFailed', { error: (e as Error).message }) },
-      )
-      setStep({ kind: 'pick' })
+      backToPick(e)
     }
   }
 
@@ -117,12 +122,7 @@ export function ImportDialog({ api }: { api: ImportBridge }) {
       setStep({ kind: 'done', outcome, report: planned.report })
     } catch (e) {
       // The plan is used up either way: the files are checked again before another try.
-      setNotice(
-        isCancel(e)
-          ? { tone: 'info', text: t('impCancelled') }
-          : { tone: 'error', text: t('impFailed', { error: (e as Error).message }) },
-      )
-      setStep({ kind: 'pick' })
+      backToPick(e)
     }
   }
 
@@ -199,18 +199,11 @@ export function ImportDialog({ api }: { api: ImportBridge }) {
           </p>
         )}
 
-        {step.kind === 'checking' && (
+        {(step.kind === 'checking' || step.kind === 'importing') && (
           <ImportProgressView
-            title={t('impChecking')}
-            progress={progress}
-            cancelling={cancelling}
-            onCancel={cancel}
-          />
-        )}
-
-        {step.kind === 'importing' && (
-          <ImportProgressView
-            title={t('impImporting')}
+            // Keyed by step: checking and importing are separate views, each starting afresh.
+            key={step.kind}
+            title={t(step.kind === 'checking' ? 'impChecking' : 'impImporting')}
             progress={progress}
             cancelling={cancelling}
             onCancel={cancel}

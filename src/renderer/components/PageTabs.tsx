@@ -2,6 +2,7 @@
 import type { IssueView, PageView } from '../../shared/types'
 import { useI18n } from '../i18n'
 import type { PaneState } from '../route'
+import { PageStep } from './PageStep'
 import type { PaneLinks } from './ReaderPane'
 
 interface Props {
@@ -19,21 +20,13 @@ export function PageTabs({ issue, page, pane, links }: Props) {
   const keep = pane.q ? { q: pane.q } : {}
   return (
     <nav className="page-tabs" aria-label={t('pages')}>
-      {prev ? (
-        <a
-          className="step"
-          href={links.href({ issueId: issue.id, page: prev.number }, keep)}
-          data-testid="prev-page"
-          aria-keyshortcuts="["
-          aria-label={t('prevPage')}
-        >
-          ‹
-        </a>
-      ) : (
-        <span className="step disabled" aria-hidden="true">
-          ‹
-        </span>
-      )}
+      <PageStep
+        href={prev && links.href({ issueId: issue.id, page: prev.number }, keep)}
+        testId="prev-page"
+        shortcut="["
+        label={t('prevPage')}
+        glyph="‹"
+      />
       <ul>
         {issue.pages.map((p) => (
           <li key={p.number}>
@@ -49,21 +42,13 @@ export function PageTabs({ issue, page, pane, links }: Props) {
           </li>
         ))}
       </ul>
-      {next ? (
-        <a
-          className="step"
-          href={links.href({ issueId: issue.id, page: next.number }, keep)}
-          data-testid="next-page"
-          aria-keyshortcuts="]"
-          aria-label={t('nextPage')}
-        >
-          ›
-        </a>
-      ) : (
-        <span className="step disabled" aria-hidden="true">
-          ›
-        </span>
-      )}
+      <PageStep
+        href={next && links.href({ issueId: issue.id, page: next.number }, keep)}
+        testId="next-page"
+        shortcut="]"
+        label={t('nextPage')}
+        glyph="›"
+      />
     </nav>
   )
 }

@@ -2,24 +2,16 @@
 // project: the reading-room server serves that folder. Mirrors the renderer section of
 // electron.vite.config.ts (root, relative base, React plugin); main and preload are not needed
 // to test in a browser.
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { build } from 'vite'
+import { newestMtime } from '../../support/tree'
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
 export const RENDERER_SRC = join(PROJECT_ROOT, 'src', 'renderer')
 export const RENDERER_OUT = join(PROJECT_ROOT, 'out', 'renderer')
-
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
-  }
-  return newest
-}
 
 /** True when out/renderer is missing or older than a source it is built from. */
 export function rendererIsStale(): boolean {

@@ -14,14 +14,13 @@ import {
   statSync,
 } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import { crc32 } from 'node:zlib'
 import {
   parseCatalog,
   serializeCatalog,
   sortCatalog,
   CATALOG_FILE,
 } from '../shared/archive/catalog'
-import { serializeIndex } from '../shared/search/index-file'
+import { indexFileBytes } from './index-store'
 import type { Catalog } from '../shared/types'
 import { archiveKey, ArchiveError, readCatalog, sha256 } from './archive-dir'
 import { appendLog, logEntry } from './archive-log'
@@ -122,9 +121,7 @@ export function exportArchive(opts: ExportOptions): ExportResult {
     const json = serializeCatalog(chosen)
     writeNewFile(join(tmp, CATALOG_FILE), Buffer.from(json, 'utf8'))
     const parsed = sortCatalog(parseCatalog(json))
-    const index = serializeIndex(buildIndexFor(tmp, parsed), archiveKey(tmp, parsed), (b) =>
-      crc32(b),
-    )
+    const index = indexFileBytes(buildIndexFor(tmp, parsed), archiveKey(tmp, parsed))
     writeNewFile(join(tmp, INDEX_FILE), index)
     appendLog(
       tmp,

@@ -39,6 +39,11 @@ export function indexFileKey(path: string): string {
   return withReader(path, (size, read) => readIndexKey(size, read))
 }
 
+/** The bytes of an index file (for callers that stage the file themselves). */
+export function indexFileBytes(index: SearchIndex, sourceKey: string): Uint8Array {
+  return serializeIndex(index, sourceKey, checksum)
+}
+
 export function saveIndexFile(path: string, index: SearchIndex, sourceKey: string): void {
-  writeFileAtomic(path, serializeIndex(index, sourceKey, checksum))
+  writeFileAtomic(path, indexFileBytes(index, sourceKey))
 }

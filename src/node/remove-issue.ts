@@ -3,9 +3,8 @@
 // files are deleted only after that, so a killed remove leaves the issue either fully there or
 // fully gone.
 import { join, resolve } from 'node:path'
-import { crc32 } from 'node:zlib'
 import { parseCatalog, serializeCatalog, sortCatalog } from '../shared/archive/catalog'
-import { serializeIndex } from '../shared/search/index-file'
+import { indexFileBytes } from './index-store'
 import { withoutIssues } from '../shared/search/search-index'
 import { archiveKey, ArchiveError, readCatalog, sha256 } from './archive-dir'
 import { logEntry } from './archive-log'
@@ -92,10 +91,7 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
     try {
       const base = loadBaseIndex(dir, before, indexPath)
       const index = withoutIssues(base.index, new Set([issue.id]))
-      writeNewFile(
-        staged,
-        serializeIndex(index, archiveKey(dir, after), (b) => crc32(b)),
-      )
+      writeNewFile(staged, indexFileBytes(index, archiveKey(dir, after)))
       crashPoint('after-index-staged')
       commitCatalog(dir, catalogJson)
       finishTransaction(dir, journal)

@@ -4,10 +4,9 @@
 // catalog is the commit point.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { crc32 } from 'node:zlib'
 import { parseCatalog, serializeCatalog, sortCatalog } from '../../shared/archive/catalog'
 import type { ImportProgress } from '../../shared/archive/import-report'
-import { serializeIndex } from '../../shared/search/index-file'
+import { indexFileBytes } from '../index-store'
 import { extendSearchIndex, issueDocInputs } from '../../shared/search/search-index'
 import type { DocInput, SearchIndex } from '../../shared/search/search-index'
 import { decodeText } from '../../shared/text/decode'
@@ -110,10 +109,7 @@ export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): Import
       syncDir(dir)
       progress({ phase: 'index', done: 1, total: 1 })
       const after = sortCatalog(parseCatalog(catalogJson))
-      writeNewFile(
-        staged,
-        serializeIndex(index, archiveKey(dir, after), (b) => crc32(b)),
-      )
+      writeNewFile(staged, indexFileBytes(index, archiveKey(dir, after)))
       crashPoint('after-index-staged')
       if (opts.shouldCancel?.()) throw new ImportCancelled()
       progress({ phase: 'commit', done: 0, total: 1 })

@@ -4,7 +4,8 @@
 // argv: archiveDir manifestPath
 import { readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { ArchiveService, INDEX_FILE } from '../../src/node/archive-service'
+import { ArchiveService } from '../../src/node/archive-service'
+import { INDEX_FILE } from '../../src/node/index-helpers'
 import { docCount } from '../../src/shared/search/search-index'
 import type { Manifest } from '../lib/archive'
 import { makeRng } from '../../tests/support/rng'

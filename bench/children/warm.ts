@@ -4,7 +4,8 @@
 // normalized article texts, and compares the complete result sets of both.
 // argv: archiveDir queriesOut detailsOut seed
 import { writeFileSync } from 'node:fs'
-import { ArchiveService, collectDocs } from '../../src/node/archive-service'
+import { ArchiveService } from '../../src/node/archive-service'
+import { collectDocs } from '../../src/node/index-helpers'
 import { search } from '../../src/shared/search/engine'
 import { articleIdOf, docCount } from '../../src/shared/search/search-index'
 import { normalize } from '../../src/shared/text/normalize'

@@ -9,7 +9,8 @@ import { sortCatalog } from '../shared/archive/catalog'
 import { indexFileKey } from '../node/index-store'
 import type { IndexStatus } from '../shared/types'
 import { archiveKey, readCatalog } from '../node/archive-dir'
-import { ArchiveService, INDEX_FILE } from '../node/archive-service'
+import { ArchiveService } from '../node/archive-service'
+import { INDEX_FILE } from '../node/index-helpers'
 import { userLibraryDir } from '../node/library/user-library'
 
 /** One archive folder and the file its index is kept in. */

@@ -1,17 +1,18 @@
 // Reading an archive folder: its catalog and its page files. Everything read from disk is
 // validated here, and every error names the file and says what to do.
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, lstatSync } from 'node:fs'
 import { join } from 'node:path'
 import { CATALOG_FILE, CatalogError, parseCatalog } from '../shared/archive/catalog'
 import { decodeKnown, DecodeError } from '../shared/text/decode'
 import { INDEX_OPTIONS } from '../shared/search/search-index'
 import { INDEX_FORMAT_VERSION } from '../shared/search/index-file'
 import type { Catalog, CatalogPage } from '../shared/types'
+import { PAGE_FILE_RULE } from '../shared/archive/safe-name'
+import { ArchiveError } from './archive-error'
+import { readInside, readRegularText } from './safe-path'
 
-export class ArchiveError extends Error {
-  override name = 'ArchiveError'
-}
+export { ArchiveError }
 
 /** The catalog as last committed, kept beside it (catalog-store.ts). */
 export const CATALOG_BACKUP = `${CATALOG_FILE}.bak`
@@ -29,8 +30,9 @@ export function readCatalog(dir: string): Catalog {
   }
   let json: string
   try {
-    json = readFileSync(file, 'utf8')
+    json = readRegularText(file)
   } catch (e) {
+    if (e instanceof ArchiveError) throw e
     throw new ArchiveError(
       `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
     )
@@ -56,8 +58,10 @@ export function readPageText(dir: string, page: CatalogPage): string {
   const file = join(dir, page.source)
   let bytes: Buffer
   try {
-    bytes = readFileSync(file)
+    // The catalog's schema already holds sources to bare names; this also refuses a link.
+    bytes = readInside(dir, page.source, 'a page file the catalog names', PAGE_FILE_RULE)
   } catch (e) {
+    if (e instanceof ArchiveError) throw e
     throw new ArchiveError(
       `${file}: cannot read the page file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
     )
@@ -81,7 +85,8 @@ export function archiveKey(dir: string, catalog: Catalog): string {
     for (const page of issue.pages) {
       let size = -1
       try {
-        size = statSync(join(dir, page.source)).size
+        // lstat: a link's target is never looked at (reading it is refused anyway).
+        size = lstatSync(join(dir, page.source)).size
       } catch {
         // A missing file changes the key; reading it will report the problem.
       }

@@ -1,9 +1,10 @@
 // archive.log: one JSON line per change to an archive folder (import, remove, export), appended
 // and fsynced after the change is committed, so a library can see who changed what and when.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, constants, existsSync, fsyncSync, openSync, writeSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { asWriteError } from './atomic'
+import { readRegularText } from './safe-path'
 
 export const LOG_FILE = 'archive.log'
 
@@ -39,7 +40,12 @@ export function logEntry(
 export function appendLog(dir: string, entry: LogEntry): void {
   const file = join(dir, LOG_FILE)
   try {
-    const fd = openSync(file, 'a', 0o644)
+    // Never through a link: archive.log -> ~/.bashrc in a folder from elsewhere must not append.
+    const fd = openSync(
+      file,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0),
+      0o644,
+    )
     try {
       writeSync(fd, JSON.stringify(entry) + '\n')
       fsyncSync(fd)
@@ -57,7 +63,7 @@ export function readLog(dir: string): { entries: LogEntry[]; bad: number[] } {
   if (!existsSync(file)) return { entries: [], bad: [] }
   const entries: LogEntry[] = []
   const bad: number[] = []
-  readFileSync(file, 'utf8')
+  readRegularText(file)
     .split('\n')
     .forEach((line, i) => {
       if (!line.trim()) return
@@ -72,5 +78,5 @@ export function readLog(dir: string): { entries: LogEntry[]; bad: number[] } {
 
 export function logHasTxn(dir: string, txn: string): boolean {
   const file = join(dir, LOG_FILE)
-  return existsSync(file) && readFileSync(file, 'utf8').includes(`"txn":"${txn}"`)
+  return existsSync(file) && readRegularText(file).includes(`"txn":"${txn}"`)
 }

@@ -10,15 +10,8 @@ import { search } from '../shared/search/engine'
 import { IndexFileError } from '../shared/search/index-file'
 import { findMatches } from '../shared/search/matches'
 import { parseQuery, positiveTerms } from '../shared/search/query'
-import {
-  bodyOf,
-  buildSearchIndex,
-  docCount,
-  headlineOf,
-  issueDocInputs,
-  titleOf,
-} from '../shared/search/search-index'
-import type { DocInput, SearchIndex } from '../shared/search/search-index'
+import { bodyOf, docCount, headlineOf, titleOf } from '../shared/search/search-index'
+import type { SearchIndex } from '../shared/search/search-index'
 import type {
   ArticleMatches,
   Catalog,
@@ -31,9 +24,8 @@ import type {
 } from '../shared/types'
 import { archiveKey, ArchiveError, readPageText } from './archive-dir'
 import { loadCatalog } from './catalog-recovery'
+import { buildIndexFor, INDEX_FILE } from './index-helpers'
 import { loadIndexFile, saveIndexFile } from './index-store'
-
-export const INDEX_FILE = 'index.bin'
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError'
@@ -55,43 +47,6 @@ export interface OpenResult {
   /** Why it was rebuilt, when it was. */
   reason?: string
   written: boolean
-}
-
-/**
- * Loads every page of every issue and collects the documents to index. An issue whose page
- * cannot be read is left out of the index with a message, so one bad file does not make the
- * whole archive unsearchable; opening that issue reports the problem.
- */
-export function collectDocs(
-  dir: string,
-  catalog: Catalog,
-  onIssue?: (done: number) => void,
-  log?: (message: string) => void,
-): DocInput[] {
-  const docs: DocInput[] = []
-  catalog.issues.forEach((issue, issueIdx) => {
-    try {
-      const texts = issue.pages.map((p) => readPageText(dir, p))
-      for (const doc of issueDocInputs(issueIdx, issue, texts)) docs.push(doc)
-    } catch (e) {
-      if (!(e instanceof ArchiveError)) throw e
-      log?.(`Issue ${issue.id} is not searchable: ${e.message}`)
-    }
-    onIssue?.(issueIdx + 1)
-  })
-  return docs
-}
-
-export function buildIndexFor(
-  dir: string,
-  catalog: Catalog,
-  onProgress?: (f: number) => void,
-  log?: (message: string) => void,
-): SearchIndex {
-  const n = Math.max(1, catalog.issues.length)
-  const docs = collectDocs(dir, catalog, (done) => onProgress?.((0.5 * done) / n), log)
-  const issues = catalog.issues.map((i) => ({ id: i.id, paper: i.paper, date: i.date }))
-  return buildSearchIndex(issues, docs, (f) => onProgress?.(0.5 + 0.5 * f))
 }
 
 export class ArchiveService implements ArchiveApi {

@@ -2,7 +2,7 @@
 // target, fsync the folder. A crash at any point leaves either the old file or the new one.
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { ArchiveError } from './archive-dir'
+import { ArchiveError } from './archive-error'
 import { crashPoint } from './crash-point'
 
 /** What a failed write means to the person at the keyboard. */
@@ -14,6 +14,7 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
   EPERM: 'no permission to write there',
   EIO: 'the disk reported an input/output error',
   EFBIG: 'the file is too large for this disk',
+  ELOOP: 'it is a symbolic link, which is never written through',
 }
 
 /** A write that failed for a reason on the disk's side; `code` is the system's (ENOSPC, EROFS…). */

@@ -2,7 +2,7 @@
 // pass the catalog schema; archive.log records the sha256 of every committed catalog) and
 // restored from catalog.json.bak (catalog-store.ts): the damaged file is kept aside, never
 // deleted, and changes logged after the backup are named so nothing is lost silently.
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs'
+import { existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { CATALOG_FILE, parseCatalog } from '../shared/archive/catalog'
 import type { Catalog } from '../shared/types'
@@ -11,7 +11,9 @@ import { readLog } from './archive-log'
 import type { LogEntry } from './archive-log'
 import { writeFileAtomic } from './atomic'
 import { CATALOG_BACKUP, readCatalogBackup, sha256Text } from './catalog-store'
-import { acquireLock, writeNewFile } from './txn'
+import { entryKind, readRegularFile, readRegularText, UnsafePathError } from './safe-path'
+import { acquireLock } from './write/lock'
+import { writeNewFile } from './write/steps'
 
 export interface CatalogRestore {
   /** What was wrong with catalog.json. */
@@ -73,8 +75,9 @@ export function catalogProblem(dir: string): string | undefined {
   const file = join(dir, CATALOG_FILE)
   let json: string
   try {
-    json = readFileSync(file, 'utf8')
+    json = readRegularText(file)
   } catch (e) {
+    if (e instanceof UnsafePathError) return e.reason
     return (e as NodeJS.ErrnoException).code === 'ENOENT'
       ? 'it is missing'
       : `it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`
@@ -114,10 +117,11 @@ export function restoreCatalogLocked(dir: string): CatalogRestore {
   }
   // The damaged bytes are kept (and synced) before the catalog is replaced.
   let keptAs: string | undefined
-  if (existsSync(file)) {
+  const kind = entryKind(file)
+  if (kind !== 'missing') {
     keptAs = damagedName(dir)
-    // Not a file (a folder in its place): moved aside whole.
-    if (statSync(file).isFile()) writeNewFile(join(dir, keptAs), readFileSync(file))
+    // Not a file (a folder, or a link, in its place): moved aside whole, never followed.
+    if (kind === 'file') writeNewFile(join(dir, keptAs), readRegularFile(file))
     else renameSync(file, join(dir, keptAs))
   }
   writeFileAtomic(file, backup.json)
@@ -178,7 +182,7 @@ export function catalogHealth(dir: string): CatalogHealth {
         : `there is no usable ${CATALOG_BACKUP}; restore the archive folder from a copy`
     return { problem: `${join(dir, CATALOG_FILE)}: ${problem}; ${how}`, notes }
   }
-  const current = sha256Text(readFileSync(join(dir, CATALOG_FILE)))
+  const current = sha256Text(readRegularFile(join(dir, CATALOG_FILE)))
   const logged = readLog(dir).entries.filter((e) => typeof e.catalogSha256 === 'string')
   const last = logged[logged.length - 1]
   if (last && last.catalogSha256 !== current)

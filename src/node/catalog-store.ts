@@ -7,13 +7,14 @@
 // the commit and the backup leaves the previous good copy — older by one change, which the
 // restore names from archive.log. Writing it never fails a committed change.
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { lstatSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCatalog } from '../shared/archive/catalog'
 import type { Catalog } from '../shared/types'
 import { CATALOG_BACKUP } from './archive-dir'
 import { writeFileAtomic } from './atomic'
 import { crashPoint } from './crash-point'
+import { entryKind, readRegularText } from './safe-path'
 
 export { CATALOG_BACKUP }
 
@@ -32,7 +33,7 @@ export function sha256Text(text: string | Uint8Array): string {
 export function writeCatalogBackup(dir: string, json: string): string | undefined {
   const path = join(dir, CATALOG_BACKUP)
   try {
-    if (existsSync(path) && readFileSync(path, 'utf8') === json) return undefined
+    if (entryKind(path) === 'file' && readRegularText(path) === json) return undefined
     writeFileAtomic(path, json)
     crashPoint('after-catalog-backup')
     return undefined
@@ -51,14 +52,17 @@ export function readCatalogBackup(dir: string): BackupState {
   const path = join(dir, CATALOG_BACKUP)
   let json: string
   try {
-    json = readFileSync(path, 'utf8')
+    json = readRegularText(path)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
-    return { state: 'damaged', problem: (e as NodeJS.ErrnoException).code ?? String(e) }
+    return {
+      state: 'damaged',
+      problem: (e as NodeJS.ErrnoException).code ?? (e as Error).message ?? String(e),
+    }
   }
   try {
     const catalog = parseCatalog(json, CATALOG_BACKUP)
-    return { state: 'ok', json, catalog, sha256: sha256Text(json), mtime: statSync(path).mtime }
+    return { state: 'ok', json, catalog, sha256: sha256Text(json), mtime: lstatSync(path).mtime }
   } catch (e) {
     return { state: 'damaged', problem: (e as Error).message }
   }

@@ -7,7 +7,6 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmdirSync,
   rmSync,
@@ -24,10 +23,15 @@ import { indexFileBytes } from './index-store'
 import type { Catalog } from '../shared/types'
 import { archiveKey, ArchiveError, readCatalog, sha256 } from './archive-dir'
 import { appendLog, logEntry } from './archive-log'
-import { buildIndexFor, INDEX_FILE } from './archive-service'
+import { buildIndexFor, INDEX_FILE } from './index-helpers'
 import { syncDir } from './atomic'
 import { crashPoint } from './crash-point'
-import { lockIsStale, newTxnId, readJournal, readLock, writeNewFile } from './txn'
+import { readInside, safeJoin } from './safe-path'
+import { PAGE_FILE_RULE } from '../shared/archive/safe-name'
+import { hasJournal } from './write/journal'
+import { lockIsStale, readLock } from './write/lock'
+import { writeNewFile } from './write/steps'
+import { newTxnId } from './write/transaction'
 
 export interface ExportOptions {
   archiveDir: string
@@ -82,7 +86,7 @@ export function exportArchive(opts: ExportOptions): ExportResult {
     throw new ArchiveError(
       `export: ${target} is inside the archive ${src}; export to a folder outside it`,
     )
-  const journal = readJournal(src)
+  const journal = hasJournal(src)
   const lock = readLock(src)
   if (journal || (lock && !lockIsStale(lock)))
     throw new ArchiveError(
@@ -107,12 +111,12 @@ export function exportArchive(opts: ExportOptions): ExportResult {
     let bytes = 0
     for (const issue of chosen.issues) {
       for (const page of issue.pages) {
-        const data = readFileSync(join(src, page.source))
+        const data = readInside(src, page.source, 'a page file the catalog names', PAGE_FILE_RULE)
         if (sha256(data) !== page.sha256)
           throw new ArchiveError(
             `export: ${join(src, page.source)} changed since it was catalogued (sha256 differs); run "verify" on the archive first`,
           )
-        writeNewFile(join(tmp, page.source), data)
+        writeNewFile(safeJoin(tmp, page.source, 'a page file', PAGE_FILE_RULE), data)
         bytes += data.length
         opts.onProgress?.(++done, total)
         crashPoint('export-page')

@@ -1,17 +1,19 @@
 // Reading and writing index files. A file is read section by section into separate buffers,
 // so the bytes of its text sections are freed once decoded (a 360 MiB index would otherwise
 // keep its text twice: as bytes and as a string).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, readSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import { readIndex, readIndexKey, serializeIndex } from '../shared/search/index-file'
 import type { ByteReader, LoadedIndex } from '../shared/search/index-file'
 import type { SearchIndex } from '../shared/search/search-index'
 import { writeFileAtomic } from './atomic'
+import { openRegularFile } from './safe-path'
 
 export const checksum = (b: Uint8Array): number => crc32(b)
 
 function withReader<T>(path: string, fn: (size: number, read: ByteReader) => T): T {
-  const fd = openSync(path, 'r')
+  // An archive's index is data too: never read through a link, never a device or a pipe.
+  const fd = openRegularFile(path)
   try {
     const size = fstatSync(fd).size
     return fn(size, (offset, length) => {

@@ -1,5 +1,5 @@
 // `verify`: a full check of an archive folder, for librarians before they ship it.
-import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { sortCatalog, CATALOG_FILE } from '../shared/archive/catalog'
 import { decodeText } from '../shared/text/decode'
@@ -8,18 +8,13 @@ import { archiveKey, readCatalog, sha256 } from './archive-dir'
 import { LOG_FILE, readLog } from './archive-log'
 import { catalogHealth, catalogProblem, restoreCatalogLocked } from './catalog-recovery'
 import { DAMAGED_PATTERN, readCatalogBackup } from './catalog-store'
-import { INDEX_FILE } from './archive-service'
-import {
-  acquireLock,
-  JOURNAL_FILE,
-  LOCK_FILE,
-  lockIsStale,
-  readJournal,
-  readLock,
-  recoverArchive,
-  strayTempFiles,
-} from './txn'
-import type { Recovery } from './txn'
+import { INDEX_FILE } from './index-helpers'
+import { readRegularFile } from './safe-path'
+import { JOURNAL_FILE, JournalError, readJournal } from './write/journal'
+import type { Journal } from './write/journal'
+import { acquireLock, LOCK_FILE, lockIsStale, readLock } from './write/lock'
+import { recoverArchive, strayTempFiles } from './write/recover'
+import type { Recovery } from './write/recover'
 
 export interface VerifyReport {
   ok: boolean
@@ -50,11 +45,17 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
       pages++
       referenced.add(page.source)
       const file = join(dir, page.source)
-      if (!existsSync(file)) {
-        errors.push(`${file}: missing (page ${page.number} of ${issue.id})`)
+      let bytes: Buffer
+      try {
+        bytes = readRegularFile(file)
+      } catch (e) {
+        errors.push(
+          (e as NodeJS.ErrnoException).code === 'ENOENT'
+            ? `${file}: missing (page ${page.number} of ${issue.id})`
+            : `${file}: ${(e as Error).message.replace(`${file}: `, '')} (page ${page.number} of ${issue.id})`,
+        )
         continue
       }
-      const bytes = readFileSync(file)
       if (sha256(bytes) !== page.sha256) {
         errors.push(
           `${file}: its content changed since it was catalogued (sha256 differs); restore the original or add it again`,
@@ -69,15 +70,19 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
   }
   // Leftovers of a killed import or remove are harmless (the catalog ignores them) but reported;
   // "verify --repair" or the next import or remove finishes or undoes that change.
-  const journal = readJournal(dir)
-  const leftovers = new Set(journal?.create ?? [])
-  if (existsSync(join(dir, JOURNAL_FILE))) {
-    warnings.push(
-      journal
-        ? `${join(dir, JOURNAL_FILE)}: an interrupted ${journal.op} (${journal.txn}, started ${journal.started}); run "verify --repair" to finish or undo it`
-        : `${join(dir, JOURNAL_FILE)}: an unreadable journal of an interrupted change; run "verify --repair"`,
-    )
+  let journal: Journal | undefined
+  try {
+    journal = readJournal(dir, indexPath)
+  } catch (e) {
+    // A journal breaking the rule is an error: no change can run until a person looks at it.
+    if (!(e instanceof JournalError)) throw e
+    errors.push(e.message)
   }
+  const leftovers = new Set(journal?.create ?? [])
+  if (journal)
+    warnings.push(
+      `${join(dir, JOURNAL_FILE)}: an interrupted ${journal.op} (${journal.txn}, started ${journal.started}); run "verify --repair" to finish or undo it`,
+    )
   const lock = readLock(dir)
   if (existsSync(join(dir, LOCK_FILE))) {
     warnings.push(
@@ -124,7 +129,7 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
 }
 
 /** Finishes or undoes an interrupted change (under the archive's lock), for "verify --repair". */
-export function repairArchive(dir: string): Recovery {
+export function repairArchive(dir: string, indexPath = join(dir, INDEX_FILE)): Recovery {
   const release = acquireLock(dir, 'repair')
   try {
     // A damaged catalog first: recovery judges an interrupted change by the catalog's sha256.
@@ -132,7 +137,7 @@ export function repairArchive(dir: string): Recovery {
       catalogProblem(dir) !== undefined && readCatalogBackup(dir).state === 'ok'
         ? restoreCatalogLocked(dir)
         : undefined
-    const recovery = recoverArchive(dir)
+    const recovery = recoverArchive(dir, indexPath)
     if (restored) recovery.actions.unshift(restored.message)
     return recovery
   } finally {

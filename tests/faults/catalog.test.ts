@@ -10,7 +10,7 @@ import { ArchiveService } from '../../src/node/archive-service'
 import { catalogHealth, restoreCatalog } from '../../src/node/catalog-recovery'
 import { CATALOG_BACKUP, DAMAGED_PATTERN } from '../../src/node/catalog-store'
 import { removeIssue } from '../../src/node/remove-issue'
-import { LOCK_FILE } from '../../src/node/txn'
+import { LOCK_FILE } from '../../src/node/write/lock'
 import { repairArchive, verifyArchive } from '../../src/node/verify'
 import { tempArchive } from '../helpers'
 import { mountSupport, readOnlyView } from '../support/mounts'
@@ -68,7 +68,7 @@ const DAMAGE: [string, (file: string, good: string) => void, RegExp][] = [
       rmSync(f)
       mkdirSync(f)
     },
-    /cannot be read \(EISDIR\)/,
+    /it is a folder, not a file/,
   ],
 ]
 

@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ArchiveService, INDEX_FILE } from '../../src/node/archive-service'
+import { ArchiveService } from '../../src/node/archive-service'
+import { INDEX_FILE } from '../../src/node/index-helpers'
 import { checksum, loadIndexFile } from '../../src/node/index-store'
 import { IndexFileError, serializeIndex } from '../../src/shared/search/index-file'
 import { tempArchive } from '../helpers'
@@ -128,7 +129,7 @@ describe('opening an archive with a damaged index', () => {
         rmSync(file)
         mkdirSync(file)
       },
-      /cannot be read \(EISDIR\)/,
+      /cannot be read \(.*it is a folder, not a file\)/,
     ],
   ]
   for (const [what, damage, reason] of cases) {

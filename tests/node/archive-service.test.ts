@@ -1,7 +1,8 @@
 import { chmodSync, readFileSync, writeFileSync, existsSync, appendFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ArchiveService, INDEX_FILE, NotFoundError } from '../../src/node/archive-service'
+import { ArchiveService, NotFoundError } from '../../src/node/archive-service'
+import { INDEX_FILE } from '../../src/node/index-helpers'
 import { tempArchive } from '../helpers'
 
 let cleanups: (() => void)[] = []

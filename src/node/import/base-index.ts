@@ -9,7 +9,7 @@ import { buildSearchIndex, docCount, docText } from '../../shared/search/search-
 import type { SearchIndex } from '../../shared/search/search-index'
 import type { Catalog } from '../../shared/types'
 import { archiveKey } from '../archive-dir'
-import { buildIndexFor } from '../archive-service'
+import { buildIndexFor } from '../index-helpers'
 
 export interface BaseIndex {
   index: SearchIndex

@@ -4,30 +4,27 @@
 // catalog is the commit point.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseCatalog, serializeCatalog, sortCatalog } from '../../shared/archive/catalog'
+import {
+  CATALOG_FILE,
+  parseCatalog,
+  serializeCatalog,
+  sortCatalog,
+} from '../../shared/archive/catalog'
 import type { ImportProgress } from '../../shared/archive/import-report'
-import { indexFileBytes } from '../index-store'
 import { extendSearchIndex, issueDocInputs } from '../../shared/search/search-index'
 import type { DocInput, SearchIndex } from '../../shared/search/search-index'
 import { decodeText } from '../../shared/text/decode'
 import type { CatalogIssue } from '../../shared/types'
 import { archiveKey, ArchiveError, sha256 } from '../archive-dir'
-import { logEntry } from '../archive-log'
-import { buildIndexFor } from '../archive-service'
 import { syncDir } from '../atomic'
 import { crashPoint } from '../crash-point'
-import {
-  acquireLock,
-  commitCatalog,
-  finishTransaction,
-  newTxnId,
-  recoverArchive,
-  sha256File,
-  stagedIndexPath,
-  writeJournal,
-  writeNewFile,
-} from '../txn'
-import type { Journal, Recovery } from '../txn'
+import { buildIndexFor } from '../index-helpers'
+import { indexFileBytes } from '../index-store'
+import { readRegularFile } from '../safe-path'
+import { sha256File } from '../write/recover'
+import type { Recovery } from '../write/recover'
+import { runTransaction } from '../write/transaction'
+import type { Stager } from '../write/transaction'
 import { ImportCancelled } from './plan'
 import type { ImportPlan, PlannedPage } from './plan'
 
@@ -57,27 +54,18 @@ export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): Import
   const dir = plan.archiveDir
   const progress = opts.onProgress ?? (() => {})
   mkdirSync(dir, { recursive: true })
-  const release = acquireLock(dir, 'import')
-  try {
-    const recovery = recoverArchive(dir)
-    if (sha256File(join(dir, 'catalog.json')) !== plan.catalogSha)
+  const extendsExisting = plan.newIssues.length !== plan.report.issues.length
+  const done = runTransaction({ dir, op: 'import', indexPath: plan.indexPath }, () => {
+    if (sha256File(join(dir, CATALOG_FILE)) !== plan.catalogSha)
       throw new ArchiveError(
         `${dir}: the archive changed since the batch was checked (another import or remove?); run the import again`,
       )
-    const txn = newTxnId()
     const catalogJson = serializeCatalog(plan.after)
-    const staged = stagedIndexPath(plan.indexPath, txn)
-    const journal: Journal = {
-      txn,
-      op: 'import',
-      pid: process.pid,
-      started: new Date().toISOString(),
-      catalogAfter: sha256(catalogJson),
+    return {
+      catalogJson,
       create: plan.pages.map((p) => p.source),
       delete: [],
-      stagedIndex: staged,
-      indexPath: plan.indexPath,
-      log: logEntry('import', txn, {
+      log: {
         issues: plan.report.issues.map((i) => ({
           id: i.id,
           kind: i.kind,
@@ -86,62 +74,51 @@ export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): Import
         })),
         pages: plan.pages.length,
         bytes: plan.report.summary.bytes,
-        catalogSha256: sha256(catalogJson),
-      }),
+      },
+      stage: (s: Stager): Uint8Array => {
+        let index: SearchIndex
+        if (extendsExisting) {
+          for (const [k, p] of plan.pages.entries()) copyPage(s, p, k, plan, opts)
+          progress({ phase: 'index', done: 0, total: 1 })
+          index = buildIndexFor(dir, plan.after)
+        } else {
+          const byId = new Map(plan.after.issues.map((i) => [i.id, i]))
+          const rows = plan.newIssues.map((id) => {
+            const i = byId.get(id) as CatalogIssue
+            return { id: i.id, paper: i.paper, date: i.date }
+          })
+          index = extendSearchIndex(plan.baseIndex, rows, streamDocs(s, plan, opts))
+        }
+        syncDir(dir)
+        progress({ phase: 'index', done: 1, total: 1 })
+        const after = sortCatalog(parseCatalog(catalogJson))
+        return indexFileBytes(index, archiveKey(dir, after))
+      },
+      beforeCommit: () => {
+        if (opts.shouldCancel?.()) throw new ImportCancelled()
+        progress({ phase: 'commit', done: 0, total: 1 })
+      },
     }
-    writeJournal(dir, journal)
-    crashPoint('after-journal')
-    try {
-      const extendsExisting = plan.newIssues.length !== plan.report.issues.length
-      let index: SearchIndex
-      if (extendsExisting) {
-        for (const [k, p] of plan.pages.entries()) copyPage(dir, p, k, plan, opts)
-        progress({ phase: 'index', done: 0, total: 1 })
-        index = buildIndexFor(dir, plan.after)
-      } else {
-        const byId = new Map(plan.after.issues.map((i) => [i.id, i]))
-        const rows = plan.newIssues.map((id) => {
-          const i = byId.get(id) as CatalogIssue
-          return { id: i.id, paper: i.paper, date: i.date }
-        })
-        index = extendSearchIndex(plan.baseIndex, rows, streamDocs(dir, plan, opts))
-      }
-      syncDir(dir)
-      progress({ phase: 'index', done: 1, total: 1 })
-      const after = sortCatalog(parseCatalog(catalogJson))
-      writeNewFile(staged, indexFileBytes(index, archiveKey(dir, after)))
-      crashPoint('after-index-staged')
-      if (opts.shouldCancel?.()) throw new ImportCancelled()
-      progress({ phase: 'commit', done: 0, total: 1 })
-      commitCatalog(dir, catalogJson)
-      finishTransaction(dir, journal)
-      progress({ phase: 'done', done: 1, total: 1 })
-      return {
-        txn,
-        issues: plan.report.issues.map((i) => ({
-          id: i.id,
-          kind: i.kind,
-          pages: i.newPages.map((p) => p.number),
-        })),
-        pages: plan.pages.length,
-        bytes: plan.report.summary.bytes,
-        index: extendsExisting ? 'rebuilt' : 'extended',
-        recovery,
-        ms: Math.round(performance.now() - t0),
-      }
-    } catch (e) {
-      // Undo (or, past the commit point, finish) this transaction before reporting the error.
-      recoverArchive(dir)
-      throw e
-    }
-  } finally {
-    release()
+  })
+  progress({ phase: 'done', done: 1, total: 1 })
+  return {
+    txn: done.txn,
+    issues: plan.report.issues.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      pages: i.newPages.map((p) => p.number),
+    })),
+    pages: plan.pages.length,
+    bytes: plan.report.summary.bytes,
+    index: extendsExisting ? 'rebuilt' : 'extended',
+    recovery: done.recovery,
+    ms: Math.round(performance.now() - t0),
   }
 }
 
 /** Copies one page in; returns its decoded text. The file must not have changed since pass 1. */
 function copyPage(
-  dir: string,
+  s: Stager,
   p: PlannedPage,
   k: number,
   plan: ImportPlan,
@@ -149,23 +126,23 @@ function copyPage(
 ): string {
   if (opts.shouldCancel?.()) throw new ImportCancelled()
   opts.onProgress?.({ phase: 'copy', done: k, total: plan.pages.length, file: p.from })
-  const bytes = readFileSync(p.from)
+  const bytes = p.follow ? readFileSync(p.from) : readRegularFile(p.from)
   if (sha256(bytes) !== p.sha256)
     throw new ArchiveError(`${p.from}: the file changed since it was checked; run the import again`)
-  writeNewFile(join(dir, p.source), bytes)
+  s.writePage(p.source, bytes)
   crashPoint('after-page')
   return decodeText(bytes, p.encoding).text
 }
 
 /** The new issues' articles, issue by issue; each page is copied in as it is read. */
-function* streamDocs(dir: string, plan: ImportPlan, opts: CommitOptions): Generator<DocInput> {
+function* streamDocs(s: Stager, plan: ImportPlan, opts: CommitOptions): Generator<DocInput> {
   const issues = new Map(plan.after.issues.map((i) => [i.id, i]))
   const pages = new Map(plan.pages.map((p) => [`${p.issueId}/${p.number}`, p]))
   let k = 0
   for (const [issueNo, id] of plan.newIssues.entries()) {
     const issue = issues.get(id) as CatalogIssue
     const texts = issue.pages.map((page) =>
-      copyPage(dir, pages.get(`${id}/${page.number}`) as PlannedPage, k++, plan, opts),
+      copyPage(s, pages.get(`${id}/${page.number}`) as PlannedPage, k++, plan, opts),
     )
     yield* issueDocInputs(issueNo, issue, texts)
   }

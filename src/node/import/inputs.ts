@@ -10,6 +10,12 @@ export interface InputFile {
   path: string
   /** As the report shows it: relative to the folder given, or as given. */
   display: string
+  /**
+   * Named on the command line (or picked) itself: the person chose it, so a link is followed.
+   * Files found in a folder or listed by a manifest are data, read only as regular files
+   * (src/node/safe-path.ts).
+   */
+  follow: boolean
 }
 
 export interface ExpandedInputs {
@@ -39,7 +45,7 @@ function walk(root: string, dir: string, out: ExpandedInputs): void {
     if (e.isDirectory()) walk(root, path, out)
     else if (e.name === MANIFEST_FILE || e.name.endsWith(SIDECAR_SUFFIX)) continue
     else if (e.isFile() && isPageFile(e.name))
-      out.files.push({ path, display: relative(root, path) || e.name })
+      out.files.push({ path, display: relative(root, path) || e.name, follow: false })
     else out.skipped.push(relative(root, path))
   }
 }
@@ -65,7 +71,7 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
       // the same file names stay apart in the report.
       const label = given.replace(/[\\/]+$/, '')
       for (const f of out.files.slice(before)) f.display = join(label, f.display)
-    } else out.files.push({ path, display: given })
+    } else out.files.push({ path, display: given, follow: true })
   }
   // The same file given twice (a folder and a file in it) is one page, not a duplicate.
   const seen = new Set<string>()

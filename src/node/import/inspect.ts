@@ -15,6 +15,7 @@ import { pageFingerprintText, suspiciousText } from '../../shared/archive/page-c
 import { decodeText, DecodeError, MAX_SOURCE_BYTES } from '../../shared/text/decode'
 import type { CatalogPaper, TextEncodingName } from '../../shared/types'
 import { sha256 } from '../archive-dir'
+import { assertRegularOrMissing, readRegularFile, UnsafePathError } from '../safe-path'
 import type { InputFile } from './inputs'
 
 export interface Inspected {
@@ -52,6 +53,7 @@ export function inspectFile(
   }
   let bytes: Buffer
   try {
+    if (!input.follow) assertRegularOrMissing(input.path)
     const st = statSync(input.path)
     if (!st.isFile()) return error('not-a-file', 'not a regular file')
     report.bytes = st.size
@@ -61,8 +63,9 @@ export function inspectFile(
         'too-large',
         `the file is ${(st.size / 1024 / 1024).toFixed(1)} MB; a page's text is at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB — split it into one file per page`,
       )
-    bytes = readFileSync(input.path)
+    bytes = input.follow ? readFileSync(input.path) : readRegularFile(input.path)
   } catch (e) {
+    if (e instanceof UnsafePathError) return error('not-a-file', e.reason)
     return error(
       'unreadable',
       `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,

@@ -1,12 +1,14 @@
 // Metadata files a librarian can put beside the texts: one `manifest.json` per folder (several
 // issues, their pages and new papers) or one `NAME.meta.json` per page file. Both are validated
 // strictly: a misspelt key is an error, not silently ignored metadata.
-import { existsSync, readFileSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { isValidIsoDate } from '../../shared/archive/catalog'
+import { parseJsonText } from '../../shared/archive/json-text'
+import { nameProblem } from '../../shared/archive/safe-name'
 import { parseEncodingName } from '../../shared/text/decode'
 import type { TextEncodingName } from '../../shared/types'
+import { entryKind, readRegularText, UnsafePathError } from '../safe-path'
 
 export const MANIFEST_FILE = 'manifest.json'
 export const SIDECAR_SUFFIX = '.meta.json'
@@ -58,7 +60,14 @@ const manifestSchema = z
               .array(
                 z
                   .object({
-                    file: z.string().min(1),
+                    file: z.string().superRefine((s, ctx) => {
+                      const problem = nameProblem(s)
+                      if (problem)
+                        ctx.addIssue({
+                          code: 'custom',
+                          message: `"${s}" is ${problem}: a manifest lists the files of its own folder by name`,
+                        })
+                    }),
                     number: page.optional(),
                     encoding: encoding.optional(),
                     note: z.string().min(1).optional(),
@@ -111,8 +120,9 @@ export class MetadataFileError extends Error {
 function parseJsonFile<T>(file: string, schema: z.ZodType<T>, what: string): T {
   let data: unknown
   try {
-    data = JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''))
+    data = parseJsonText(readRegularText(file))
   } catch (e) {
+    if (e instanceof UnsafePathError) throw new MetadataFileError(e.message)
     throw new MetadataFileError(`${file}: not valid JSON (${(e as Error).message})`)
   }
   const r = schema.safeParse(data)
@@ -139,7 +149,7 @@ export function loadManifest(file: string): LoadedManifest {
   const files = new Map<string, FileMeta>()
   for (const issue of m.issues ?? []) {
     for (const p of issue.pages) {
-      const path = resolve(dir, p.file)
+      const path = join(dir, p.file)
       if (files.has(path))
         throw new MetadataFileError(`${file}: "${p.file}" is listed twice; a file is one page`)
       const meta: FileMeta = { paper: issue.paper, date: issue.date }
@@ -167,7 +177,7 @@ export function sidecarPath(pageFile: string): string {
 
 export function loadSidecar(pageFile: string): { file: string; meta: FileMeta } | undefined {
   const file = sidecarPath(pageFile)
-  if (!existsSync(file)) return undefined
+  if (entryKind(file) === 'missing') return undefined
   const s = parseJsonFile(file, sidecarSchema, 'sidecar (NAME.meta.json)')
   const meta: FileMeta = {}
   for (const k of Object.keys(s) as (keyof Sidecar)[]) {

@@ -14,9 +14,12 @@ import { parseEncodingName } from '../../shared/text/decode'
 import type { SearchIndex } from '../../shared/search/search-index'
 import type { Catalog, CatalogPaper, TextEncodingName } from '../../shared/types'
 import { readCatalog } from '../archive-dir'
-import { INDEX_FILE } from '../archive-service'
-import { readJournal, sha256File } from '../txn'
+import { INDEX_FILE } from '../index-helpers'
+import { JournalError, readJournal } from '../write/journal'
+import type { Journal } from '../write/journal'
+import { sha256File } from '../write/recover'
 import { loadBaseIndex, pageFingerprints } from './base-index'
+import { entryKind, realpathInside } from '../safe-path'
 import { expandInputs } from './inputs'
 import { inspectFile } from './inspect'
 import type { Inspected } from './inspect'
@@ -57,6 +60,8 @@ export class ImportCancelled extends Error {
 
 export interface PlannedPage {
   from: string
+  /** Whether `from` may be a link (a file named on the command line: see InputFile.follow). */
+  follow: boolean
   source: string
   number: number
   sha256: string
@@ -97,7 +102,13 @@ export function planImport(opts: ImportOptions): ImportPlan {
     before = sortCatalog(readCatalog(dir))
     catalogSha = sha256File(join(dir, CATALOG_FILE))
   }
-  const pending = readJournal(dir)
+  let pending: Journal | undefined
+  try {
+    pending = readJournal(dir, indexPath)
+  } catch (e) {
+    if (!(e instanceof JournalError)) throw e
+    batch.push(problem('error', 'journal', e.message))
+  }
   if (pending) {
     batch.push(
       problem(
@@ -119,7 +130,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
   const manifests = new Map<string, LoadedManifest>()
   for (const folder of expanded.folders) {
     const file = join(folder, MANIFEST_FILE)
-    if (!existsSync(file)) continue
+    if (entryKind(file) === 'missing') continue
     try {
       manifests.set(folder, loadManifest(file))
     } catch (e) {
@@ -134,11 +145,22 @@ export function planImport(opts: ImportOptions): ImportPlan {
     if (!expanded.walked.has(folder)) continue
     for (const path of m.files.keys()) {
       if (known.has(path)) continue
-      if (existsSync(path)) {
-        inputs.push({ path, display: path })
+      // A manifest is data: what it lists must be a regular file in its own folder, as the
+      // folder scan would have found it (a link there is refused, not followed).
+      const kind = entryKind(path)
+      if (kind === 'file' && realpathInside(folder, path)) {
+        inputs.push({ path, display: path, follow: false })
         known.add(path)
       } else
-        batch.push(problem('error', 'manifest', `${m.file}: lists ${path}, which does not exist`))
+        batch.push(
+          problem(
+            'error',
+            'manifest',
+            kind === 'missing'
+              ? `${m.file}: lists ${path}, which does not exist`
+              : `${m.file}: lists ${path}, which is ${kind === 'symlink' ? 'a symbolic link (links are never followed in an import folder)' : kind === 'folder' ? 'a folder' : 'not a regular file'}; refused`,
+          ),
+        )
     }
   }
   if (inputs.length === 0 && expanded.missing.length === 0)
@@ -234,7 +256,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
   // interrupted transaction's recovery will delete: someone put it there; do not overwrite it.
   for (const r of resolved) {
     const source = r.insp.report.source
-    if (source && existsSync(join(dir, source)) && !pending?.create.includes(source))
+    if (source && entryKind(join(dir, source)) !== 'missing' && !pending?.create.includes(source))
       r.insp.report.problems.push(
         problem(
           'error',
@@ -284,6 +306,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
       if (!rep.source || !rep.sha256 || !rep.encoding || !r.page) continue
       pages.push({
         from: r.insp.input.path,
+        follow: r.insp.input.follow,
         source: rep.source,
         number: r.page.value,
         sha256: rep.sha256,

@@ -7,8 +7,10 @@ import { CATALOG_FILE } from '../../shared/archive/catalog'
 import type { ImportReport, PageProblem } from '../../shared/archive/import-report'
 import type { SearchIndex } from '../../shared/search/search-index'
 import type { Catalog } from '../../shared/types'
-import { acquireLock, readJournal, recoverArchive } from '../txn'
-import type { Recovery } from '../txn'
+import { hasJournal } from '../write/journal'
+import { acquireLock } from '../write/lock'
+import { recoverArchive } from '../write/recover'
+import type { Recovery } from '../write/recover'
 import { pageFingerprints } from '../import/base-index'
 
 export const LIBRARY_FOLDER = 'library'
@@ -29,7 +31,7 @@ export function libraryExists(dir: string): boolean {
  * pending or another writer holds the lock.
  */
 export function recoverLibrary(dir: string): Recovery | undefined {
-  if (!existsSync(dir) || !readJournal(dir)) return undefined
+  if (!existsSync(dir) || !hasJournal(dir)) return undefined
   let release: (() => void) | undefined
   try {
     release = acquireLock(dir, 'recover')

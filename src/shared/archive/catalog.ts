@@ -2,6 +2,7 @@
 // of the code sees a clean `Catalog`.
 import { z } from 'zod'
 import type { Catalog } from '../types'
+import { parseJsonText } from './json-text'
 
 export const CATALOG_FILE = 'catalog.json'
 
@@ -118,7 +119,7 @@ export function catalogProblems(catalog: Catalog): string[] {
 export function parseCatalog(json: string, file = CATALOG_FILE): Catalog {
   let data: unknown
   try {
-    data = JSON.parse(json)
+    data = parseJsonText(json)
   } catch (e) {
     throw new CatalogError(file, [
       `not valid JSON (${(e as Error).message}); restore it from a backup or rebuild it`,

@@ -1,0 +1,47 @@
+// The archive's search index as every part uses it: where it is kept by default, and how it is
+// built from an archive folder's pages. Readers (archive-service.ts) and writers (import,
+// remove, export) share these, so they live apart from both.
+import { issueDocInputs, buildSearchIndex } from '../shared/search/search-index'
+import type { DocInput, SearchIndex } from '../shared/search/search-index'
+import type { Catalog } from '../shared/types'
+import { ArchiveError, readPageText } from './archive-dir'
+
+/** The index file's name in an archive folder (where it is kept unless told otherwise). */
+export const INDEX_FILE = 'index.bin'
+
+/**
+ * Loads every page of every issue and collects the documents to index. An issue whose page
+ * cannot be read is left out of the index with a message, so one bad file does not make the
+ * whole archive unsearchable; opening that issue reports the problem.
+ */
+export function collectDocs(
+  dir: string,
+  catalog: Catalog,
+  onIssue?: (done: number) => void,
+  log?: (message: string) => void,
+): DocInput[] {
+  const docs: DocInput[] = []
+  catalog.issues.forEach((issue, issueIdx) => {
+    try {
+      const texts = issue.pages.map((p) => readPageText(dir, p))
+      for (const doc of issueDocInputs(issueIdx, issue, texts)) docs.push(doc)
+    } catch (e) {
+      if (!(e instanceof ArchiveError)) throw e
+      log?.(`Issue ${issue.id} is not searchable: ${e.message}`)
+    }
+    onIssue?.(issueIdx + 1)
+  })
+  return docs
+}
+
+export function buildIndexFor(
+  dir: string,
+  catalog: Catalog,
+  onProgress?: (f: number) => void,
+  log?: (message: string) => void,
+): SearchIndex {
+  const n = Math.max(1, catalog.issues.length)
+  const docs = collectDocs(dir, catalog, (done) => onProgress?.((0.5 * done) / n), log)
+  const issues = catalog.issues.map((i) => ({ id: i.id, paper: i.paper, date: i.date }))
+  return buildSearchIndex(issues, docs, (f) => onProgress?.(0.5 + 0.5 * f))
+}

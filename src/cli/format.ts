@@ -1,37 +1,40 @@
 // Human-readable output of the CLI (the --json output is the contract's objects as they are).
 import type { IssueSummary, IssueView, SearchResponse } from '../shared/types'
+import { visible } from './visible'
 
 export function formatList(issues: IssueSummary[]): string {
   const lines = issues.map((i) => {
     const pages = i.pages.map((p) => `p${p.number}:${p.articles}`).join(' ')
     const inferred = i.dateSource === 'inferred' ? ' (date inferred)' : ''
-    return `${i.id.padEnd(24)} ${i.paperName}  ${i.date}${inferred}  pages/articles ${pages}`
+    return `${i.id.padEnd(24)} ${visible(i.paperName)}  ${i.date}${inferred}  pages/articles ${pages}`
   })
   return `${lines.join('\n')}\n${issues.length} issue(s)`
 }
 
 export function formatIssue(view: IssueView, page?: number): string {
   const out = [
-    `${view.paperName} ${view.date}${view.dateSource === 'inferred' ? ' (date inferred)' : ''}  [${view.id}]`,
+    `${visible(view.paperName)} ${view.date}${view.dateSource === 'inferred' ? ' (date inferred)' : ''}  [${view.id}]`,
   ]
-  if (view.dateNote) out.push(view.dateNote)
+  if (view.dateNote) out.push(visible(view.dateNote))
   for (const p of view.pages) {
     if (page !== undefined && p.number !== page) continue
-    out.push('', `── Page ${p.number} (${p.source}, ${p.encoding}) ──`)
-    if (p.note) out.push(p.note)
+    out.push('', `── Page ${p.number} (${visible(p.source)}, ${p.encoding}) ──`)
+    if (p.note) out.push(visible(p.note))
     for (const a of p.articles) {
       out.push(
         '',
-        `[${a.id}] ${a.kicker ? a.kicker + ' / ' : ''}${a.headline}${a.subheadline ? ' — ' + a.subheadline : ''}`,
+        visible(
+          `[${a.id}] ${a.kicker ? a.kicker + ' / ' : ''}${a.headline}${a.subheadline ? ' — ' + a.subheadline : ''}`,
+        ),
       )
-      if (a.byline) out.push(`  ${a.byline}`)
-      const preview = a.text.replace(/\n+/g, ' ')
+      if (a.byline) out.push(`  ${visible(a.byline)}`)
+      const preview = visible(a.text.replace(/\n+/g, ' '))
       out.push(`  ${preview.length > 120 ? preview.slice(0, 120) + '…' : preview}`)
       for (const c of a.continuations) {
         const to = c.targetExists
           ? `page ${c.targetPage}${c.targetArticleId ? ` → ${c.targetArticleId}` : ''}`
           : `page ${c.targetPage} (not in the archive)`
-        out.push(`  ${c.marker} ${to}`)
+        out.push(`  ${visible(c.marker)} ${to}`)
       }
     }
   }
@@ -51,12 +54,12 @@ function marked(snippet: string, highlights: readonly (readonly [number, number]
 
 export function formatSearch(r: SearchResponse): string {
   if (r.error) return `Query error: ${r.error}`
-  const out = [`${r.total} hit(s) for ${JSON.stringify(r.query)} in ${r.tookMs} ms`]
+  const out = [`${r.total} hit(s) for ${visible(JSON.stringify(r.query))} in ${r.tookMs} ms`]
   for (const h of r.hits) {
     out.push(
       '',
-      `${h.paper} ${h.date} p${h.page}  ${h.headline}  [${h.articleId}] score ${h.score}`,
-      `  ${marked(h.snippet, h.highlights)}`,
+      `${h.paper} ${h.date} p${h.page}  ${visible(h.headline)}  [${h.articleId}] score ${h.score}`,
+      `  ${visible(marked(h.snippet, h.highlights))}`,
     )
   }
   if (r.facets.paper.length)

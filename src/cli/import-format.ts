@@ -8,6 +8,7 @@ import type {
   MetaField,
   PageProblem,
 } from '../shared/archive/import-report'
+import { visible } from './visible'
 
 function kb(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -27,11 +28,11 @@ function field(name: string, f: MetaField<unknown> | undefined, option: string):
           : f.source === 'filename'
             ? 'file name'
             : f.source
-  return `${name} ${String(f.value)} (${from})`
+  return visible(`${name} ${String(f.value)} (${from})`)
 }
 
 function problemLines(problems: PageProblem[], indent: string): string[] {
-  return problems.map((p) => `${indent}${p.level.padEnd(7)} ${p.code}: ${p.message}`)
+  return problems.map((p) => `${indent}${p.level.padEnd(7)} ${p.code}: ${visible(p.message)}`)
 }
 
 function fileLines(f: FileReport, indent: string): string[] {
@@ -47,7 +48,9 @@ function fileLines(f: FileReport, indent: string): string[] {
     bits.push(
       'markers ' +
         f.continuations
-          .map((c) => `${c.marker}→p${c.targetPage}${c.targetExists ? ' ✓' : ' (missing)'}`)
+          .map(
+            (c) => `${visible(c.marker)}→p${c.targetPage}${c.targetExists ? ' ✓' : ' (missing)'}`,
+          )
           .join(' '),
     )
   return [
@@ -70,20 +73,20 @@ export function formatImportReport(r: ImportReport, verbose = false): string {
     f.page?.source === 'text'
 
   const out: string[] = [
-    `${r.dryRun ? 'Dry run: checked' : 'Checked'} ${r.summary.files} file(s), ${kb(r.summary.bytes)}, for ${r.archive}`,
+    `${r.dryRun ? 'Dry run: checked' : 'Checked'} ${r.summary.files} file(s), ${kb(r.summary.bytes)}, for ${visible(r.archive)}`,
   ]
   const placed = new Set<string>()
   for (const issue of r.issues) {
     out.push(
       '',
-      `${issue.id}  ${issue.paperName} ${issue.date}  ${issue.kind === 'new' ? 'new issue' : 'adds to an existing issue'} · pages ${issue.pages.join(', ') || '—'}`,
+      `${issue.id}  ${visible(issue.paperName)} ${issue.date}  ${issue.kind === 'new' ? 'new issue' : 'adds to an existing issue'} · pages ${issue.pages.join(', ') || '—'}`,
     )
     out.push(...problemLines(issue.problems, '  '))
     for (const p of issue.newPages) {
       const f = r.files.find((x) => x.file === p.file)
       if (!f) continue
       placed.add(f.file)
-      out.push(`  p${p.number} ← ${f.file}`)
+      out.push(`  p${p.number} ← ${visible(f.file)}`)
       if (!detailed(f)) continue
       if (f.page && f.page.source !== 'order') out.push(`      ${field('page', f.page, '--page')}`)
       out.push(...fileLines(f, '      '))
@@ -92,7 +95,7 @@ export function formatImportReport(r: ImportReport, verbose = false): string {
   const unplaced = r.files.filter((f) => !placed.has(f.file))
   if (unplaced.length) {
     out.push('', 'Not placed in an issue:')
-    for (const f of unplaced) out.push(`  ${f.file}`, ...fileLines(f, '      '))
+    for (const f of unplaced) out.push(`  ${visible(f.file)}`, ...fileLines(f, '      '))
   }
   const batch = r.problems.filter((p) => p.level !== 'info' || p.code !== 'skipped')
   const skipped = r.problems.filter((p) => p.code === 'skipped')
@@ -101,7 +104,7 @@ export function formatImportReport(r: ImportReport, verbose = false): string {
     out.push(...problemLines(batch, '  '))
     if (skipped.length)
       out.push(
-        `  info    skipped: ${skipped.length} file(s) that are not .txt pages, e.g. ${skipped[0]?.message}`,
+        `  info    skipped: ${skipped.length} file(s) that are not .txt pages, e.g. ${visible(skipped[0]?.message ?? '')}`,
       )
   }
   const s = r.summary
@@ -144,7 +147,7 @@ export function progressPrinter(
     if (tty) {
       if (p.phase === phase && now - lastTime < 100 && p.done < p.total) return
       lastTime = now
-      write(`\r\x1b[K${label}${counted}${p.file ? ` ${p.file}` : ''}`)
+      write(`\r\x1b[K${label}${counted}${p.file ? ` ${visible(p.file)}` : ''}`)
       if (p.phase === 'done') write('\n')
       phase = p.phase
       return

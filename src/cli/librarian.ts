@@ -11,6 +11,7 @@ import { bundledArchiveDir } from '../node/paths'
 import type { CliOptions } from './args'
 import { UsageError } from './args'
 import { formatImportReport, progressPrinter } from './import-format'
+import { visible } from './visible'
 
 type Out = (s: string) => void
 
@@ -117,7 +118,7 @@ export function runAdd(opts: CliOptions, io: Io): number {
     io.out(
       `\nImported ${result.pages} page(s) into ${result.issues.length} issue(s): ${listed(result.issues.map((i) => i.id))}. Search index ${result.index}; logged in archive.log (${result.txn}).`,
     )
-    for (const a of result.recovery.actions) io.err(`recovered: ${a}`)
+    for (const a of result.recovery.actions) io.err(`recovered: ${visible(a)}`)
   }
   return 0
 }
@@ -132,7 +133,7 @@ export function runRemove(opts: CliOptions, io: Io): number {
   if (opts.json) io.out(JSON.stringify(r, null, 2))
   else
     io.out(
-      `Removed ${r.issueId} (${r.paper} ${r.date}) and its page file(s) ${r.files.join(', ')}; logged in archive.log (${r.txn}).`,
+      `Removed ${r.issueId} (${r.paper} ${r.date}) and its page file(s) ${visible(r.files.join(', '))}; logged in archive.log (${r.txn}).`,
     )
   return 0
 }
@@ -150,22 +151,25 @@ export function runExport(opts: CliOptions, io: Io): number {
   if (opts.json) io.out(JSON.stringify(r, null, 2))
   else
     io.out(
-      `Exported ${r.issues} issue(s), ${r.pages} page(s) (${(r.bytes / 1024).toFixed(1)} KB, index ${(r.indexBytes / 1024).toFixed(1)} KB) to ${r.target}.`,
+      `Exported ${r.issues} issue(s), ${r.pages} page(s) (${(r.bytes / 1024).toFixed(1)} KB, index ${(r.indexBytes / 1024).toFixed(1)} KB) to ${visible(r.target)}.`,
     )
-  if (r.logWarning) io.err(`warning: ${r.logWarning}`)
+  if (r.cleaned?.length && !opts.json)
+    io.err(`removed what a killed export left: ${visible(r.cleaned.join(', '))}`)
+  if (r.logWarning) io.err(`warning: ${visible(r.logWarning)}`)
   return 0
 }
 
 export function runVerify(opts: CliOptions, io: Io): number {
   const dir = archiveDir(opts)
-  const actions = opts.repair ? repairArchive(dir).actions : []
-  const report = verifyArchive(dir, opts.index ? resolve(opts.index) : undefined)
+  const index = opts.index ? resolve(opts.index) : undefined
+  const actions = opts.repair ? repairArchive(dir, index).actions : []
+  const report = verifyArchive(dir, index)
   if (opts.json)
     io.out(JSON.stringify(opts.repair ? { ...report, repaired: actions } : report, null, 2))
   else {
-    for (const a of actions) io.err(`repaired: ${a}`)
-    for (const e of report.errors) io.err(`error: ${e}`)
-    for (const w of report.warnings) io.err(`warning: ${w}`)
+    for (const a of actions) io.err(`repaired: ${visible(a)}`)
+    for (const e of report.errors) io.err(`error: ${visible(e)}`)
+    for (const w of report.warnings) io.err(`warning: ${visible(w)}`)
     io.out(
       `${report.ok ? 'OK' : 'FAILED'}: ${report.issues} issues, ${report.pages} pages, ${report.errors.length} errors, ${report.warnings.length} warnings`,
     )

@@ -12,13 +12,14 @@ import { formatIssue, formatList, formatSearch } from './format'
 import { runAdd, runExport, runRemove, runVerify, terminalIo } from './librarian'
 import type { Io } from './librarian'
 import { ImportCancelled } from '../node/import/plan'
+import { visible } from './visible'
 
 type Out = (s: string) => void
 
 function open(opts: CliOptions, err: Out): ArchiveService {
   const o: Parameters<typeof ArchiveService.open>[0] = {
     archiveDir: resolve(opts.archive ?? bundledArchiveDir()),
-    log: (m) => err(m),
+    log: (m) => err(visible(m)),
   }
   if (opts.index) o.indexPath = resolve(opts.index)
   return ArchiveService.open(o)
@@ -118,7 +119,7 @@ export function run(
       return 2
     }
     if (e instanceof ArchiveError || e instanceof NotFoundError || e instanceof ImportCancelled) {
-      err(`archive-reader: ${e.message}`)
+      err(`archive-reader: ${visible(e.message)}`)
       return 1
     }
     throw e

@@ -3,15 +3,7 @@
 // It is built in a hidden folder beside DIR and renamed into place at the end, so DIR either
 // does not exist (or stays empty) or holds the whole export.
 import { randomBytes } from 'node:crypto'
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-} from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import {
   parseCatalog,
@@ -24,12 +16,12 @@ import type { Catalog } from '../shared/types'
 import { archiveKey, ArchiveError, readCatalog, sha256 } from './archive-dir'
 import { appendLog, logEntry } from './archive-log'
 import { buildIndexFor, INDEX_FILE } from './index-helpers'
-import { syncDir } from './atomic'
+import { describeWriteFailure, syncDir } from './atomic'
 import { crashPoint } from './crash-point'
-import { readInside, safeJoin } from './safe-path'
+import { entryKind, readInside, safeJoin } from './safe-path'
 import { PAGE_FILE_RULE } from '../shared/archive/safe-name'
 import { hasJournal } from './write/journal'
-import { lockIsStale, readLock } from './write/lock'
+import { acquireLockFile, ArchiveBusyError, lockIsStale, pidAlive, readLock } from './write/lock'
 import { writeNewFile } from './write/steps'
 import { newTxnId } from './write/transaction'
 
@@ -53,6 +45,8 @@ export interface ExportResult {
   indexBytes: number
   /** Set when the source's archive.log could not be written (a read-only archive). */
   logWarning?: string
+  /** Hidden build folders of killed exports to the same target, removed before this one. */
+  cleaned?: string[]
 }
 
 function select(catalog: Catalog, opts: ExportOptions): Catalog {
@@ -72,23 +66,60 @@ function select(catalog: Catalog, opts: ExportOptions): Catalog {
   }
 }
 
+/** Hidden build folders of exports to `target`: `.NAME.export-PID-HEX`. */
+function buildFolders(parent: string, base: string): { name: string; pid: number }[] {
+  const prefix = `.${base}.export-`
+  const out: { name: string; pid: number }[] = []
+  let names: string[] = []
+  try {
+    names = readdirSync(parent)
+  } catch {
+    return out
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue
+    const m = /^(\d+)-[0-9a-f]{6}$/.exec(name.slice(prefix.length))
+    if (m) out.push({ name, pid: Number(m[1]) })
+  }
+  return out
+}
+
+/** Removes what killed exports to the same target left (their hidden build folders). */
+function removeLeftovers(parent: string, base: string): string[] {
+  const removed: string[] = []
+  for (const f of buildFolders(parent, base)) {
+    if (f.pid === process.pid || pidAlive(f.pid)) continue
+    const path = join(parent, f.name)
+    // Only a real folder; a link of that name is left alone (never followed).
+    if (entryKind(path) !== 'folder') continue
+    rmSync(path, { recursive: true, force: true })
+    removed.push(f.name)
+  }
+  return removed
+}
+
+function checkTarget(target: string): void {
+  const kind = entryKind(target)
+  if (kind === 'missing') return
+  if (kind !== 'folder')
+    throw new ArchiveError(
+      `export: ${target} is ${kind === 'symlink' ? 'a symbolic link' : 'a file'}; give a new folder`,
+    )
+  if (readdirSync(target).length > 0)
+    throw new ArchiveError(`export: ${target} is not empty; give a new or empty folder`)
+}
+
 export function exportArchive(opts: ExportOptions): ExportResult {
   const src = resolve(opts.archiveDir)
   const target = resolve(opts.target)
-  if (existsSync(target)) {
-    if (!statSync(target).isDirectory())
-      throw new ArchiveError(`export: ${target} is a file; give a new folder`)
-    if (readdirSync(target).length > 0)
-      throw new ArchiveError(`export: ${target} is not empty; give a new or empty folder`)
-  }
+  checkTarget(target)
   const rel = relative(src, target)
   if (rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel)))
     throw new ArchiveError(
       `export: ${target} is inside the archive ${src}; export to a folder outside it`,
     )
-  const journal = hasJournal(src)
   const lock = readLock(src)
-  if (journal || (lock && !lockIsStale(lock)))
+  if (hasJournal(src) || (lock && !lockIsStale(lock)))
     throw new ArchiveError(
       `export: ${src} is being changed or an earlier change was interrupted; run "verify --repair" (or wait) and export again`,
     )
@@ -98,11 +129,39 @@ export function exportArchive(opts: ExportOptions): ExportResult {
     throw new ArchiveError('export: no issue matches; nothing to export')
 
   const parent = dirname(target)
+  const base = basename(target)
   mkdirSync(parent, { recursive: true })
-  const tmp = join(
-    parent,
-    `.${basename(target)}.export-${process.pid}-${randomBytes(3).toString('hex')}`,
+  // One export per target at a time: a lock beside it. A second export is refused cleanly
+  // instead of racing the first to the final rename.
+  const release = acquireLockFile(
+    join(parent, `.${base}.export.lock`),
+    'export',
+    (holder) =>
+      new ArchiveBusyError(
+        `export: ${target} is in use: another export to it is running${holder ? ` (process ${holder.pid} on ${holder.host}, since ${holder.started})` : ''}; wait for it to finish, or export elsewhere`,
+      ),
+    (e) => new ArchiveError(`export: cannot write beside ${target}: ${describeWriteFailure(e)}`),
   )
+  try {
+    const removed = removeLeftovers(parent, base)
+    // Checked again under the lock: an export that finished meanwhile has filled it.
+    checkTarget(target)
+    return build(src, target, parent, base, chosen, opts, removed)
+  } finally {
+    release()
+  }
+}
+
+function build(
+  src: string,
+  target: string,
+  parent: string,
+  base: string,
+  chosen: Catalog,
+  opts: ExportOptions,
+  removed: string[],
+): ExportResult {
+  const tmp = join(parent, `.${base}.export-${process.pid}-${randomBytes(3).toString('hex')}`)
   mkdirSync(tmp)
   const txn = newTxnId()
   try {
@@ -138,7 +197,7 @@ export function exportArchive(opts: ExportOptions): ExportResult {
     )
     syncDir(tmp)
     crashPoint('export-before-rename')
-    if (existsSync(target)) rmdirSync(target)
+    if (entryKind(target) === 'folder') rmdirSync(target)
     renameSync(tmp, target)
     syncDir(parent)
     const result: ExportResult = {
@@ -148,6 +207,7 @@ export function exportArchive(opts: ExportOptions): ExportResult {
       bytes,
       indexBytes: index.length,
     }
+    if (removed.length) result.cleaned = removed
     try {
       appendLog(
         src,

@@ -211,6 +211,9 @@ describe('a remove and an export killed at every step', () => {
       const again = await cli(['--archive', dir, 'export', out])
       expect(again.code, again.stderr).toBe(0)
       expect(verifyArchive(out)).toMatchObject({ ok: true, warnings: [] })
+      // ... and is removed by it, with the killed export's lock.
+      const name = out.split('/').pop() as string
+      expect(readdirSync(work).filter((n) => n.startsWith(`.${name}.`))).toEqual([])
     },
     30_000,
   )

@@ -107,6 +107,41 @@ describe('export', () => {
     expect(readdirSync(work).filter((n) => n.startsWith('.'))).toEqual([])
   })
 
+  it('two exports to one target: the second is refused cleanly ("in use"), not an ENOTEMPTY stack', () => {
+    const { dir, work } = setup()
+    const target = join(work, 'out')
+    // Another export to the same target is running (a live process holds its lock).
+    writeFileSync(
+      join(work, '.out.export.lock'),
+      JSON.stringify({ pid: process.ppid, host: hostname(), op: 'export', started: 'now' }),
+    )
+    expect(() => exportArchive({ archiveDir: dir, target })).toThrow(
+      /export: .*out is in use: another export to it is running \(process \d+/,
+    )
+    expect(existsSync(target)).toBe(false)
+    expect(readdirSync(work)).toEqual(['.out.export.lock'])
+  })
+
+  it('cleans the hidden build folder a killed export left, on the next run', () => {
+    const { dir, work } = setup()
+    const target = join(work, 'out')
+    // What an export killed half-way leaves: its build folder and its lock, both of a dead pid.
+    const left = join(work, '.out.export-999999999-abcdef')
+    mkdirSync(left)
+    writeFileSync(join(left, 'jiangbei-2023-07-13-p1.txt'), 'half')
+    writeFileSync(
+      join(work, '.out.export.lock'),
+      JSON.stringify({ pid: 999_999_999, host: hostname(), op: 'export', started: 'then' }),
+    )
+    // A live export's build folder (another target's, and a live pid's) is left alone.
+    const live = join(work, `.out.export-${process.ppid}-123456`)
+    mkdirSync(live)
+    const r = exportArchive({ archiveDir: dir, target })
+    expect(r.cleaned).toEqual(['.out.export-999999999-abcdef'])
+    expect(readdirSync(work).sort()).toEqual([`.out.export-${process.ppid}-123456`, 'out'])
+    expect(verifyArchive(target)).toMatchObject({ ok: true, warnings: [] })
+  })
+
   it('refuses to export a damaged page, leaving no target behind', () => {
     const { dir, work } = setup()
     const page = join(dir, '004_3bd1574cd96f990f.txt')

@@ -1,11 +1,13 @@
 // Checks of a batch beyond one file's content: its dates, and duplicates of pages already in
 // the archive or elsewhere in the batch.
-import { isValidIsoDate } from '../../shared/archive/catalog'
+import {
+  EARLIEST_ISSUE_DATE,
+  isValidIsoDate,
+  LATEST_ISSUE_DATE,
+} from '../../shared/archive/catalog'
 import { weekdayOf } from '../../shared/archive/infer'
 import type { MetaField, PageProblem } from '../../shared/archive/import-report'
 import type { Resolved } from './resolve'
-
-const EARLIEST = '1815-01-01'
 
 export function problem(level: PageProblem['level'], code: string, message: string): PageProblem {
   return { level, code, message }
@@ -36,11 +38,12 @@ export function checkDates(r: Resolved, today: string): void {
     )
     return
   }
-  if (date.value > today)
+  // The catalog's date rule (shared/archive/catalog.ts issueDateProblem), plus today.
+  if (date.value > today || date.value > LATEST_ISSUE_DATE)
     rep.problems.push(
       problem('error', 'future-date', `the date ${date.value}${where} is in the future`),
     )
-  if (date.value < EARLIEST)
+  if (date.value < EARLIEST_ISSUE_DATE)
     rep.problems.push(
       problem(
         'error',

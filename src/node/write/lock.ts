@@ -23,7 +23,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { hostname } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { ArchiveError } from '../archive-error'
 import { describeWriteFailure } from '../atomic'
 import { crashPoint } from '../crash-point'
@@ -75,8 +75,12 @@ function parseLock(text: string): LockInfo | undefined {
 }
 
 export function readLock(dir: string): LockInfo | undefined {
+  return readLockFile(join(dir, LOCK_FILE))
+}
+
+function readLockFile(file: string): LockInfo | undefined {
   try {
-    return parseLock(readRegularText(join(dir, LOCK_FILE)))
+    return parseLock(readRegularText(file))
   } catch {
     return undefined
   }
@@ -115,10 +119,9 @@ function writeRecord(path: string, info: LockInfo): void {
 }
 
 /** Creates the lock holding `info`, or returns false when it exists. */
-function createLock(dir: string, info: LockInfo): boolean {
-  const file = join(dir, LOCK_FILE)
+function createLock(file: string, info: LockInfo): boolean {
   // Named as writeFileAtomic names its temp files, so a killed writer's is cleaned up as theirs.
-  const tmp = join(dir, `.${LOCK_FILE}.${process.pid}.${Date.now()}.tmp`)
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`)
   writeRecord(tmp, info)
   try {
     linkSync(tmp, file)
@@ -173,18 +176,38 @@ function breakLock(file: string, judged: string, myToken: string): void {
   rmSync(aside, { force: true })
 }
 
-function busy(dir: string, holder: LockInfo | undefined): ArchiveBusyError {
-  const who = holder
+function holderText(holder: LockInfo | undefined): string {
+  return holder
     ? `${holder.op} by process ${holder.pid} on ${holder.host}, since ${holder.started}`
     : 'the lock file has no readable owner yet: a writer is starting, or one was killed while taking it'
-  return new ArchiveBusyError(
-    `${dir}: archive busy: another change is in progress (${who}); wait for it to finish and try again`,
-  )
 }
 
 /** Takes the archive's write lock; returns its release. Refuses while another writer lives. */
 export function acquireLock(dir: string, op: string): () => void {
-  const file = join(dir, LOCK_FILE)
+  return acquireLockFile(
+    join(dir, LOCK_FILE),
+    op,
+    (holder) =>
+      new ArchiveBusyError(
+        `${dir}: archive busy: another change is in progress (${holderText(holder)}); wait for it to finish and try again`,
+      ),
+    (e) =>
+      new ArchiveError(
+        `${dir}: cannot write to the archive folder: ${describeWriteFailure(e)}; nothing was changed`,
+      ),
+  )
+}
+
+/**
+ * The lock of acquireLock at any file (an export's lock beside its target). `busy` words the
+ * refusal while another holder lives, `refuse` a lock that cannot be written at all.
+ */
+export function acquireLockFile(
+  file: string,
+  op: string,
+  busy: (holder: LockInfo | undefined) => ArchiveError,
+  refuse: (e: unknown) => ArchiveError,
+): () => void {
   const token = randomBytes(8).toString('hex')
   const info: LockInfo = {
     pid: process.pid,
@@ -193,14 +216,10 @@ export function acquireLock(dir: string, op: string): () => void {
     started: new Date().toISOString(),
     token,
   }
-  const refuse = (e: unknown): ArchiveError =>
-    new ArchiveError(
-      `${dir}: cannot write to the archive folder: ${describeWriteFailure(e)}; nothing was changed`,
-    )
   for (let attempt = 0; attempt < 5; attempt++) {
     let created: boolean
     try {
-      created = createLock(dir, info)
+      created = createLock(file, info)
     } catch (e) {
       throw refuse(e)
     }
@@ -213,19 +232,19 @@ export function acquireLock(dir: string, op: string): () => void {
       text = readRegularText(file)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue // released meanwhile
-      throw busy(dir, undefined)
+      throw busy(undefined)
     }
     const holder = parseLock(text)
     const age = lockAgeMs(file)
     if (holder) {
-      if (!lockIsStale(holder)) throw busy(dir, holder)
+      if (!lockIsStale(holder)) throw busy(holder)
       // Dead, but only just written: wait out the age before taking it over.
       if (age < STALE_AGE_MS) sleepMs(STALE_AGE_MS - age)
-    } else if (age < ABANDONED_AGE_MS) throw busy(dir, undefined)
+    } else if (age < ABANDONED_AGE_MS) throw busy(undefined)
     // The holder was killed: its lock is ours to break; its transaction is recovered next.
     breakLock(file, text, token)
   }
-  throw new ArchiveBusyError(`${dir}: archive busy: could not take the archive's lock; try again`)
+  throw busy(readLockFile(file))
 }
 
 /** Removes the lock only while it is this writer's (its token is in it). */

@@ -15,7 +15,28 @@ export function isValidIsoDate(date: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
 }
 
-const isoDate = z.string().refine(isValidIsoDate, 'not a real date in the form YYYY-MM-DD')
+/**
+ * The one rule for an issue's date, for the catalog and for `add` alike: a real day, not before
+ * the first Chinese-language newspaper, and not after LATEST_ISSUE_DATE. `add` also refuses a day
+ * after today; the catalog cannot, because it must open on a machine whose clock is wrong.
+ */
+export const EARLIEST_ISSUE_DATE = '1815-01-01'
+export const LATEST_ISSUE_DATE = '2999-12-31'
+
+/** Why `date` cannot be an issue's date (undefined when it can); `today` adds the future check. */
+export function issueDateProblem(date: string, today?: string): string | undefined {
+  if (!isValidIsoDate(date)) return 'not a real date in the form YYYY-MM-DD'
+  if (date < EARLIEST_ISSUE_DATE)
+    return `before ${EARLIEST_ISSUE_DATE}: it predates any Chinese-language newspaper`
+  if (today !== undefined && date > today) return 'in the future'
+  if (date > LATEST_ISSUE_DATE) return `after ${LATEST_ISSUE_DATE}: not a plausible issue date`
+  return undefined
+}
+
+const isoDate = z.string().superRefine((d, ctx) => {
+  const problem = issueDateProblem(d)
+  if (problem) ctx.addIssue({ code: 'custom', message: `${d}: ${problem}` })
+})
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'a slug is lower-case letters, digits and -')

@@ -1,39 +1,16 @@
 // The library: papers → years → issues, with a calendar of the chosen year that shows which
 // dates have issues and where the gaps are.
 import { useEffect } from 'react'
-import type { IssueSummary } from '../../shared/types'
 import { useIssues, useUserIssues } from '../app/data'
 import { useI18n } from '../app/i18n'
 import { importApi } from '../import/import-api'
 import { openImportDialog } from '../import/import-dialog-store'
-import { issuesOfPaper } from '../app/navigation'
 import type { AppRoute } from '../app/route'
 import { navigate } from '../app/route-store'
 import { IssueList } from './IssueList'
 import { LoadError } from '../ui/LoadError'
+import { groupByPaper } from './papers'
 import { PaperCalendar } from './PaperCalendar'
-
-interface PaperGroup {
-  slug: string
-  name: string
-  issues: IssueSummary[]
-  years: string[]
-}
-
-export function groupByPaper(issues: readonly IssueSummary[]): PaperGroup[] {
-  const slugs = [...new Set(issues.map((i) => i.paper))]
-  return slugs
-    .map((slug) => {
-      const own = issuesOfPaper(issues, slug)
-      return {
-        slug,
-        name: own[0]?.paperName ?? slug,
-        issues: own,
-        years: [...new Set(own.map((i) => i.date.slice(0, 4)))].sort(),
-      }
-    })
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-}
 
 let libraryReadyMarked = false
 

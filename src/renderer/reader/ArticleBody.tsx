@@ -9,7 +9,7 @@ import type { AppRoute, PaneRef } from '../app/route'
 import { navigate } from '../app/route-store'
 import { layoutText } from '../ui/text-layout'
 import type { Piece } from '../ui/text-layout'
-import type { PaneLinks } from './ReaderPane'
+import type { PaneLinks } from './pane-links'
 
 interface Props {
   route: AppRoute

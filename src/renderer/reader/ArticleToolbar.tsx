@@ -11,7 +11,7 @@ import type { AppRoute, PaneState } from '../app/route'
 import { navigate } from '../app/route-store'
 import { stepFontSize, updateSettings, useSettings } from '../app/settings'
 import { CitationMenu } from './CitationMenu'
-import type { PaneLinks } from './ReaderPane'
+import type { PaneLinks } from './pane-links'
 
 /** What ArticleView and its toolbar are given: the article shown in one pane. */
 export interface ArticleProps {

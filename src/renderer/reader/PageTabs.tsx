@@ -3,7 +3,7 @@ import type { IssueView, PageView } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 import type { PaneState } from '../app/route'
 import { PageStep } from './PageStep'
-import type { PaneLinks } from './ReaderPane'
+import type { PaneLinks } from './pane-links'
 
 interface Props {
   issue: IssueView

@@ -2,7 +2,7 @@
 import type { Article, PageView } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 import type { PaneState } from '../app/route'
-import type { PaneLinks } from './ReaderPane'
+import type { PaneLinks } from './pane-links'
 
 interface Props {
   page: PageView

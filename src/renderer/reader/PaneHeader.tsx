@@ -7,7 +7,7 @@ import { closePane, neighbourIssue } from '../app/navigation'
 import type { AppRoute } from '../app/route'
 import { navigate } from '../app/route-store'
 import { PanePresets } from './PanePresets'
-import type { PaneLinks } from './ReaderPane'
+import type { PaneLinks } from './pane-links'
 
 interface Props {
   route: AppRoute

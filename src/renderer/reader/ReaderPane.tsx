@@ -4,13 +4,13 @@ import { useEffect } from 'react'
 import { useIssue } from '../app/data'
 import { describePane } from '../app/describe'
 import { useI18n } from '../app/i18n'
-import { resolveRef, withPane } from '../app/navigation'
-import { formatRoute } from '../app/route'
-import type { AppRoute, PaneRef, PaneState } from '../app/route'
+import { resolveRef } from '../app/navigation'
+import type { AppRoute, PaneState } from '../app/route'
 import { navigate } from '../app/route-store'
 import { ArticleView } from './ArticleView'
 import { LoadError } from '../ui/LoadError'
 import { OriginalLayout } from './OriginalLayout'
+import { paneLinks } from './pane-links'
 import { PageTabs } from './PageTabs'
 import { PageToc } from './PageToc'
 import { PaneHeader } from './PaneHeader'
@@ -24,12 +24,6 @@ interface Props {
   onScroll: () => void
 }
 
-export interface PaneLinks {
-  /** The route (as a hash) that shows `ref` in this pane. */
-  href: (ref: PaneRef, extra?: Omit<PaneState, 'ref'>) => string
-  go: (ref: PaneRef, extra?: Omit<PaneState, 'ref'>) => void
-}
-
 export function ReaderPane({ route, index, pane, bodyRef, onScroll }: Props) {
   const i18n = useI18n()
   const { t } = i18n
@@ -40,14 +34,7 @@ export function ReaderPane({ route, index, pane, bodyRef, onScroll }: Props) {
   const letter = index === 0 ? 'a' : 'b'
   const at = issue ? resolveRef(pane.ref, issue) : undefined
 
-  const to = (ref: PaneRef, extra: Omit<PaneState, 'ref'> = {}) => ({
-    ...withPane(route, index, { ref, ...extra }),
-    active: index,
-  })
-  const links: PaneLinks = {
-    href: (ref, extra) => formatRoute(to(ref, extra)),
-    go: (ref, extra) => navigate(to(ref, extra)),
-  }
+  const links = paneLinks(route, index)
 
   useEffect(() => {
     if (active && issue) document.title = `${describePane(pane, i18n)} — 报刊档案阅读器`

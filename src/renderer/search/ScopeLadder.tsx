@@ -7,7 +7,7 @@ import { useI18n } from '../app/i18n'
 import type { MessageKey } from '../app/messages'
 import { resolveRef } from '../app/navigation'
 import type { AppRoute } from '../app/route'
-import { setSearch } from './SearchFilters'
+import { setSearch } from './search-route'
 
 type Level = 'page' | 'issue' | 'paper' | 'all'
 const LEVELS: readonly Level[] = ['page', 'issue', 'paper', 'all']

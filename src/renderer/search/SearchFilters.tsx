@@ -1,27 +1,17 @@
 // Filters of a search: scope ladder, sort, papers and dates with facet counts. Each change is a
 // new history entry, so back undoes it.
 import { isValidIsoDate } from '../../shared/archive/catalog'
-import type { SearchRequest, SearchResponse, SortOrder } from '../../shared/types'
+import type { SearchResponse, SortOrder } from '../../shared/types'
 import { useIssues } from '../app/data'
 import { useI18n } from '../app/i18n'
 import type { AppRoute } from '../app/route'
-import { navigate } from '../app/route-store'
-import { groupByPaper } from '../library/LibraryPanel'
+import { groupByPaper } from '../library/papers'
 import { ScopeLadder } from './ScopeLadder'
+import { setSearch } from './search-route'
 
 interface Props {
   route: AppRoute
   response: SearchResponse | undefined
-}
-
-export function setSearch(route: AppRoute, change: Partial<SearchRequest>): void {
-  const search: SearchRequest = { ...route.search, ...change }
-  delete search.offset // a new filter starts at the first result
-  for (const k of Object.keys(search) as (keyof SearchRequest)[]) {
-    const v = search[k]
-    if (v === undefined || (Array.isArray(v) && v.length === 0)) delete search[k]
-  }
-  navigate({ ...route, tab: 'search', search })
 }
 
 export function SearchFilters({ route, response }: Props) {

@@ -4,8 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { groupByPaper } from '../../../src/renderer/library/papers'
 import type { IssueSummary } from '../../../src/shared/types'
 
-const issue = (paper: string, paperName: string, date: string): IssueSummary =>
-  ({ id: `${paper}-${date}`, paper, paperName, date, dateSource: 'printed', pages: [] })
+const issue = (paper: string, paperName: string, date: string): IssueSummary => ({
+  id: `${paper}-${date}`,
+  paper,
+  paperName,
+  date,
+  dateSource: 'printed',
+  pages: [],
+})
 
 describe('groupByPaper', () => {
   const issues = [

@@ -35,7 +35,7 @@ export function issueDateProblem(date: string, today?: string): string | undefin
 
 const isoDate = z.string().superRefine((d, ctx) => {
   const problem = issueDateProblem(d)
-  if (problem) ctx.addIssue({ code: 'custom', message: `${d}: ${problem}` })
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })
 const slug = z
   .string()

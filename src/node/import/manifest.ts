@@ -6,8 +6,8 @@ import { z } from 'zod'
 import { isValidIsoDate } from '../../shared/archive/catalog'
 import { parseJsonText } from '../../shared/archive/json-text'
 import { nameProblem } from '../../shared/archive/safe-name'
-import { parseEncodingName } from '../../shared/text/decode'
-import type { TextEncodingName } from '../../shared/types'
+import { ENCODING_HELP, parseEncodingLabel } from '../../shared/text/decode'
+import type { EncodingLabel } from '../../shared/text/decode'
 import { entryKind, readRegularText, UnsafePathError } from '../safe-path'
 
 export const MANIFEST_FILE = 'manifest.json'
@@ -18,10 +18,9 @@ const slug = z
   .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'a paper slug is lower-case letters, digits and -')
 const date = z.string().refine(isValidIsoDate, 'not a real date YYYY-MM-DD')
 const encoding = z.string().transform((s, ctx) => {
-  const e = parseEncodingName(s)
-  if (!e)
-    ctx.addIssue({ code: 'custom', message: `unknown encoding "${s}"; use utf-8, gb18030 or big5` })
-  return e as TextEncodingName
+  const e = parseEncodingLabel(s)
+  if (!e) ctx.addIssue({ code: 'custom', message: `unknown encoding "${s}"; use ${ENCODING_HELP}` })
+  return e as EncodingLabel
 })
 const page = z.number().int().min(1).max(999)
 const issueId = z
@@ -105,7 +104,7 @@ export interface FileMeta {
   paper?: string
   date?: string
   page?: number
-  encoding?: TextEncodingName
+  encoding?: EncodingLabel
   issue?: string
   dateSource?: 'printed' | 'inferred'
   dateNote?: string

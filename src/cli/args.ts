@@ -20,7 +20,8 @@ Commands:
       --issue ID  --page N  --sort relevance|date-desc|date-asc
       --limit N (default 20)  --offset N  --queries FILE (one query per line)
   add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
-             [--encoding utf-8|gb18030|big5] [--issue ID] [--dry-run] [--yes]
+             [--encoding utf-8|gb18030|gbk|gb2312|big5|big5-hkscs|cp950]
+             [--allow-private-use] [--issue ID] [--dry-run] [--yes]
                              import page files and folders of them (one file per page),
                              grouped into issues by their metadata: options, a folder's
                              manifest.json, a NAME.meta.json beside a file, file names like
@@ -28,6 +29,8 @@ Commands:
                              Prints a validation report; errors refuse the whole batch.
       --dry-run              check and report only
       --yes                  accept metadata read from the text without asking
+      --allow-private-use    keep private-use characters (refused by default: they are
+                             glyphs the encoding could not map, and cannot be searched)
       --verbose              details of every file also in a batch of more than 50
       --title T              the title of a new archive (when DIR has none yet)
   remove ISSUE               remove an issue and its page files
@@ -67,6 +70,7 @@ export interface CliOptions {
   encoding?: string
   paperName?: string
   yes: boolean
+  allowPrivateUse: boolean
   dryRun: boolean
   verbose: boolean
   repair: boolean
@@ -111,6 +115,7 @@ export function parseCli(argv: string[]): CliOptions {
         'paper-name': { type: 'string' },
         yes: { type: 'boolean', short: 'y', default: false },
         'dry-run': { type: 'boolean', default: false },
+        'allow-private-use': { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         repair: { type: 'boolean', default: false },
         title: { type: 'string' },
@@ -133,6 +138,7 @@ export function parseCli(argv: string[]): CliOptions {
     paper: v.paper ?? [],
     yes: v.yes ?? false,
     dryRun: v['dry-run'] ?? false,
+    allowPrivateUse: v['allow-private-use'] ?? false,
     verbose: v.verbose ?? false,
     repair: v.repair ?? false,
   }

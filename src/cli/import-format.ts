@@ -37,7 +37,7 @@ function problemLines(problems: PageProblem[], indent: string): string[] {
 function fileLines(f: FileReport, indent: string): string[] {
   const bits = [
     f.encoding
-      ? `${f.encoding}${f.encodingSource === 'declared' ? ' (declared)' : ''}`
+      ? `${f.declaredAs ?? f.encoding}${f.encodingSource === 'declared' ? ' (declared)' : ''}`
       : 'encoding ?',
     f.lineEndings ? f.lineEndings.toUpperCase() : 'line endings ?',
   ]

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { CATALOG_FILE, CatalogError, parseCatalog } from '../shared/archive/catalog'
-import { decodeKnown, DecodeError } from '../shared/text/decode'
+import { decodeKnown, DecodeError, DECODER_VERSION } from '../shared/text/decode'
 import { INDEX_OPTIONS } from '../shared/search/search-index'
 import { INDEX_FORMAT_VERSION } from '../shared/search/index-file'
 import type { Catalog, CatalogPage } from '../shared/types'
@@ -76,7 +76,9 @@ export function readPageText(dir: string, page: CatalogPage): string {
  */
 export function archiveKey(dir: string, catalog: Catalog): string {
   const h = createHash('sha256')
-  h.update(JSON.stringify({ v: INDEX_FORMAT_VERSION, o: INDEX_OPTIONS, c: catalog }))
+  h.update(
+    JSON.stringify({ v: INDEX_FORMAT_VERSION, o: INDEX_OPTIONS, d: DECODER_VERSION, c: catalog }),
+  )
   for (const issue of catalog.issues) {
     for (const page of issue.pages) {
       let size = -1

@@ -61,7 +61,8 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
         )
       }
       try {
-        decodeText(bytes, page.encoding)
+        // The same checks as an import: a page that was mis-declared reads as garbage.
+        decodeText(bytes, page.encoding, { allowPrivateUse: page.privateUse === true })
       } catch (e) {
         errors.push(`${file}: ${(e as Error).message}`)
       }

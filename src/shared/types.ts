@@ -13,6 +13,8 @@ export interface CatalogPage {
   /** sha256 of the source bytes, so a changed file is noticed. */
   sha256: string
   encoding: TextEncodingName
+  /** The librarian allowed private-use characters in this page (`--allow-private-use`). */
+  privateUse?: true
   note?: string
 }
 

@@ -83,7 +83,10 @@ describe('add', () => {
         /"unknown" is not in the archive; give its name with --paper-name/,
       ],
       [{ files: [good], encoding: 'latin1' }, /unknown --encoding "latin1"/],
-      [{ files: [good], encoding: 'utf-8' }, /not valid utf-8: undecodable bytes at byte 0/],
+      [
+        { files: [good], encoding: 'utf-8' },
+        /declared utf-8, but the bytes do not read as utf-8: as utf-8, 99 undecodable byte sequence\(s\), the first at byte 0; as gb18030, 0 of 64 Han characters are rare and 0 private-use — declare --encoding gb18030/,
+      ],
       [{ files: [good, enc('empty.txt')] }, /empty\.txt: the file is empty/],
       [{ files: [join(files, 'nope.txt')] }, /nope\.txt: no such file/],
       [

@@ -3,7 +3,13 @@
 import { sortCatalog } from '../../shared/archive/catalog'
 import type { IssueReport, MetaField, PageProblem } from '../../shared/archive/import-report'
 import { missingPages } from '../../shared/archive/page-check'
-import type { Catalog, CatalogIssue, CatalogPaper, TextEncodingName } from '../../shared/types'
+import type {
+  Catalog,
+  CatalogIssue,
+  CatalogPage,
+  CatalogPaper,
+  TextEncodingName,
+} from '../../shared/types'
 import { problem } from './checks'
 import type { OptionMeta } from './resolve'
 import type { Resolved } from './resolve'
@@ -166,13 +172,16 @@ export function buildCatalog(
       )
       .map((r) => {
         const rep = r.insp.report
-        const page = {
+        const page: CatalogPage = {
           number: r.page?.value as number,
           source: rep.source as string,
           sha256: rep.sha256 as string,
           encoding: rep.encoding as TextEncodingName,
         }
-        return r.note ? { ...page, note: r.note } : page
+        // Only a page that was let through with --allow-private-use has them.
+        if (rep.problems.some((p) => p.code === 'private-use')) page.privateUse = true
+        if (r.note) page.note = r.note
+        return page
       })
     if (g.existing) issues.push({ ...g.existing, pages: [...g.existing.pages, ...fresh] })
     else if (fresh.length) {

@@ -13,7 +13,8 @@ import type { Evidence, PaperGuess, PrintedDate } from '../../shared/archive/inf
 import type { FileReport } from '../../shared/archive/import-report'
 import { pageFingerprintText, suspiciousText } from '../../shared/archive/page-check'
 import { decodeText, DecodeError, MAX_SOURCE_BYTES } from '../../shared/text/decode'
-import type { CatalogPaper, TextEncodingName } from '../../shared/types'
+import type { EncodingLabel } from '../../shared/text/decode'
+import type { CatalogPaper } from '../../shared/types'
 import { sha256 } from '../archive-dir'
 import type { InputFile } from './inputs'
 
@@ -32,8 +33,9 @@ export interface Inspected {
 
 export function inspectFile(
   input: InputFile,
-  declared: TextEncodingName | undefined,
+  declared: EncodingLabel | undefined,
   papers: readonly CatalogPaper[],
+  allowPrivateUse = false,
 ): Inspected {
   const report: FileReport = {
     file: input.display,
@@ -71,10 +73,11 @@ export function inspectFile(
   report.sha256 = sha256(bytes)
   let text: string
   try {
-    const d = decodeText(bytes, declared)
+    const d = decodeText(bytes, declared, { allowPrivateUse })
     text = d.text
     report.encoding = d.encoding
     report.encodingSource = declared ? 'declared' : 'detected'
+    if (declared && declared !== d.encoding) report.declaredAs = declared
     report.bom = d.hadBom
     report.lineEndings = d.lineEndings
   } catch (e) {

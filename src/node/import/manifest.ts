@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { isValidIsoDate } from '../../shared/archive/catalog'
-import { parseEncodingName } from '../../shared/text/decode'
-import type { TextEncodingName } from '../../shared/types'
+import { ENCODING_HELP, parseEncodingLabel } from '../../shared/text/decode'
+import type { EncodingLabel } from '../../shared/text/decode'
 
 export const MANIFEST_FILE = 'manifest.json'
 export const SIDECAR_SUFFIX = '.meta.json'
@@ -16,10 +16,9 @@ const slug = z
   .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'a paper slug is lower-case letters, digits and -')
 const date = z.string().refine(isValidIsoDate, 'not a real date YYYY-MM-DD')
 const encoding = z.string().transform((s, ctx) => {
-  const e = parseEncodingName(s)
-  if (!e)
-    ctx.addIssue({ code: 'custom', message: `unknown encoding "${s}"; use utf-8, gb18030 or big5` })
-  return e as TextEncodingName
+  const e = parseEncodingLabel(s)
+  if (!e) ctx.addIssue({ code: 'custom', message: `unknown encoding "${s}"; use ${ENCODING_HELP}` })
+  return e as EncodingLabel
 })
 const page = z.number().int().min(1).max(999)
 const issueId = z
@@ -96,7 +95,7 @@ export interface FileMeta {
   paper?: string
   date?: string
   page?: number
-  encoding?: TextEncodingName
+  encoding?: EncodingLabel
   issue?: string
   dateSource?: 'printed' | 'inferred'
   dateNote?: string

@@ -10,7 +10,8 @@ import {
   CATALOG_FILE,
 } from '../../shared/archive/catalog'
 import type { ImportProgress, ImportReport, PageProblem } from '../../shared/archive/import-report'
-import { parseEncodingName } from '../../shared/text/decode'
+import { ENCODING_HELP, parseEncodingLabel } from '../../shared/text/decode'
+import type { EncodingLabel } from '../../shared/text/decode'
 import type { SearchIndex } from '../../shared/search/search-index'
 import type { Catalog, CatalogPaper, TextEncodingName } from '../../shared/types'
 import { readCatalog } from '../archive-dir'
@@ -46,6 +47,8 @@ export interface ImportOptions extends OptionMeta {
   knownPapers?: CatalogPaper[]
   /** Metadata for single files (absolute path → fields), over every other source. */
   fileOverrides?: Map<string, FileMeta>
+  /** Keep private-use characters (refused by default: they are unmapped glyphs, unsearchable). */
+  allowPrivateUse?: boolean
 }
 
 export class ImportCancelled extends Error {
@@ -157,16 +160,12 @@ export function planImport(opts: ImportOptions): ImportPlan {
       manifestPapers.push(p)
   const papersForGuessing = [...before.papers, ...manifestPapers]
 
-  let declared: TextEncodingName | undefined
+  let declared: EncodingLabel | undefined
   if (opts.encoding !== undefined) {
-    declared = parseEncodingName(opts.encoding)
+    declared = parseEncodingLabel(opts.encoding)
     if (!declared)
       batch.push(
-        problem(
-          'error',
-          'option',
-          `unknown --encoding "${opts.encoding}"; use utf-8, gb18030 or big5`,
-        ),
+        problem('error', 'option', `unknown --encoding "${opts.encoding}"; use ${ENCODING_HELP}`),
       )
   }
 
@@ -202,7 +201,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
       sidecarProblems.push(problem('error', 'sidecar', e.message))
     }
     const enc = declared ?? fromManifest?.encoding ?? sidecar?.encoding ?? m?.defaults.encoding
-    const insp = inspectFile(input, enc, papersForGuessing)
+    const insp = inspectFile(input, enc, papersForGuessing, opts.allowPrivateUse === true)
     insp.report.problems.unshift(...sidecarProblems)
     const entry: (typeof inspected)[number] = { insp }
     if (fromManifest) entry.manifest = fromManifest

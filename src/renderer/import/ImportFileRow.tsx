@@ -114,7 +114,7 @@ export function ImportFileRow({ file, index, edits, disabled, onEdit }: Props) {
           <dt>{t('impEncoding')}</dt>
           <dd data-testid="import-encoding">
             {file.encoding
-              ? `${file.encoding.toUpperCase()} (${t(file.encodingSource === 'declared' ? 'impEncodingDeclared' : 'impEncodingDetected')}${file.bom ? `, ${t('impBom')}` : ''})`
+              ? `${(file.declaredAs ?? file.encoding).toUpperCase()} (${t(file.encodingSource === 'declared' ? 'impEncodingDeclared' : 'impEncodingDetected')}${file.bom ? `, ${t('impBom')}` : ''})`
               : t('impUnreadable')}
           </dd>
         </div>

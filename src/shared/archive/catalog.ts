@@ -59,6 +59,7 @@ const catalogSchema = z
                     .string()
                     .regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits'),
                   encoding: z.enum(['utf-8', 'gb18030', 'big5']),
+                  privateUse: z.literal(true).optional(),
                   note: z.string().optional(),
                 })
                 .strict(),

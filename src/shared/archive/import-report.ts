@@ -31,6 +31,8 @@ export interface FileReport {
   encoding: TextEncodingName | null
   /** How the encoding was known: declared (option, manifest, sidecar) or detected. */
   encodingSource?: 'declared' | 'detected'
+  /** The name it was declared by when that is not the decoder's (gbk, big5-hkscs, cp950…). */
+  declaredAs?: string
   bom: boolean
   lineEndings: LineEndings | null
   paper?: MetaField<string>

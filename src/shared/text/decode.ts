@@ -1,6 +1,25 @@
-// Decoding of page files: UTF-8 (with or without BOM), GB18030 and Big5, declared or detected.
+// Decoding of page files: UTF-8 (with or without BOM), GB18030 and Big5 (WHATWG, with HKSCS),
+// declared or detected.
 // Anything we cannot decode with confidence is refused with the byte offset, never guessed.
 import type { TextEncodingName } from '../types'
+import {
+  firstInvalidByte,
+  oddness,
+  privateUseOffsets,
+  undecodableCount,
+  textFigures,
+  truncatedAt,
+  tryDecode,
+} from './legacy'
+import type { TextFigures } from './legacy'
+
+export { firstInvalidByte } from './legacy'
+
+/**
+ * Version of the decoders: 2 = GB18030 and Big5 by the WHATWG standard (HKSCS included), where
+ * 1 was the runtime's ICU. Part of the archive key, so an index built from the old text is rebuilt.
+ */
+export const DECODER_VERSION = 2
 
 /** A page of newspaper text is tens of kilobytes; far larger input is a mistake (or not text). */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024
@@ -29,59 +48,56 @@ export function isEncodingName(name: string): name is TextEncodingName {
   return name === 'utf-8' || name === 'gb18030' || name === 'big5'
 }
 
-/** Maps the names people write (utf8, GBK, gb2312, big-5…) to one we decode. */
-export function parseEncodingName(name: string): TextEncodingName | undefined {
+/**
+ * The names a librarian may declare. Each is reported as declared and decoded by the WHATWG
+ * decoder it belongs to: GBK and GB2312 files are read by the GB18030 decoder (a superset), and
+ * Big5-HKSCS and CP950 by the big5 decoder, whose index includes HKSCS and CP950's additions.
+ */
+export const ENCODING_LABELS = [
+  'utf-8',
+  'gb18030',
+  'gbk',
+  'gb2312',
+  'big5',
+  'big5-hkscs',
+  'cp950',
+] as const
+export type EncodingLabel = (typeof ENCODING_LABELS)[number]
+
+const DECODER_OF: Record<EncodingLabel, TextEncodingName> = {
+  'utf-8': 'utf-8',
+  gb18030: 'gb18030',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  cp950: 'big5',
+}
+
+export function decoderOf(label: EncodingLabel): TextEncodingName {
+  return DECODER_OF[label]
+}
+
+/** Maps the names people write (utf8, GBK, gb2312, big-5, Big5-HKSCS…) to a label we decode. */
+export function parseEncodingLabel(name: string): EncodingLabel | undefined {
   const n = name.trim().toLowerCase().replace(/[_\s]/g, '-')
   if (n === 'utf-8' || n === 'utf8') return 'utf-8'
-  if (['gb18030', 'gbk', 'gb2312', 'cp936', 'gb-18030'].includes(n)) return 'gb18030'
-  if (['big5', 'big-5', 'cp950', 'big5-hkscs'].includes(n)) return 'big5'
+  if (n === 'gb18030' || n === 'gb-18030') return 'gb18030'
+  if (n === 'gbk' || n === 'cp936') return 'gbk'
+  if (n === 'gb2312' || n === 'gb-2312') return 'gb2312'
+  if (n === 'big5' || n === 'big-5') return 'big5'
+  if (n === 'big5-hkscs' || n === 'big5hkscs') return 'big5-hkscs'
+  if (n === 'cp950' || n === 'windows-950') return 'cp950'
   return undefined
 }
 
-function tryDecode(bytes: Uint8Array, encoding: TextEncodingName): string | undefined {
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
-  } catch {
-    return undefined
-  }
+/** The decoder for a declared name (see parseEncodingLabel). */
+export function parseEncodingName(name: string): TextEncodingName | undefined {
+  const label = parseEncodingLabel(name)
+  return label && DECODER_OF[label]
 }
 
-/** Offset of the first byte that `encoding` cannot decode (binary search over streamed prefixes). */
-export function firstInvalidByte(bytes: Uint8Array, encoding: TextEncodingName): number {
-  let lo = 0
-  let hi = bytes.length
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    let ok = true
-    try {
-      // stream: true leaves an incomplete sequence at the end pending instead of failing on it.
-      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true })
-    } catch {
-      ok = false
-    }
-    if (ok) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
-
-/**
- * Big5 puts about half of its characters' second byte in 0x40–0x7E; GB2312 never does and GBK
- * only for rare extension characters. Counting that share tells the two apart reliably.
- */
-function looksLikeBig5(bytes: Uint8Array): boolean {
-  let pairs = 0
-  let lowTrail = 0
-  for (let i = 0; i < bytes.length - 1; i++) {
-    const b = bytes[i] as number
-    if (b < 0x81) continue
-    const t = bytes[i + 1] as number
-    pairs++
-    if (t >= 0x40 && t <= 0x7e) lowTrail++
-    i++
-  }
-  return pairs > 0 && lowTrail / pairs > 0.15
-}
+export const ENCODING_HELP = 'utf-8, gb18030, gbk, gb2312, big5, big5-hkscs or cp950'
 
 function lineEndingsOf(text: string): LineEndings {
   const crlf = (text.match(/\r\n/g) ?? []).length
@@ -91,6 +107,37 @@ function lineEndingsOf(text: string): LineEndings {
   if (kinds === 0) return 'none'
   if (kinds > 1) return 'mixed'
   return crlf ? 'crlf' : cr ? 'cr' : 'lf'
+}
+
+/**
+ * UTF-16, with a byte-order mark or without: then the zero bytes of its ASCII characters (line
+ * breaks, digits) stand on one side of the byte pairs (the other side has only the rare
+ * character like 开 U+5F00), which binary data does not do.
+ */
+function checkUtf16(bytes: Uint8Array): void {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const order = bytes[0] === 0xff ? 'LE' : 'BE'
+    throw new DecodeError(
+      `the file is UTF-16${order} (it starts with a UTF-16 byte-order mark); save it as UTF-8`,
+      0,
+    )
+  }
+  const n = Math.min(bytes.length, 4096) & ~1
+  let evenZero = 0
+  let oddZero = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++
+    if (bytes[i + 1] === 0) oddZero++
+  }
+  const pairs = n / 2
+  const zeros = Math.max(evenZero, oddZero)
+  if (zeros >= 2 && zeros >= 0.01 * pairs && Math.min(evenZero, oddZero) * 8 <= zeros) {
+    const order = oddZero > evenZero ? 'LE' : 'BE'
+    throw new DecodeError(
+      `the file looks like UTF-16${order} without a byte-order mark (a zero byte in every other position); save it as UTF-8`,
+      bytes.indexOf(0),
+    )
+  }
 }
 
 function checkBinary(bytes: Uint8Array): void {
@@ -118,11 +165,75 @@ function checkBinary(bytes: Uint8Array): void {
   }
 }
 
+export interface DecodeOptions {
+  /** Keep private-use code points (the librarian checked that the source really has them). */
+  allowPrivateUse?: boolean
+}
+
+const CANDIDATES: readonly TextEncodingName[] = ['utf-8', 'gb18030', 'big5']
+
+interface Reading {
+  encoding: TextEncodingName
+  text: string
+  figures: TextFigures
+}
+
+function read(body: Uint8Array, encoding: TextEncodingName): Reading | undefined {
+  const text = tryDecode(body, encoding)
+  return text === undefined ? undefined : { encoding, text, figures: textFigures(text) }
+}
+
+function describe(r: Reading, name: string = r.encoding): string {
+  const f = r.figures
+  return `as ${name}, ${f.rare} of ${f.han} Han characters are rare and ${f.privateUse} private-use`
+}
+
 /**
- * Decodes a page file. With `declared`, only that encoding is tried; otherwise UTF-8 first (it
- * almost never decodes other encodings by accident), then GB18030 or Big5 by their byte patterns.
+ * The reading with clearly fewer rare and private-use characters than `reading`, if another
+ * candidate decodes the bytes without an error: then the declaration is wrong.
  */
-export function decodeText(bytes: Uint8Array, declared?: TextEncodingName): DecodedText {
+function clearlyBetter(body: Uint8Array, reading: Reading): Reading | undefined {
+  const odd = oddness(reading.figures)
+  // A few rare characters are normal (names, places); a wrong reading has them by the hundred.
+  if (odd < 4 || odd < 0.05 * (reading.figures.han + reading.figures.privateUse)) return undefined
+  let best: Reading | undefined
+  for (const e of CANDIDATES) {
+    if (e === reading.encoding) continue
+    const r = read(body, e)
+    if (r && (!best || oddness(r.figures) < oddness(best.figures))) best = r
+  }
+  return best && oddness(best.figures) * 4 <= odd ? best : undefined
+}
+
+/** Another candidate that decodes the bytes with few rare or private-use characters. */
+function betterThanUndecodable(body: Uint8Array, encoding: TextEncodingName): Reading | undefined {
+  for (const e of CANDIDATES) {
+    if (e === encoding) continue
+    const r = read(body, e)
+    if (r && oddness(r.figures) <= 0.05 * Math.max(1, r.figures.han + r.figures.privateUse))
+      return r
+  }
+  return undefined
+}
+
+function cutShort(at: number, encoding: TextEncodingName): DecodeError {
+  return new DecodeError(
+    `the file ends in the middle of a character at byte ${at} (it reads as ${encoding} up to there): it was cut short; copy or export it again`,
+    at,
+  )
+}
+
+/**
+ * Decodes a page file. With `declared`, that encoding is used, but checked against the bytes:
+ * when another one reads them with clearly fewer rare or private-use characters, the declaration
+ * is refused with both figures. Undeclared: UTF-8 when the bytes are valid UTF-8 (other encodings
+ * almost never are), else GB18030 or Big5, whichever reads with fewer rare characters.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  declared?: EncodingLabel,
+  options: DecodeOptions = {},
+): DecodedText {
   if (bytes.length === 0) throw new DecodeError('the file is empty; a page needs its text')
   if (bytes.length > MAX_SOURCE_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1)
@@ -130,47 +241,61 @@ export function decodeText(bytes: Uint8Array, declared?: TextEncodingName): Deco
       `the file is ${mb} MB; a page's text is at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB — split it into one file per page`,
     )
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new DecodeError(
-      'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8',
-      0,
-    )
-  }
+  checkUtf16(bytes)
   checkBinary(bytes)
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  const skip = hadBom ? 3 : 0
   const body = hadBom ? bytes.subarray(3) : bytes
-  if (hadBom && declared && declared !== 'utf-8') {
+  const wanted = declared && decoderOf(declared)
+  if (hadBom && wanted && wanted !== 'utf-8') {
     throw new DecodeError(
       `declared ${declared}, but the file starts with a UTF-8 byte-order mark`,
       0,
     )
   }
 
-  let encoding: TextEncodingName
-  let raw: string | undefined
-  if (declared || hadBom) {
-    encoding = declared ?? 'utf-8'
-    raw = tryDecode(body, encoding)
-    if (raw === undefined) {
-      const at = firstInvalidByte(body, encoding) + (hadBom ? 3 : 0)
-      throw new DecodeError(`not valid ${encoding}: undecodable bytes at byte ${at}`, at)
+  let reading: Reading | undefined
+  if (wanted || hadBom) {
+    const encoding = wanted ?? 'utf-8'
+    reading = read(body, encoding)
+    if (!reading) {
+      const cut = truncatedAt(body, encoding)
+      if (cut !== undefined) throw cutShort(cut + skip, encoding)
+      const at = firstInvalidByte(body, encoding) + skip
+      const other = wanted ? betterThanUndecodable(body, encoding) : undefined
+      if (other) {
+        const errors = undecodableCount(body, encoding)
+        throw new DecodeError(
+          `declared ${declared}, but the bytes do not read as ${declared}: as ${declared}, ${errors} undecodable byte sequence(s), the first at byte ${at}; ${describe(other)} — declare --encoding ${other.encoding} (or leave the encoding undeclared)`,
+          at,
+        )
+      }
+      throw new DecodeError(
+        `not valid ${declared ?? encoding}: undecodable bytes at byte ${at}`,
+        at,
+      )
+    }
+    const better = wanted ? clearlyBetter(body, reading) : undefined
+    if (better) {
+      throw new DecodeError(
+        `declared ${declared}, but the bytes do not read as ${declared}: ${describe(reading, declared)}; ${describe(better)} — declare --encoding ${better.encoding} (or leave the encoding undeclared)`,
+      )
     }
   } else {
-    raw = tryDecode(body, 'utf-8')
-    encoding = 'utf-8'
-    if (raw === undefined) {
-      const order: TextEncodingName[] = looksLikeBig5(body)
-        ? ['big5', 'gb18030']
-        : ['gb18030', 'big5']
-      for (const candidate of order) {
-        raw = tryDecode(body, candidate)
-        if (raw !== undefined) {
-          encoding = candidate
-          break
-        }
-      }
+    reading = read(body, 'utf-8')
+    if (!reading) {
+      const legacy = (['gb18030', 'big5'] as const)
+        .map((e) => read(body, e))
+        .filter((r): r is Reading => r !== undefined)
+        .sort((a, b) => oddness(a.figures) - oddness(b.figures))
+      reading = legacy[0]
     }
-    if (raw === undefined) {
+    if (!reading) {
+      // A file that decodes but for its last, incomplete character was cut short.
+      for (const e of CANDIDATES) {
+        const cut = truncatedAt(body, e)
+        if (cut !== undefined) throw cutShort(cut + skip, e)
+      }
       const at = firstInvalidByte(body, 'utf-8')
       throw new DecodeError(
         `cannot tell the encoding: not UTF-8 (bad bytes at byte ${at}), nor GB18030, nor Big5; convert the file to UTF-8 or declare its encoding`,
@@ -178,10 +303,18 @@ export function decodeText(bytes: Uint8Array, declared?: TextEncodingName): Deco
       )
     }
   }
+  const raw = reading.text
+  if (reading.figures.privateUse > 0 && !options.allowPrivateUse) {
+    const offsets = privateUseOffsets(body, reading.encoding).map((o) => o + skip)
+    throw new DecodeError(
+      `${reading.figures.privateUse} private-use character(s) when read as ${reading.encoding} (bytes at ${offsets.join(', ')}${reading.figures.privateUse > offsets.length ? ', …' : ''}): the encoding has no standard character for them; fix the source, declare the right encoding, or allow them explicitly (--allow-private-use)`,
+      offsets[0],
+    )
+  }
   checkDecodedText(raw)
   return {
     text: raw.replace(/\r\n?/g, '\n'),
-    encoding,
+    encoding: reading.encoding,
     hadBom,
     lineEndings: lineEndingsOf(raw),
   }

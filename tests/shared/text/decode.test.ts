@@ -6,6 +6,7 @@ import {
   decodeText,
   DecodeError,
   MAX_SOURCE_BYTES,
+  parseEncodingLabel,
   parseEncodingName,
 } from '../../../src/shared/text/decode'
 import { FIXTURES } from '../../helpers'
@@ -35,7 +36,7 @@ describe('decodeText', () => {
   it('honours a declared encoding and names the byte offset when it is wrong', () => {
     expect(decodeText(fixture('simplified.gb18030.txt'), 'gb18030').encoding).toBe('gb18030')
     expect(() => decodeText(fixture('simplified.gb18030.txt'), 'utf-8')).toThrow(
-      /not valid utf-8: undecodable bytes at byte 0\b/,
+      /^declared utf-8, but the bytes do not read as utf-8: as utf-8, \d+ undecodable byte sequence\(s\), the first at byte 0; as gb18030, 0 of \d+ Han characters are rare and 0 private-use — declare --encoding gb18030/,
     )
     expect(() => decodeText(fixture('broken.txt'), 'utf-8')).toThrow(
       /not valid utf-8: undecodable bytes at byte 25\b/,
@@ -80,7 +81,11 @@ describe('decodeText', () => {
       fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 100 }), (s) => {
         const clean = Array.from(s, (c) => {
           const code = c.codePointAt(0) as number
-          return (code < 0x20 && code !== 0x0a && code !== 0x09) || c === '\ufffd' ? 'x' : c
+          // Private-use characters are refused unless allowed (tested with the fixture set).
+          const privateUse = /[\ue000-\uf8ff\u{f0000}-\u{10ffff}]/u.test(c)
+          return (code < 0x20 && code !== 0x0a && code !== 0x09) || c === '\ufffd' || privateUse
+            ? 'x'
+            : c
         })
           .join('')
           .replace(/^\ufeff/, 'x')
@@ -101,5 +106,16 @@ describe('parseEncodingName', () => {
     expect(parseEncodingName('utf8')).toBe('utf-8')
     expect(parseEncodingName('Big-5')).toBe('big5')
     expect(parseEncodingName('latin1')).toBeUndefined()
+  })
+
+  it('keeps the declared name: GBK, GB2312, Big5-HKSCS and CP950 are reported as such', () => {
+    expect(parseEncodingLabel('GBK')).toBe('gbk')
+    expect(parseEncodingLabel('gb2312')).toBe('gb2312')
+    expect(parseEncodingLabel('Big5-HKSCS')).toBe('big5-hkscs')
+    expect(parseEncodingLabel('big5hkscs')).toBe('big5-hkscs')
+    expect(parseEncodingLabel('CP950')).toBe('cp950')
+    expect(parseEncodingName('big5-hkscs')).toBe('big5')
+    expect(parseEncodingName('cp950')).toBe('big5')
+    expect(parseEncodingName('gb2312')).toBe('gb18030')
   })
 })

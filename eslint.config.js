@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import layers from './scripts/eslint-layers.js'
 
 export default tseslint.config(
   {
@@ -44,22 +45,10 @@ export default tseslint.config(
     },
   },
   {
-    // The pure domain runs in every process: it must not reach for Node or Electron.
-    files: ['src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', 'fs', 'path', 'electron', 'react'] },
-      ],
-    },
-  },
-  {
-    files: ['src/renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', 'electron', '**/main/**', '**/node/**', '**/server/**'] },
-      ],
-    },
+    // Each folder of src/ is a layer; imports point down and stay within what exists where the
+    // layer runs (scripts/eslint-layers.js, tests/lint/layers.test.ts, README's architecture).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/allowed-imports': 'error' },
   },
 )

@@ -44,6 +44,13 @@ test('keyboard only: / search ↓ Enter n ] s x ? Esc', async ({ app }) => {
   await kb.press('?')
   await expect(ui.page.getByTestId('shortcuts-overlay')).toBeVisible()
   await expect(ui.page.getByTestId('shortcuts-close')).toBeFocused()
+  // A modal dialog (ui/Dialog): Tab stays inside, the shortcuts do not act behind it.
+  await kb.press('Tab')
+  await expect(ui.page.getByTestId('shortcuts-close')).toBeFocused()
+  await kb.press('Shift+Tab')
+  await expect(ui.page.getByTestId('shortcuts-close')).toBeFocused()
+  await kb.press('b')
+  await expect(ui.tab('bookmarks')).toHaveAttribute('aria-selected', 'false')
   await kb.press('Escape')
   await expect(ui.page.getByTestId('shortcuts-overlay')).toHaveCount(0)
 

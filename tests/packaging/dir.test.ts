@@ -117,7 +117,15 @@ describe('npm run dist -- --dir (stub Electron)', () => {
       '/node_modules/opencc-js/package.json',
     ])
       expect(entries, e).toContain(e)
-    for (const e of ['/node_modules/react-dom', '/node_modules/@fontsource', '/seeds', '/src'])
+    for (const e of [
+      '/node_modules/react',
+      '/node_modules/react-dom',
+      '/node_modules/scheduler',
+      '/node_modules/@fontsource',
+      '/node_modules/minisearch',
+      '/seeds',
+      '/src',
+    ])
       expect(entries, e).not.toContain(e)
     expect([...entries].some((e) => e.endsWith('.map'))).toBe(false)
     const pkg = JSON.parse(asar.extractFile(file, 'package.json').toString('utf8'))

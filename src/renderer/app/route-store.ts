@@ -1,18 +1,16 @@
 // The current route as an external store: the hash is the single source of truth, React reads
 // it through useSyncExternalStore, and every navigation goes through `navigate`.
-import { useSyncExternalStore } from 'react'
 import { formatRoute, parseRoute } from './route'
 import type { AppRoute } from './route'
+import { createStore, useStore } from '../ui/store'
 
 let currentHash = typeof location === 'undefined' ? '' : location.hash
-let current: AppRoute = parseRoute(currentHash)
-const listeners = new Set<() => void>()
+const current = createStore<AppRoute>(parseRoute(currentHash))
 
 function sync(): void {
   if (location.hash === currentHash) return
   currentHash = location.hash
-  current = parseRoute(currentHash)
-  for (const l of listeners) l()
+  current.set(parseRoute(currentHash))
 }
 
 if (typeof window !== 'undefined') {
@@ -22,16 +20,11 @@ if (typeof window !== 'undefined') {
 }
 
 export function getRoute(): AppRoute {
-  return current
-}
-
-export function subscribeRoute(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
+  return current.get()
 }
 
 export function useRoute(): AppRoute {
-  return useSyncExternalStore(subscribeRoute, getRoute)
+  return useStore(current)
 }
 
 export interface NavigateOptions {
@@ -57,5 +50,5 @@ export function updateRoute(
   change: (route: AppRoute) => AppRoute,
   options: NavigateOptions = {},
 ): void {
-  navigate(change(current), options)
+  navigate(change(current.get()), options)
 }

@@ -1,7 +1,8 @@
 // Reader preferences: theme, text size and UI language. They are preferences, not views, so
 // they live in localStorage rather than in the URL.
 import { z } from 'zod'
-import { persisted, usePersisted } from '../ui/persisted'
+import { persisted } from '../ui/persisted'
+import { useStore } from '../ui/store'
 
 export const FONT_SIZES = [14, 16, 18, 20, 22, 24, 28] as const
 export const DEFAULT_FONT_SIZE = 18
@@ -25,7 +26,7 @@ export const settingsStore = persisted<Settings>('archive-reader.settings', sett
 }))
 
 export function useSettings(): Settings {
-  return usePersisted(settingsStore)
+  return useStore(settingsStore)
 }
 
 export function updateSettings(change: Partial<Omit<Settings, 'version'>>): void {

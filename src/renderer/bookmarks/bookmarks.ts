@@ -1,7 +1,8 @@
 // Saved views (searches and reading positions), recent searches, and their JSON export/import.
 // Everything read from localStorage or from an imported file is validated with zod first.
 import { z } from 'zod'
-import { persisted, usePersisted } from '../ui/persisted'
+import { persisted } from '../ui/persisted'
+import { useStore } from '../ui/store'
 
 const route = z
   .string()
@@ -51,7 +52,7 @@ export const bookmarkStore = persisted<Store>(BOOKMARKS_KEY, storeSchema, () => 
 }))
 
 export function useBookmarks(): Store {
-  return usePersisted(bookmarkStore)
+  return useStore(bookmarkStore)
 }
 
 function newId(): string {

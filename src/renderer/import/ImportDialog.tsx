@@ -2,6 +2,7 @@
 // report, correct the metadata, import with progress and a safe cancel; then the new issues
 // are in the library and searchable. Only in Electron (window.archiveImport).
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { Dialog } from '../ui/Dialog'
 import type { ImportProgress, ImportReport } from '../../shared/archive/import-report'
 import type {
   FileOverride,
@@ -56,23 +57,6 @@ export function ImportDialog({ api }: { api: ImportBridge }) {
     if (step.kind === 'review') void api.cancel().catch(() => {})
     closeImportDialog()
   }, [api, busy, step.kind])
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null
-    heading.current?.focus()
-    return () => previous?.focus()
-  }, [])
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== 'Escape') return
-      e.preventDefault()
-      e.stopPropagation()
-      close()
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [close])
 
   // A check or an import that ended early (cancelled or failed): say so, and start again.
   const backToPick = (e: unknown): void => {
@@ -135,130 +119,125 @@ export function ImportDialog({ api }: { api: ImportBridge }) {
   const valid = editsValid(edits)
 
   return (
-    <div className="overlay" onClick={close}>
-      <div
-        className="dialog import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="import-title"
-        aria-busy={busy}
-        data-testid="import-dialog"
-        data-step={step.kind}
-        onClick={(e) => e.stopPropagation()}
-        // The app's single-key shortcuts do not act behind the dialog.
-        onKeyDown={(e) => e.stopPropagation()}
-      >
-        <div className="dialog-head">
-          <h2 id="import-title" ref={heading} tabIndex={-1}>
-            {t('impTitle')}
-          </h2>
-          <button type="button" data-testid="import-close" disabled={busy} onClick={close}>
-            {t('close')}
-          </button>
-        </div>
-        {notice && (
-          <p
-            className={`import-notice ${notice.tone}`}
-            role={notice.tone === 'error' ? 'alert' : 'status'}
-            data-testid="import-notice"
-            data-tone={notice.tone}
-          >
-            {notice.text}
-          </p>
-        )}
-
-        {step.kind === 'pick' && (
-          <div className="import-pick" data-testid="import-pick">
-            <p>{t('impIntro')}</p>
-            <div className="import-actions">
-              <button type="button" data-testid="import-pick-files" onClick={() => pick('files')}>
-                {t('impPickFiles')}
-              </button>
-              <button type="button" data-testid="import-pick-folder" onClick={() => pick('folder')}>
-                {t('impPickFolder')}
-              </button>
-              {selection && (
-                <button
-                  type="button"
-                  data-testid="import-check"
-                  onClick={() => check(selection, overrides)}
-                >
-                  {t('impCheckAgain')}
-                </button>
-              )}
-            </div>
-          </div>
-        )}
-
-        {selection && step.kind !== 'done' && (
-          <p className="muted import-selection" data-testid="import-selection">
-            {t(selection.kind === 'folder' ? 'impPickedFolder' : 'impPickedFiles', {
-              label: selection.label,
-              n: selection.files,
-            })}
-          </p>
-        )}
-
-        {(step.kind === 'checking' || step.kind === 'importing') && (
-          <ImportProgressView
-            // Keyed by step: checking and importing are separate views, each starting afresh.
-            key={step.kind}
-            title={t(step.kind === 'checking' ? 'impChecking' : 'impImporting')}
-            progress={progress}
-            cancelling={cancelling}
-            onCancel={cancel}
-          />
-        )}
-
-        {step.kind === 'review' && (
-          <>
-            <ImportReview
-              report={step.planned.report}
-              edits={edits}
-              disabled={false}
-              onEdit={(file, field, value) => setEdits((e) => setEdit(e, file, field, value))}
-            />
-            <ImportReviewFooter
-              report={step.planned.report}
-              dirty={!sameOverrides(overrides, step.sent)}
-              valid={valid}
-              confirmed={confirmed}
-              onConfirm={setConfirmed}
-              onCheck={() => selection && check(selection, overrides)}
-              onPickOther={() => {
-                void api.cancel().catch(() => {})
-                setSelection(undefined)
-                setEdits({})
-                setStep({ kind: 'pick' })
-              }}
-              onStart={() => start(step.planned)}
-            />
-          </>
-        )}
-
-        {step.kind === 'done' && (
-          <div className="import-done" data-testid="import-done" role="status">
-            <p>{t('impDone', { pages: step.outcome.pages, issues: step.outcome.issues.length })}</p>
-            <ul>
-              {step.outcome.issues.map((i) => {
-                const issue = step.report.issues.find((r) => r.id === i.id)
-                const what = issue ? `${issue.paperName} ${date(issue.date)}` : i.id
-                return (
-                  <li key={i.id}>
-                    <a
-                      href={formatRoute(openRef(getRoute(), { issueId: i.id }))}
-                      data-testid="import-done-issue"
-                      onClick={() => closeImportDialog()}
-                    >
-                      {t('impOpenIssue', { what })}
-                    </a>
-                  </li>
-                )
-              })}
-            </ul>
-          </div>
-        )}
+    <Dialog
+      className="import-dialog"
+      labelledBy="import-title"
+      onClose={close}
+      initialFocus={heading}
+      aria-busy={busy}
+      data-testid="import-dialog"
+      data-step={step.kind}
+    >
+      <div className="dialog-head">
+        <h2 id="import-title" ref={heading} tabIndex={-1}>
+          {t('impTitle')}
+        </h2>
+        <button type="button" data-testid="import-close" disabled={busy} onClick={close}>
+          {t('close')}
+        </button>
       </div>
-    </div>
+      {notice && (
+        <p
+          className={`import-notice ${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          data-testid="import-notice"
+          data-tone={notice.tone}
+        >
+          {notice.text}
+        </p>
+      )}
+
+      {step.kind === 'pick' && (
+        <div className="import-pick" data-testid="import-pick">
+          <p>{t('impIntro')}</p>
+          <div className="import-actions">
+            <button type="button" data-testid="import-pick-files" onClick={() => pick('files')}>
+              {t('impPickFiles')}
+            </button>
+            <button type="button" data-testid="import-pick-folder" onClick={() => pick('folder')}>
+              {t('impPickFolder')}
+            </button>
+            {selection && (
+              <button
+                type="button"
+                data-testid="import-check"
+                onClick={() => check(selection, overrides)}
+              >
+                {t('impCheckAgain')}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+
+      {selection && step.kind !== 'done' && (
+        <p className="muted import-selection" data-testid="import-selection">
+          {t(selection.kind === 'folder' ? 'impPickedFolder' : 'impPickedFiles', {
+            label: selection.label,
+            n: selection.files,
+          })}
+        </p>
+      )}
+
+      {(step.kind === 'checking' || step.kind === 'importing') && (
+        <ImportProgressView
+          // Keyed by step: checking and importing are separate views, each starting afresh.
+          key={step.kind}
+          title={t(step.kind === 'checking' ? 'impChecking' : 'impImporting')}
+          progress={progress}
+          cancelling={cancelling}
+          onCancel={cancel}
+        />
+      )}
+
+      {step.kind === 'review' && (
+        <>
+          <ImportReview
+            report={step.planned.report}
+            edits={edits}
+            disabled={false}
+            onEdit={(file, field, value) => setEdits((e) => setEdit(e, file, field, value))}
+          />
+          <ImportReviewFooter
+            report={step.planned.report}
+            dirty={!sameOverrides(overrides, step.sent)}
+            valid={valid}
+            confirmed={confirmed}
+            onConfirm={setConfirmed}
+            onCheck={() => selection && check(selection, overrides)}
+            onPickOther={() => {
+              void api.cancel().catch(() => {})
+              setSelection(undefined)
+              setEdits({})
+              setStep({ kind: 'pick' })
+            }}
+            onStart={() => start(step.planned)}
+          />
+        </>
+      )}
+
+      {step.kind === 'done' && (
+        <div className="import-done" data-testid="import-done" role="status">
+          <p>{t('impDone', { pages: step.outcome.pages, issues: step.outcome.issues.length })}</p>
+          <ul>
+            {step.outcome.issues.map((i) => {
+              const issue = step.report.issues.find((r) => r.id === i.id)
+              const what = issue ? `${issue.paperName} ${date(issue.date)}` : i.id
+              return (
+                <li key={i.id}>
+                  <a
+                    href={formatRoute(openRef(getRoute(), { issueId: i.id }))}
+                    data-testid="import-done-issue"
+                    onClick={() => closeImportDialog()}
+                  >
+                    {t('impOpenIssue', { what })}
+                  </a>
+                </li>
+              )
+            })}
+          </ul>
+        </div>
+      )}
+    </Dialog>
   )
 }

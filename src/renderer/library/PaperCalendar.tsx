@@ -6,6 +6,7 @@ import { useI18n } from '../app/i18n'
 import { openRef } from '../app/navigation'
 import { formatRoute } from '../app/route'
 import type { AppRoute } from '../app/route'
+import { daysIn, gapDays, pad2 } from './calendar'
 
 interface Props {
   route: AppRoute
@@ -15,25 +16,14 @@ interface Props {
   issues: readonly IssueSummary[]
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0')
 const DAYS = Array.from({ length: 31 }, (_, d) => d + 1)
 const MONTHS = Array.from({ length: 12 }, (_, m) => m + 1)
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
-function daySpan(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
-}
 
 export function PaperCalendar({ route, year, paperName, issues }: Props) {
   const { t, lang, date, number } = useI18n()
   const byDate = new Map(issues.map((i) => [i.date, i]))
   const dates = [...byDate.keys()].sort()
-  const first = dates[0]
-  const last = dates[dates.length - 1]
-  const gaps = first && last ? daySpan(first, last) + 1 - dates.length : 0
+  const gaps = gapDays(dates)
   const monthLabel = (m: number): string =>
     lang === 'zh-CN'
       ? `${m}月`
@@ -67,7 +57,7 @@ export function PaperCalendar({ route, year, paperName, issues }: Props) {
                 <th scope="row">{monthLabel(m)}</th>
                 {DAYS.map((d) => {
                   if (d > inMonth) return <td key={d} className="void" aria-hidden="true" />
-                  const iso = `${year}-${pad(m)}-${pad(d)}`
+                  const iso = `${year}-${pad2(m)}-${pad2(d)}`
                   const issue = byDate.get(iso)
                   if (!issue)
                     return <td key={d} className="gap" title={date(iso)} aria-hidden="true" />

@@ -2,8 +2,7 @@
 // export and print.
 import type { Article, IssueView } from '../../shared/types'
 import { downloadText, fileNameOf } from '../ui/browser'
-import { cite } from './citation'
-import type { CitationSource } from './citation'
+import { articleAsText, citationSource } from './article-export'
 import { printPane } from '../app/commands'
 import { useI18n } from '../app/i18n'
 import { openRef, updatePane } from '../app/navigation'
@@ -21,32 +20,6 @@ export interface ArticleProps {
   article: Article
   pane: PaneState
   links: PaneLinks
-}
-
-export function citationSource(issue: IssueView, article: Article): CitationSource {
-  return { article, paperName: issue.paperName, date: issue.date, dateSource: issue.dateSource }
-}
-
-/** The article as a plain-text file: heading, where it is from, text, citation. */
-export function articleAsText(issue: IssueView, article: Article): string {
-  const page = issue.pages.find((p) => p.number === article.page)
-  return [
-    article.kicker,
-    article.headline,
-    article.subheadline,
-    article.byline,
-    '',
-    `${issue.paperName} ${issue.date} (${issue.dateSource}) · p. ${article.page} · ${article.id}`,
-    page ? `Source: ${page.source} (${page.encoding})` : undefined,
-    '',
-    article.text,
-    ...(article.captions.length ? ['', ...article.captions] : []),
-    '',
-    cite('gbt7714', citationSource(issue, article)),
-    '',
-  ]
-    .filter((l) => l !== undefined)
-    .join('\n')
 }
 
 export function ArticleToolbar({ route, index, issue, article, pane }: ArticleProps) {

@@ -2,8 +2,9 @@
 // be read (edited by hand, written by a newer version, truncated) is reset to its default, the
 // bad text is kept beside it, and the problem is reported so the UI can say so — never a blank
 // screen.
-import { useSyncExternalStore } from 'react'
 import type { z } from 'zod'
+import { createStore, useStore } from './store'
+import type { Store } from './store'
 
 export interface StoreProblem {
   store: string
@@ -11,41 +12,26 @@ export interface StoreProblem {
   backupKey: string
 }
 
-export interface Persisted<T> {
-  get(): T
-  set(value: T): void
-  subscribe(listener: () => void): () => void
-}
+/** A store whose every `set` is also saved (a failed save keeps the value for the session). */
+export type Persisted<T> = Store<T>
 
-const problems: StoreProblem[] = []
-const problemListeners = new Set<() => void>()
-let problemsSnapshot: readonly StoreProblem[] = []
+const problems = createStore<readonly StoreProblem[]>([])
 
 function report(p: StoreProblem): void {
-  problems.push(p)
-  problemsSnapshot = [...problems]
-  for (const l of problemListeners) l()
+  problems.set([...problems.get(), p])
 }
 
 export function dismissProblems(): void {
-  problems.length = 0
-  problemsSnapshot = []
-  for (const l of problemListeners) l()
+  problems.set([])
 }
 
 /** The problems reported so far (what the notice shows). */
 export function storeProblems(): readonly StoreProblem[] {
-  return problemsSnapshot
+  return problems.get()
 }
 
 export function useStoreProblems(): readonly StoreProblem[] {
-  return useSyncExternalStore(
-    (l) => {
-      problemListeners.add(l)
-      return () => problemListeners.delete(l)
-    },
-    () => problemsSnapshot,
-  )
+  return useStore(problems)
 }
 
 function storage(): Storage | undefined {
@@ -57,8 +43,7 @@ function storage(): Storage | undefined {
 }
 
 export function persisted<T>(key: string, schema: z.ZodType<T>, fallback: () => T): Persisted<T> {
-  const listeners = new Set<() => void>()
-  let value = read()
+  const store = createStore(read())
 
   function read(): T {
     const s = storage()
@@ -89,23 +74,15 @@ export function persisted<T>(key: string, schema: z.ZodType<T>, fallback: () => 
   }
 
   return {
-    get: () => value,
+    get: store.get,
     set(next) {
-      value = next
       try {
         storage()?.setItem(key, JSON.stringify(next))
       } catch {
         // Keep the value for this session even when it cannot be saved.
       }
-      for (const l of listeners) l()
+      store.set(next)
     },
-    subscribe(l) {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
+    subscribe: store.subscribe,
   }
-}
-
-export function usePersisted<T>(store: Persisted<T>): T {
-  return useSyncExternalStore(store.subscribe, store.get)
 }

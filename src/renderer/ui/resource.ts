@@ -2,6 +2,7 @@
 // components never set state from effects. Archive data changes only when the librarian imports
 // or removes issues in the app; `invalidate` then drops what changed.
 import { useEffect, useSyncExternalStore } from 'react'
+import { createSignal } from './store'
 
 export type Entry<T> =
   { status: 'pending' } | { status: 'ok'; data: T } | { status: 'error'; error: Error }
@@ -9,17 +10,10 @@ export type Entry<T> =
 const entries = new Map<string, Entry<unknown>>()
 const lastOk = new Map<string, Entry<unknown>>()
 const promises = new Map<string, Promise<unknown>>()
-const listeners = new Set<() => void>()
 const MAX_ENTRIES = 400
-
-function emit(): void {
-  for (const l of listeners) l()
-}
-
-function subscribe(l: () => void): () => void {
-  listeners.add(l)
-  return () => listeners.delete(l)
-}
+const changed = createSignal()
+const emit = changed.emit
+const subscribe = changed.subscribe
 
 /** Starts loading `key` unless it is loaded or loading; resolves with the data. */
 export function ensure<T>(key: string, load: () => Promise<T>, group?: string): Promise<T> {

@@ -1,5 +1,5 @@
 // One transient status message at a time ("Link copied: …"), announced politely.
-import { useSyncExternalStore } from 'react'
+import { createStore, useStore } from './store'
 
 export interface Toast {
   id: number
@@ -8,33 +8,20 @@ export interface Toast {
   tone: 'info' | 'error'
 }
 
-let current: Toast | undefined
+const current = createStore<Toast | undefined>(undefined)
 let seq = 0
 let timer: ReturnType<typeof setTimeout> | undefined
-const listeners = new Set<() => void>()
-
-function emit(): void {
-  for (const l of listeners) l()
-}
 
 export function showToast(message: string, detail?: string, tone: Toast['tone'] = 'info'): void {
-  current = { id: ++seq, message, tone, ...(detail ? { detail } : {}) }
   if (timer) clearTimeout(timer)
   timer = setTimeout(dismissToast, tone === 'error' ? 8000 : 5000)
-  emit()
+  current.set({ id: ++seq, message, tone, ...(detail ? { detail } : {}) })
 }
 
 export function dismissToast(): void {
-  current = undefined
-  emit()
+  current.set(undefined)
 }
 
 export function useToast(): Toast | undefined {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    () => current,
-  )
+  return useStore(current)
 }

@@ -4,14 +4,14 @@
 import { app, BrowserWindow, Menu, session } from 'electron'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { routeOfDeepLink } from '../shared/contract'
+import type { MenuCommand } from '../shared/contract'
 import {
+  IMPORT_PROGRESS_EVENT,
   INDEX_PROGRESS_EVENT,
   MENU_COMMAND_EVENT,
   NAVIGATE_EVENT,
-  routeOfDeepLink,
-} from '../shared/contract'
-import type { MenuCommand } from '../shared/contract'
-import { IMPORT_PROGRESS_EVENT } from '../shared/import-contract'
+} from '../shared/ipc-channels'
 import type { IndexStatus } from '../shared/types'
 import { bundledArchiveDir } from '../node/paths'
 import { archiveSources } from './archive-host'

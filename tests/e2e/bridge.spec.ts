@@ -8,7 +8,11 @@ import { AppPage } from './pages/AppPage'
 test('menu commands, deep links and index progress through the bridge', async ({ app }) => {
   test.skip(app.kind !== 'web', 'the real bridge is exercised by the electron project')
   await app.page.addInitScript(() => {
-    const get = (path: string): Promise<unknown> => fetch(path).then((r) => r.json())
+    // Answers as the real preload does: a result, never a rejection.
+    const get = (path: string): Promise<unknown> =>
+      fetch(path)
+        .then((r) => r.json())
+        .then((value: unknown) => ({ ok: true, value }))
     const enc = encodeURIComponent
     const hooks: Record<string, (v: unknown) => void> = {}
     const on = (name: string) => (l: (v: unknown) => void) => {
@@ -25,7 +29,10 @@ test('menu commands, deep links and index progress through the bridge', async ({
       articleMatches: (id: string, q: string) =>
         get(`/api/articles/${enc(id)}/matches?q=${enc(q)}`),
       indexStatus: () =>
-        Promise.resolve({ state: 'building', progress: 0.25, articles: 0, issues: 4 }),
+        Promise.resolve({
+          ok: true,
+          value: { state: 'building', progress: 0.25, articles: 0, issues: 4 },
+        }),
       onIndexProgress: on('progress'),
       onMenuCommand: on('menu'),
       onNavigate: on('navigate'),

@@ -6,7 +6,7 @@
 // driven through a fake ipcMain with fake events.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { channels } from '../../src/shared/contract'
+import { channels } from '../../src/shared/ipc-channels'
 import type { ArchiveApi, ArchiveMethod } from '../../src/shared/contract'
 import type { IpcResult } from '../../src/shared/ipc-result'
 import { ArchiveService, INDEX_FILE } from '../../src/node/archive-service'

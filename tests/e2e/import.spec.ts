@@ -32,8 +32,6 @@ test('report, correction, confirmation, progress, cancel, import and remove', as
   app,
 }, testInfo) => {
   test.skip(app.kind !== 'web', 'the stand-in bridge is for the browser; Electron has the real one')
-  // The whole import story in one test (five checks, two imports): more than 30 s on a loaded CI.
-  test.slow()
   const { ui, imp } = await openLibraryWithFakeImport(app)
 
   await imp.openButton.click()

@@ -28,7 +28,7 @@ import type {
 } from '../../src/main/import-worker-protocol'
 import { createImportBridge } from '../../src/preload/import-bridge'
 import type { IpcLike } from '../../src/preload/bridge'
-import { importClient } from '../../src/renderer/import-api'
+import { importClient } from '../../src/renderer/import/import-api'
 import { FIXTURES, ROOT, SEEDS, tempDir } from '../helpers'
 import { ipcHandlers } from '../support/fake-ipc-main'
 import { snapshot } from '../support/snapshot'

@@ -13,7 +13,7 @@ import {
 import { asIpcResult, RemoteError } from '../../src/shared/ipc-result'
 import { createBridge } from '../../src/preload/bridge'
 import type { IpcLike } from '../../src/preload/bridge'
-import { electronApi } from '../../src/renderer/api'
+import { electronApi } from '../../src/renderer/app/api'
 
 type Listener = (event: unknown, ...args: unknown[]) => void
 

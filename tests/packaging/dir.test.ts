@@ -86,13 +86,13 @@ beforeAll(() => {
   seconds = (performance.now() - t) / 1000
   if (r.status !== 0) throw new Error(`electron-builder failed:\n${r.stdout}${r.stderr}`)
   unpacked = join(project, 'dist', 'linux-unpacked')
-}, 120_000)
+}, 300_000)
 
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 describe('npm run dist -- --dir (stub Electron)', () => {
-  it('packages the app and its resources', () => {
-    // A figure, not a limit: the time depends on the machine's load (no timed tests).
+  it('packages an unpacked app folder', () => {
+    // A figure, not a verdict: how long it takes depends on the machine's load.
     console.log(`electron-builder --dir took ${seconds.toFixed(1)} s`)
     expect(readdirSync(unpacked).sort()).toEqual(['archive-reader', 'resources'])
   })

@@ -9,6 +9,8 @@ import type { Page } from '@playwright/test'
 export interface FakeImportState {
   imported: boolean
   cancel: boolean
+  /** Set by a test: the next check holds at its second file until it is cancelled (≤ 20 s). */
+  holdPlan?: boolean
   calls: { method: string; args: unknown[] }[]
   menu?: (command: string) => void
 }
@@ -260,8 +262,12 @@ function install(): void {
         for (let k = 0; k <= r.files.length; k++) {
           if (state.cancel) throw cancelled()
           emit({ phase: 'validate', done: k, total: r.files.length, file: r.files[k]?.file })
-          // Long enough for a test to press cancel while it runs, even on a loaded machine.
-          await sleep(200)
+          // A test that cancels a check asks for it to wait (no race with a loaded machine).
+          if (state.holdPlan && k === 1) {
+            state.holdPlan = false
+            for (let t = 0; t < 400 && !state.cancel; t++) await sleep(50)
+          }
+          await sleep(60)
         }
         pending = { planId: `plan-${++seq}`, report: r }
         return pending

@@ -25,9 +25,20 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Plain Node scripts (the CLI's bin launcher).
-    files: ['bin/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
+    // Plain Node scripts (the CLI's bin launcher, the postinstall, the e2e Electron stand-in).
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'tests/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        URL: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        setImmediate: 'readonly',
+        Response: 'readonly',
+        Request: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
   },
   {
     files: ['tests/e2e/**/*.ts'],

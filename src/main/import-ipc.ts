@@ -2,7 +2,7 @@
 // errors), and answers picks with main's own open dialog.
 import { BrowserWindow, dialog, ipcMain } from 'electron'
 import type { OpenDialogOptions } from 'electron'
-import { importChannels } from '../shared/import-contract'
+import { importChannels } from '../shared/ipc-channels'
 import type { ImportMethod } from '../shared/import-contract'
 import { createImportHandler } from './import-handlers'
 import type { ImportHandlerOptions } from './import-handlers'

@@ -1,19 +1,27 @@
 // Electron's main process: app lifecycle and wiring only. The archive itself is src/node's
 // ArchiveService (via archive-host.ts); the rules (sender checks, allowed URLs, window state,
 // deep links, menu) are pure modules beside this one.
-import { app, BrowserWindow, Menu, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron'
+import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
+import { routeOfDeepLink } from '../shared/contract'
+import type { MenuCommand } from '../shared/contract'
 import {
+  IMPORT_PROGRESS_EVENT,
   INDEX_PROGRESS_EVENT,
   MENU_COMMAND_EVENT,
   NAVIGATE_EVENT,
-  routeOfDeepLink,
-} from '../shared/contract'
-import type { MenuCommand } from '../shared/contract'
-import { IMPORT_PROGRESS_EVENT } from '../shared/import-contract'
+  NAVIGATE_READY,
+} from '../shared/ipc-channels'
 import type { IndexStatus } from '../shared/types'
 import { bundledArchiveDir } from '../node/paths'
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+} from './app-protocol'
 import { archiveSources } from './archive-host'
 import type { ArchiveSource } from './archive-host'
 import { ImportController } from './import-controller'
@@ -22,22 +30,22 @@ import { registerImportHandlers } from './import-ipc'
 import type { ImportWorkerData } from './import-worker-protocol'
 import createImportWorker from './import-worker?nodeWorker'
 import { LibraryHost } from './library-host'
-import { protocolClientArgs, routeFromArgv } from './deep-links'
+import { PendingRoute, protocolClientArgs, routeFromArgv } from './deep-links'
 import { awaitIndexWorker } from './index-worker-protocol'
 import createIndexWorker from './index-worker?nodeWorker'
 import { registerArchiveHandlers } from './ipc'
 import { buildMenuTemplate, menuLocale } from './menu'
 import { hardenAllWebContents, hardenSession } from './security'
-import { isAppPageUrl } from './security-policy'
+import { contentSecurityPolicy, isAppPageUrl } from './security-policy'
 import type { AppLocation } from './security-policy'
 import { throttleStatus } from './status-throttle'
 import { createAppWindow, loadApp } from './window'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const rendererFile = join(here, '../renderer/index.html')
+const rendererDir = join(here, '../renderer')
 const preloadPath = join(here, '../preload/index.cjs')
 const location: AppLocation = {
-  rendererFileUrl: pathToFileURL(rendererFile).href,
+  appOrigin: APP_ORIGIN,
   devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
 }
 const log = (message: string): void => console.log(`[archive-reader] ${message}`)
@@ -47,12 +55,16 @@ const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir')
 if (userDataSwitch) app.setPath('userData', resolve(userDataSwitch))
 
 app.enableSandbox()
+// Before the app is ready, or the scheme is not standard (no origin, no 'self').
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
 let mainWindow: BrowserWindow | undefined
 let host: LibraryHost | undefined
 let importer: ImportController | undefined
-/** A deep link that arrived before the page could take it; opened when the page has loaded. */
-let pendingRoute: string | undefined = routeFromArgv(process.argv)
+/** Deep links wait until the page listens for them (the preload says so: NAVIGATE_READY). */
+const links = new PendingRoute((route) => liveWindow()?.webContents.send(NAVIGATE_EVENT, route))
+const firstRoute = routeFromArgv(process.argv)
+if (firstRoute) links.open(firstRoute)
 
 function liveWindow(): BrowserWindow | undefined {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined
@@ -68,11 +80,9 @@ function focusWindow(): void {
 }
 
 function openRoute(route: string): void {
-  const win = liveWindow()
-  if (win && !win.webContents.isLoading()) win.webContents.send(NAVIGATE_EVENT, route)
-  else pendingRoute = route
-  // macOS keeps running with no window: a link then opens one.
-  if (!win && app.isReady() && host) createWindow()
+  links.open(route)
+  // macOS keeps running with no window: a link then opens one (with the link in its URL).
+  if (!liveWindow() && app.isReady() && host) createWindow()
   else focusWindow()
 }
 
@@ -103,16 +113,15 @@ function createWindow(): void {
   const startArchive = (): void => void host?.ready().catch(() => {})
   win.once('ready-to-show', () => setImmediate(startArchive))
   setTimeout(startArchive, 3000)
-  win.webContents.on('did-finish-load', () => {
-    if (pendingRoute) win.webContents.send(NAVIGATE_EVENT, pendingRoute)
-    pendingRoute = undefined
+  // A new document (a reload) has not subscribed to deep links yet: hold them again.
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) links.reset()
   })
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined
   })
-  const route = pendingRoute
-  pendingRoute = undefined
-  loadApp(win, { rendererFile, devServerUrl: location.devServerUrl }, route).catch((e: Error) =>
+  // A link held for a window that did not exist yet opens as the page's own URL.
+  loadApp(win, { devServerUrl: location.devServerUrl }, links.take()).catch((e: Error) =>
     log(`The app page failed to load: ${e.message}`),
   )
 }
@@ -125,6 +134,7 @@ function registerProtocol(): void {
     defaultApp: process.defaultApp === true,
     execPath: process.execPath,
     appEntry: process.argv[1] ? resolve(process.argv[1]) : undefined,
+    portableExecutable: process.env.PORTABLE_EXECUTABLE_FILE,
   })
   const registered = client.path
     ? app.setAsDefaultProtocolClient(client.scheme, client.path, client.args)
@@ -144,6 +154,15 @@ function start(): void {
     const route = routeFromArgv(argv)
     if (route) openRoute(route)
     else focusWindow()
+  })
+  // The preload's first onNavigate listener: the page of the main window listens now.
+  ipcMain.on(NAVIGATE_READY, (event) => {
+    const win = liveWindow()
+    if (!win || event.sender !== win.webContents) return
+    // The window's own page: its top frame (no parent), at the app's origin.
+    const frame = event.senderFrame
+    if (!frame || frame.parent || !isAppPageUrl(frame.url, location)) return
+    links.ready()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
@@ -167,6 +186,11 @@ function start(): void {
       })
       const archiveHost = host
       hardenSession(session.defaultSession, location, log)
+      // The built renderer, read-only, with its CSP as a header (app-protocol.ts).
+      protocol.handle(
+        APP_SCHEME,
+        createAppProtocolHandler({ rendererDir, csp: contentSecurityPolicy(), readFile, log }),
+      )
       registerArchiveHandlers({
         archive: () => archiveHost.ready(),
         indexStatus: () => archiveHost.status(),

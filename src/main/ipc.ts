@@ -1,7 +1,8 @@
 // Binds the archive contract to ipcMain: one handler per channel, each going through the checks
 // of ipc-handler.ts (sender, arguments, clean errors).
 import { ipcMain } from 'electron'
-import { channels, isArchiveMethod } from '../shared/contract'
+import { isArchiveMethod } from '../shared/contract'
+import { channels } from '../shared/ipc-channels'
 import { createArchiveHandler } from './ipc-handler'
 import type { HandlerOptions } from './ipc-handler'
 

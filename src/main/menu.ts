@@ -102,6 +102,8 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const mac = o.platform === 'darwin'
   const t = mac ? withoutMnemonics(LABELS[o.locale]) : LABELS[o.locale]
   const command = (label: string, cmd: MenuCommand): MenuItemConstructorOptions => ({
+    // The command as the item's id: Menu.getMenuItemById(command) finds it (e2e clicks it).
+    id: cmd,
     label,
     accelerator: COMMAND_ACCELERATORS[cmd],
     click: () => o.send(cmd),

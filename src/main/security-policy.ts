@@ -1,9 +1,11 @@
-// Which URLs are "the app": the renderer's own page (its file:// index.html when built, Vite's dev
-// server in development). Pure functions, so the rules can be tested without Electron.
+// Which URLs are "the app": the renderer's page at its own origin (app://reader, served by
+// app-protocol.ts when built; Vite's dev server in development). Origins are compared — scheme,
+// host and port — never file paths, which differ in case and escaping from one OS to another.
+// Pure functions, so the rules can be tested without Electron.
 
 export interface AppLocation {
-  /** file:// URL of out/renderer/index.html. */
-  rendererFileUrl: string
+  /** The origin the built renderer is served from: app://reader (app-protocol.ts). */
+  appOrigin: string
   /** Vite's dev server (electron-vite's ELECTRON_RENDERER_URL) in development, else undefined. */
   devServerUrl?: string | undefined
 }
@@ -16,31 +18,38 @@ function parse(url: string): URL | undefined {
   }
 }
 
-function folderOf(pathname: string): string {
-  return pathname.slice(0, pathname.lastIndexOf('/') + 1)
+/**
+ * Scheme and host of a URL, lower-cased (for app://reader, whose WHATWG `origin` is "null"
+ * because the scheme is not one the URL standard knows; Chromium treats it as standard).
+ */
+function originOf(u: URL): string {
+  return `${u.protocol}//${u.host}`.toLowerCase()
+}
+
+function isAppOrigin(u: URL, app: AppLocation): boolean {
+  const own = parse(app.appOrigin)
+  return !!own && originOf(u) === originOf(own)
+}
+
+function isDevServer(u: URL, app: AppLocation): boolean {
+  const dev = app.devServerUrl ? parse(app.devServerUrl) : undefined
+  return !!dev && (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === dev.origin
 }
 
 /**
- * True when `url` is the app's own page (any hash or query): the only frames allowed to call the
- * archive over IPC and the only place the window may navigate to.
+ * True when `url` is a page of the app's origin (any path, hash or query): the only frames
+ * allowed to call the archive over IPC and the only place the window may navigate to.
  */
 export function isAppPageUrl(url: string | undefined, app: AppLocation): boolean {
   const u = url ? parse(url) : undefined
   if (!u) return false
-  if (app.devServerUrl) {
-    const dev = parse(app.devServerUrl)
-    if (dev && (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === dev.origin) {
-      return true
-    }
-  }
-  const file = parse(app.rendererFileUrl)
-  return !!file && u.protocol === 'file:' && u.host === file.host && u.pathname === file.pathname
+  return isAppOrigin(u, app) || isDevServer(u, app)
 }
 
 /**
- * Offline means offline: the app may load its own files (the renderer folder), data:/blob: URLs
- * it makes itself, DevTools, and in development the dev server (http and its HMR websocket).
- * Everything else, including other file:// paths, is cancelled.
+ * Offline means offline: the app may load its own files (its origin), data:/blob: URLs it makes
+ * itself, DevTools, and in development the dev server (http and its HMR websocket). Everything
+ * else, file:// included, is cancelled.
  */
 export function isAllowedRequest(url: string, app: AppLocation): boolean {
   const u = parse(url)
@@ -50,10 +59,6 @@ export function isAllowedRequest(url: string, app: AppLocation): boolean {
     case 'blob:':
     case 'devtools:':
       return true
-    case 'file:': {
-      const file = parse(app.rendererFileUrl)
-      return !!file && u.host === file.host && u.pathname.startsWith(folderOf(file.pathname))
-    }
     case 'http:':
     case 'https:':
     case 'ws:':
@@ -62,7 +67,7 @@ export function isAllowedRequest(url: string, app: AppLocation): boolean {
       return !!dev && u.host === dev.host
     }
     default:
-      return false
+      return isAppOrigin(u, app)
   }
 }
 

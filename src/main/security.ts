@@ -21,7 +21,8 @@ export function hardenSession(session: Session, location: AppLocation, log: (m: 
     }
     callback({ cancel: !allowed })
   })
-  // For the dev server's pages; file:// pages get the same policy from the meta tag in index.html.
+  // For the dev server's pages (app:// responses carry it already, app-protocol.ts; the meta tag
+  // in index.html says the same for the production build).
   session.webRequest.onHeadersReceived((details, callback) => {
     if (details.resourceType !== 'mainFrame' && details.resourceType !== 'subFrame') {
       callback({})

@@ -2,6 +2,7 @@
 // remembers its size and position.
 import { BrowserWindow, nativeTheme, screen } from 'electron'
 import { join } from 'node:path'
+import { APP_PAGE_URL } from './app-protocol'
 import { loadWindowState, saveWindowState, stateOf, WINDOW_STATE_FILE } from './window-state'
 
 export interface WindowOptions {
@@ -79,12 +80,14 @@ function trackWindowState(win: BrowserWindow, path: string, log: (m: string) => 
   win.on('close', save)
 }
 
-/** Loads the app's page, at `route` (`#/…`) when given. */
+/**
+ * Loads the app's page, at `route` (`#/…`) when given: app://reader/index.html (app-protocol.ts),
+ * or Vite's dev server in development.
+ */
 export function loadApp(
   win: BrowserWindow,
-  where: { rendererFile: string; devServerUrl?: string | undefined },
+  where: { devServerUrl?: string | undefined },
   route?: string,
 ): Promise<void> {
-  if (where.devServerUrl) return win.loadURL(`${where.devServerUrl}${route ?? ''}`)
-  return win.loadFile(where.rendererFile, route ? { hash: route.slice(1) } : {})
+  return win.loadURL(`${where.devServerUrl ?? APP_PAGE_URL}${route ?? ''}`)
 }

@@ -1,14 +1,18 @@
 // The object the preload exposes as `window.archive`: the archive verbs and three event
 // subscriptions, built over a minimal slice of ipcRenderer so it can be tested without Electron.
-// The renderer never sees ipcRenderer, channel names or IPC event objects.
+// The renderer never sees ipcRenderer, channel names or IPC event objects. Verbs answer with an
+// IpcResult and never reject: contextBridge would turn a rejection into a plain Error with the
+// message only, and the renderer's client (renderer/api.ts) rebuilds the typed error instead.
+// Only type imports from the contract: its zod schemas stay out of the preload (main validates).
+import type { ArchiveBridge, ArchiveMethod, MenuCommand } from '../shared/contract'
 import {
   channels,
   INDEX_PROGRESS_EVENT,
   MENU_COMMAND_EVENT,
   NAVIGATE_EVENT,
-} from '../shared/contract'
-import type { ArchiveBridge, ArchiveMethod, MenuCommand } from '../shared/contract'
-import { unwrapResult } from '../shared/ipc-result'
+  NAVIGATE_READY,
+} from '../shared/ipc-channels'
+import { asIpcResult } from '../shared/ipc-result'
 import type { IpcResult } from '../shared/ipc-result'
 import type { IndexStatus } from '../shared/types'
 
@@ -16,25 +20,40 @@ export interface IpcLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+  send(channel: string, ...args: unknown[]): void
+}
+
+/** One verb: invoke its channel and pass the result on, never throwing. */
+export function wireCall(ipc: IpcLike, channel: string) {
+  return async (...args: unknown[]): Promise<IpcResult<never>> => {
+    try {
+      return asIpcResult<never>(await ipc.invoke(channel, ...args))
+    } catch {
+      // invoke itself failed (no handler, main gone): main's message would name the channel.
+      return {
+        ok: false,
+        error: { name: 'ProtocolError', message: 'the main process did not answer' },
+      }
+    }
+  }
+}
+
+/** A subscription that passes on the payload only: the IPC event leads back to ipcRenderer. */
+export function subscription<T>(ipc: IpcLike, channel: string, onFirst?: () => void) {
+  let first = true
+  return (listener: (payload: T) => void): (() => void) => {
+    const wrapped = (_event: unknown, payload: unknown): void => listener(payload as T)
+    ipc.on(channel, wrapped)
+    if (first && onFirst) onFirst()
+    first = false
+    return () => {
+      ipc.removeListener(channel, wrapped)
+    }
+  }
 }
 
 export function createBridge(ipc: IpcLike): ArchiveBridge {
-  const call =
-    <M extends ArchiveMethod>(method: M) =>
-    async (...args: unknown[]): Promise<never> =>
-      unwrapResult((await ipc.invoke(channels[method], ...args)) as IpcResult<never>)
-
-  const subscribe =
-    <T>(channel: string) =>
-    (listener: (payload: T) => void): (() => void) => {
-      // Only the payload is passed on: the IPC event would hand the page a way back to ipcRenderer.
-      const wrapped = (_event: unknown, payload: unknown): void => listener(payload as T)
-      ipc.on(channel, wrapped)
-      return () => {
-        ipc.removeListener(channel, wrapped)
-      }
-    }
-
+  const call = (method: ArchiveMethod) => wireCall(ipc, channels[method])
   return {
     listIssues: call('listIssues'),
     getIssue: call('getIssue'),
@@ -42,8 +61,9 @@ export function createBridge(ipc: IpcLike): ArchiveBridge {
     search: call('search'),
     articleMatches: call('articleMatches'),
     indexStatus: call('indexStatus'),
-    onIndexProgress: subscribe<IndexStatus>(INDEX_PROGRESS_EVENT),
-    onMenuCommand: subscribe<MenuCommand>(MENU_COMMAND_EVENT),
-    onNavigate: subscribe<string>(NAVIGATE_EVENT),
+    onIndexProgress: subscription<IndexStatus>(ipc, INDEX_PROGRESS_EVENT),
+    onMenuCommand: subscription<MenuCommand>(ipc, MENU_COMMAND_EVENT),
+    // The page listens now: main may send the deep links it held back (index.ts).
+    onNavigate: subscription<string>(ipc, NAVIGATE_EVENT, () => ipc.send(NAVIGATE_READY)),
   }
 }

@@ -3,6 +3,8 @@
 // written against `ArchiveApi`; arguments are validated with the schemas below before any data
 // is touched, because a renderer is never trusted.
 import { z } from 'zod'
+import { channels } from './ipc-channels'
+import type { Wire } from './ipc-result'
 import type {
   ArticleMatches,
   IndexStatus,
@@ -22,20 +24,7 @@ export interface ArchiveApi {
   indexStatus(): Promise<IndexStatus>
 }
 
-/** IPC channel per method: one place, so main and preload cannot drift apart. */
-export const channels = {
-  listIssues: 'archive:list-issues',
-  getIssue: 'archive:get-issue',
-  getPageSource: 'archive:get-page-source',
-  search: 'archive:search',
-  articleMatches: 'archive:article-matches',
-  indexStatus: 'archive:index-status',
-} as const satisfies Record<keyof ArchiveApi, string>
-
 export type ArchiveMethod = keyof ArchiveApi
-
-/** Event pushed from main to the renderer while the index is (re)built. */
-export const INDEX_PROGRESS_EVENT = 'archive:index-progress'
 
 export const MAX_QUERY_LENGTH = 500
 const id = z.string().min(1).max(200)
@@ -128,10 +117,6 @@ export type MenuCommand =
   /** File → Import issues… (Electron: the renderer opens the import dialog). */
   | 'import-issues'
 
-export const MENU_COMMAND_EVENT = 'app:menu-command'
-/** Main → renderer: open this in-app route (the hash of an archive-reader:// deep link). */
-export const NAVIGATE_EVENT = 'app:navigate'
-
 /** Deep links: `archive-reader://open#/search?q=…` opens the same view as the in-app `#/search?q=…`. */
 export const DEEP_LINK_SCHEME = 'archive-reader'
 
@@ -148,11 +133,13 @@ export function routeOfDeepLink(link: string): string | undefined {
 }
 
 /**
- * What the preload script exposes as `window.archive`: the archive verbs plus event
- * subscriptions. It never exposes ipcRenderer itself.
+ * What the preload script exposes as `window.archive`: the archive verbs, each answering with an
+ * IpcResult (never a rejection: contextBridge would rebuild a thrown error from its message alone
+ * and lose its name), plus event subscriptions. It never exposes ipcRenderer itself.
  */
-export interface ArchiveBridge extends ArchiveApi {
+export interface ArchiveBridge extends Wire<ArchiveApi> {
   onIndexProgress(listener: (status: IndexStatus) => void): () => void
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /** Subscribes to deep links; main sends the ones it held once the first listener is there. */
   onNavigate(listener: (route: string) => void): () => void
 }

@@ -6,6 +6,8 @@ import { z } from 'zod'
 import type { ImportProgress, ImportReport } from './archive/import-report'
 import { isValidIsoDate } from './archive/catalog'
 import { parseWithSchema } from './contract'
+import { importChannels } from './ipc-channels'
+import type { Wire } from './ipc-result'
 
 /** Files or a folder picked in main's dialog. */
 export interface ImportSelection {
@@ -70,18 +72,13 @@ export interface ImportBridge {
 
 export type ImportMethod = Exclude<keyof ImportBridge, 'onProgress'>
 
-export const importChannels = {
-  pickFiles: 'import:pick-files',
-  pickFolder: 'import:pick-folder',
-  plan: 'import:plan',
-  commit: 'import:commit',
-  cancel: 'import:cancel',
-  removeIssue: 'import:remove-issue',
-  userIssues: 'import:user-issues',
-} as const satisfies Record<ImportMethod, string>
-
-/** Main → renderer while a plan or commit runs. */
-export const IMPORT_PROGRESS_EVENT = 'import:progress'
+/**
+ * What the preload exposes as `window.archiveImport`: the verbs answer with an IpcResult (see
+ * ArchiveBridge in contract.ts for why); the renderer's client (renderer/import-api.ts) turns
+ * them back into ImportBridge, with typed errors.
+ */
+export type ImportWireBridge = Wire<Omit<ImportBridge, 'onProgress'>> &
+  Pick<ImportBridge, 'onProgress'>
 
 const token = z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected an id given by the app')
 const issueId = z

@@ -168,6 +168,9 @@ test('the menu command opens the dialog; a cancelled check changes nothing; Esca
   // Single-key shortcuts do not act behind the dialog.
   await ui.page.keyboard.press('s')
   await expect(ui.reader.b.root).toHaveCount(0)
+  await ui.page.evaluate(() => {
+    ;(window as unknown as { __fakeImport: { holdPlan: boolean } }).__fakeImport.holdPlan = true
+  })
   await imp.pickFolder()
   await imp.cancel.click()
   await expect(imp.notice).toHaveText('已取消。您的文库没有改动。')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { deepLinkFor, routeOfDeepLink } from '../../src/shared/contract'
-import { protocolClientArgs, routeFromArgv } from '../../src/main/deep-links'
+import { PendingRoute, protocolClientArgs, routeFromArgv } from '../../src/main/deep-links'
 
 describe('routeFromArgv', () => {
   it('finds a deep link among Electron and Chromium arguments (first launch, second instance)', () => {
@@ -42,5 +42,48 @@ describe('protocolClientArgs', () => {
     expect(
       protocolClientArgs({ defaultApp: true, execPath: '/x/electron', appEntry: '/repo' }),
     ).toEqual({ scheme: 'archive-reader', path: '/x/electron', args: ['/repo'] })
+  })
+})
+
+describe('protocolClientArgs for the Windows portable build', () => {
+  it('registers the portable .exe the user started, not the temp folder it runs from', () => {
+    expect(
+      protocolClientArgs({
+        defaultApp: false,
+        execPath: 'C:\\Users\\u\\AppData\\Local\\Temp\\2Nq8x\\archive-reader.exe',
+        appEntry: undefined,
+        portableExecutable: 'D:\\Tools\\archive-reader-0.1.0-portable-x64.exe',
+      }),
+    ).toEqual({
+      scheme: 'archive-reader',
+      path: 'D:\\Tools\\archive-reader-0.1.0-portable-x64.exe',
+      args: [],
+    })
+  })
+})
+
+describe('PendingRoute (deep links wait for the page to listen)', () => {
+  it('holds a link until the page says it listens, then sends it once', () => {
+    const sent: string[] = []
+    const q = new PendingRoute((r) => sent.push(r))
+    q.open('#/search?q=a')
+    q.open('#/search?q=b')
+    expect(sent).toEqual([])
+    q.ready()
+    expect(sent).toEqual(['#/search?q=b'])
+    q.open('#/issue/x')
+    expect(sent).toEqual(['#/search?q=b', '#/issue/x'])
+  })
+
+  it('holds again while a new document loads (reload), and hands a held link to a new window', () => {
+    const sent: string[] = []
+    const q = new PendingRoute((r) => sent.push(r))
+    q.ready()
+    q.reset()
+    q.open('#/a')
+    expect(sent).toEqual([])
+    expect(q.take()).toBe('#/a')
+    q.ready()
+    expect(sent).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { builtAppProblem, electronExecutable } from '../e2e/support/electron-binary'
+import { builtAppProblem, displayProblem, electronExecutable } from '../e2e/support/electron-binary'
 import { ROOT, tempDir } from '../helpers'
 
 let cleanups: (() => void)[] = []
@@ -64,5 +64,15 @@ describe('builtAppProblem', () => {
     put(root, 'out/preload/index.cjs')
     put(root, 'out/renderer/index.html')
     expect(builtAppProblem(root)).toBeUndefined()
+  })
+})
+
+describe('displayProblem', () => {
+  it('asks for xvfb-run on Linux without a display, and nothing elsewhere', () => {
+    expect(displayProblem({}, 'linux')).toMatch(/xvfb-run/)
+    expect(displayProblem({ DISPLAY: ':99' }, 'linux')).toBeUndefined()
+    expect(displayProblem({ WAYLAND_DISPLAY: 'wayland-0' }, 'linux')).toBeUndefined()
+    expect(displayProblem({}, 'win32')).toBeUndefined()
+    expect(displayProblem({}, 'darwin')).toBeUndefined()
   })
 })

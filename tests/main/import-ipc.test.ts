@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ImportProgress } from '../../src/shared/archive/import-report'
-import { IMPORT_PROGRESS_EVENT, importChannels } from '../../src/shared/import-contract'
+import { IMPORT_PROGRESS_EVENT, importChannels } from '../../src/shared/ipc-channels'
 import type { ImportPlanned } from '../../src/shared/import-contract'
 import type { IpcResult } from '../../src/shared/ipc-result'
 import { RemoteError } from '../../src/shared/ipc-result'
@@ -28,6 +28,7 @@ import type {
 } from '../../src/main/import-worker-protocol'
 import { createImportBridge } from '../../src/preload/import-bridge'
 import type { IpcLike } from '../../src/preload/bridge'
+import { importClient } from '../../src/renderer/import/import-api'
 import { FIXTURES, ROOT, SEEDS, tempDir } from '../helpers'
 import { ipcHandlers } from '../support/fake-ipc-main'
 import { snapshot } from '../support/snapshot'
@@ -385,7 +386,7 @@ describe('import-ipc.ts: the binding to ipcMain and the dialog', () => {
 })
 
 describe('createImportBridge (window.archiveImport)', () => {
-  it('calls each verb on its channel, unwraps errors, passes on only progress payloads', async () => {
+  it('calls each verb on its channel, passes results on as data (errors with their names, for the renderer to rebuild), and only progress payloads', async () => {
     const invoked: [string, unknown[]][] = []
     const listeners = new Map<string, Set<(e: unknown, p: unknown) => void>>()
     const ipc: IpcLike = {
@@ -397,15 +398,24 @@ describe('createImportBridge (window.archiveImport)', () => {
       },
       on: (channel, l) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(l)),
       removeListener: (channel, l) => listeners.get(channel)?.delete(l),
+      send: () => {},
     }
     const bridge = createImportBridge(ipc)
-    expect(await bridge.pickFiles()).toBe(importChannels.pickFiles)
+    expect(await bridge.pickFiles()).toEqual({ ok: true, value: importChannels.pickFiles })
     await bridge.pickFolder()
     await bridge.plan('sel', [{ file: 'a.txt', date: '2024-01-01' }])
     await bridge.commit('plan', true)
     await bridge.cancel()
     await bridge.userIssues()
-    const err = await bridge.removeIssue('x').catch((e: unknown) => e)
+    // Resolved, not rejected: a rejection would cross contextBridge as a plain Error.
+    expect(await bridge.removeIssue('x')).toEqual({
+      ok: false,
+      error: { name: 'ImportError', message: 'no' },
+    })
+    // The renderer's client rebuilds it with its name.
+    const err = await importClient(bridge)
+      .removeIssue('x')
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(RemoteError)
     expect(err).toMatchObject({ name: 'ImportError', message: 'no' })
     expect(invoked.map(([c]) => c)).toEqual([
@@ -415,6 +425,7 @@ describe('createImportBridge (window.archiveImport)', () => {
       importChannels.commit,
       importChannels.cancel,
       importChannels.userIssues,
+      importChannels.removeIssue,
       importChannels.removeIssue,
     ])
     const got: unknown[][] = []

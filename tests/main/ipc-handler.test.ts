@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ArchiveApi } from '../../src/shared/contract'
-import { channels } from '../../src/shared/contract'
+import { channels } from '../../src/shared/ipc-channels'
 import { ArchiveService, NotFoundError } from '../../src/node/archive-service'
 import { ArchiveError } from '../../src/node/archive-dir'
 import { createArchiveHandler, publicError } from '../../src/main/ipc-handler'

@@ -6,7 +6,7 @@
 // driven through a fake ipcMain with fake events.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { channels } from '../../src/shared/contract'
+import { channels } from '../../src/shared/ipc-channels'
 import type { ArchiveApi, ArchiveMethod } from '../../src/shared/contract'
 import type { IpcResult } from '../../src/shared/ipc-result'
 import { ArchiveService } from '../../src/node/archive-service'
@@ -14,6 +14,7 @@ import { INDEX_FILE } from '../../src/node/index-helpers'
 import { createArchiveHandler } from '../../src/main/ipc-handler'
 import type { ArchiveCallHandler } from '../../src/main/ipc-handler'
 import { registerArchiveHandlers } from '../../src/main/ipc'
+import { APP_ORIGIN, APP_PAGE_URL } from '../../src/main/app-protocol'
 import { isAppPageUrl } from '../../src/main/security-policy'
 import type { AppLocation } from '../../src/main/security-policy'
 import { tempArchive } from '../helpers'
@@ -26,9 +27,9 @@ vi.mock('electron', async () => ({
 }))
 
 const APP: AppLocation = {
-  rendererFileUrl: 'file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html',
+  appOrigin: APP_ORIGIN,
 }
-const APP_URL = `${APP.rendererFileUrl}#/`
+const APP_URL = `${APP_PAGE_URL}#/`
 const MB = 'x'.repeat(1024 * 1024)
 
 let archive: { dir: string; cleanup: () => void }
@@ -344,6 +345,10 @@ describe('calls from frames that are not the app', () => {
     'chrome-extension://abc/page.html',
     'javascript:void 0',
     'file:///tmp/evil.html',
+    // The built page is app://reader: its file:// twin is someone else's page.
+    'file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html',
+    'app://evil/index.html',
+    'blob:app://reader/0f1e2d3c',
     'file:///opt/Archive%20Reader/resources/app.asar/out/renderer/other.html',
     'file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html.evil',
     'file:///opt/Archive%20Reader/resources/app.asar/out/renderer/INDEX.html',
@@ -369,7 +374,7 @@ describe('calls from frames that are not the app', () => {
   })
 
   it('the app page itself, with any route, is answered', async () => {
-    for (const url of [APP.rendererFileUrl, `${APP.rendererFileUrl}#/search?q=x`]) {
+    for (const url of [APP_PAGE_URL, `${APP_PAGE_URL}#/search?q=x`]) {
       expect((await handle('listIssues', url, [])).ok).toBe(true)
     }
   })

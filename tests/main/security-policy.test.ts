@@ -1,5 +1,5 @@
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { APP_ORIGIN, APP_PAGE_URL } from '../../src/main/app-protocol'
 import {
   contentSecurityPolicy,
   isAllowedPermission,
@@ -7,29 +7,36 @@ import {
   isAppPageUrl,
 } from '../../src/main/security-policy'
 
-const built = { rendererFileUrl: pathToFileURL('/opt/Archive Reader/out/renderer/index.html').href }
+const built = { appOrigin: APP_ORIGIN }
 const dev = { ...built, devServerUrl: 'http://localhost:5173' }
 
 describe('isAppPageUrl (who may call the archive, where the window may go)', () => {
-  it('accepts the built page with any route', () => {
-    const page = built.rendererFileUrl
-    expect(isAppPageUrl(page, built)).toBe(true)
-    expect(isAppPageUrl(`${page}#/issue/x?p=2`, built)).toBe(true)
-    expect(isAppPageUrl(`${page}?lang=zh#/search?q=%E4%B8%AD`, built)).toBe(true)
+  it('accepts the page at the app origin with any route, whatever the case of scheme and host', () => {
+    expect(isAppPageUrl(APP_PAGE_URL, built)).toBe(true)
+    expect(isAppPageUrl(`${APP_PAGE_URL}#/issue/x?p=2`, built)).toBe(true)
+    expect(isAppPageUrl(`${APP_PAGE_URL}?lang=zh#/search?q=%E4%B8%AD`, built)).toBe(true)
+    expect(isAppPageUrl('APP://Reader/index.html#/', built)).toBe(true)
+    expect(isAppPageUrl('app://reader/', built)).toBe(true)
   })
 
-  it('refuses other files, other schemes, missing and malformed URLs', () => {
-    expect(isAppPageUrl('file:///opt/Archive%20Reader/out/renderer/other.html', built)).toBe(false)
-    expect(isAppPageUrl('file:///tmp/evil/index.html', built)).toBe(false)
-    expect(
-      isAppPageUrl('file://evilhost/opt/Archive%20Reader/out/renderer/index.html', built),
-    ).toBe(false)
-    expect(isAppPageUrl('https://example.com/', built)).toBe(false)
-    expect(isAppPageUrl('http://localhost:5173/', built)).toBe(false)
-    expect(isAppPageUrl('about:blank', built)).toBe(false)
+  it('refuses file:// pages (wherever they are), other hosts and schemes, missing and malformed URLs', () => {
+    for (const url of [
+      'file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html',
+      'file:///C:/Program%20Files/Archive%20Reader/resources/app.asar/out/renderer/index.html',
+      'file:///tmp/evil/index.html',
+      'app://evil/index.html',
+      'app://reader.evil/index.html',
+      'app://reader:8080/index.html',
+      'apps://reader/index.html',
+      'https://reader/index.html',
+      'https://example.com/',
+      'http://localhost:5173/',
+      'about:blank',
+      '',
+      'not a url',
+    ])
+      expect(isAppPageUrl(url, built), url).toBe(false)
     expect(isAppPageUrl(undefined, built)).toBe(false)
-    expect(isAppPageUrl('', built)).toBe(false)
-    expect(isAppPageUrl('not a url', built)).toBe(false)
   })
 
   it('accepts the dev server only in development, and only its origin', () => {
@@ -41,23 +48,24 @@ describe('isAppPageUrl (who may call the archive, where the window may go)', () 
 })
 
 describe('isAllowedRequest (offline means offline)', () => {
-  it('allows the renderer folder, data:, blob: and DevTools', () => {
-    const asset = new URL('assets/noto-serif-sc-400.woff2', built.rendererFileUrl).href
-    expect(isAllowedRequest(asset, built)).toBe(true)
-    expect(isAllowedRequest(built.rendererFileUrl, built)).toBe(true)
+  it('allows the app origin, data:, blob: and DevTools', () => {
+    expect(isAllowedRequest(`${APP_ORIGIN}/assets/noto-serif-sc-400.woff2`, built)).toBe(true)
+    expect(isAllowedRequest(APP_PAGE_URL, built)).toBe(true)
     expect(isAllowedRequest('data:font/woff2;base64,AAAA', built)).toBe(true)
-    expect(isAllowedRequest('blob:file:///1234', built)).toBe(true)
+    expect(isAllowedRequest(`blob:${APP_ORIGIN}/1234`, built)).toBe(true)
     expect(isAllowedRequest('devtools://devtools/bundled/inspector.html', built)).toBe(true)
   })
 
-  it('blocks the network and files outside the renderer folder', () => {
+  it('blocks the network, every file:// URL and other custom origins', () => {
     for (const url of [
       'https://fonts.googleapis.com/css2?family=Noto+Serif+SC',
       'http://127.0.0.1:8080/api/issues',
       'wss://example.com/socket',
       'ftp://example.com/x',
       'file:///etc/passwd',
-      'file:///opt/Archive%20Reader/out/main/index.js',
+      'file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html',
+      'app://evil/x.js',
+      'archive-reader://open#/',
       'chrome://gpu',
       'nonsense',
     ]) {
@@ -94,7 +102,7 @@ describe('contentSecurityPolicy', () => {
 
 describe('isAllowedPermission', () => {
   it('grants only clipboard writes, and only to the app page', () => {
-    const page = built.rendererFileUrl
+    const page = APP_PAGE_URL
     expect(isAllowedPermission('clipboard-sanitized-write', page, built)).toBe(true)
     expect(isAllowedPermission('clipboard-sanitized-write', 'https://x.org/', built)).toBe(false)
     for (const p of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal']) {

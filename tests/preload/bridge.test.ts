@@ -1,18 +1,25 @@
+// The preload's window.archive over a fake ipcRenderer, and the renderer's client over it: what
+// crosses contextBridge is data (results, payloads), never a rejection or an IPC event, and the
+// renderer rebuilds errors with their names. Electron's own contextBridge is not run here (it
+// copies plain objects and functions; a rejected Error keeps its message only, electron#25596).
 import { describe, expect, it } from 'vitest'
 import {
   channels,
   INDEX_PROGRESS_EVENT,
   MENU_COMMAND_EVENT,
   NAVIGATE_EVENT,
-} from '../../src/shared/contract'
-import { RemoteError } from '../../src/shared/ipc-result'
+  NAVIGATE_READY,
+} from '../../src/shared/ipc-channels'
+import { asIpcResult, RemoteError } from '../../src/shared/ipc-result'
 import { createBridge } from '../../src/preload/bridge'
 import type { IpcLike } from '../../src/preload/bridge'
+import { electronApi } from '../../src/renderer/app/api'
 
 type Listener = (event: unknown, ...args: unknown[]) => void
 
 function fakeIpc(reply: (channel: string, args: unknown[]) => unknown) {
   const invoked: [string, unknown[]][] = []
+  const sent: string[] = []
   const listeners = new Map<string, Set<Listener>>()
   const ipc: IpcLike = {
     invoke: async (channel, ...args) => {
@@ -21,17 +28,21 @@ function fakeIpc(reply: (channel: string, args: unknown[]) => unknown) {
     },
     on: (channel, l) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(l)),
     removeListener: (channel, l) => listeners.get(channel)?.delete(l),
+    send: (channel) => void sent.push(channel),
   }
   const emit = (channel: string, payload: unknown) =>
     listeners.get(channel)?.forEach((l) => l({ sender: 'ipcRenderer!' }, payload))
-  return { ipc, invoked, listeners, emit }
+  return { ipc, invoked, sent, listeners, emit }
 }
 
+/** What structured cloning keeps of a value: own data, no functions, no prototypes. */
+const cloned = (v: unknown): unknown => structuredClone(v)
+
 describe('createBridge (window.archive)', () => {
-  it('calls each method on its contract channel and unwraps the value', async () => {
+  it('calls each method on its contract channel and answers with the result as data', async () => {
     const { ipc, invoked } = fakeIpc((channel) => ({ ok: true, value: channel }))
     const bridge = createBridge(ipc)
-    expect(await bridge.listIssues()).toBe(channels.listIssues)
+    expect(await bridge.listIssues()).toEqual({ ok: true, value: channels.listIssues })
     await bridge.getIssue('x')
     await bridge.getPageSource('x', 2)
     await bridge.search({ q: '中国', limit: 3 })
@@ -47,18 +58,57 @@ describe('createBridge (window.archive)', () => {
     ])
   })
 
-  it('rethrows errors with their name and message only', async () => {
+  it('never rejects: errors are {ok:false,error:{name,message}} plain data, which survives cloning', async () => {
+    const { ipc } = fakeIpc(() => ({
+      ok: false,
+      error: { name: 'ImportCancelled', message: 'cancelled', stack: 'main.js:1', extra: 1 },
+    }))
+    const result = await createBridge(ipc).getIssue('x')
+    expect(result).toEqual({ ok: false, error: { name: 'ImportCancelled', message: 'cancelled' } })
+    expect(cloned(result)).toEqual(result)
+
+    // A reply of the wrong shape, or an invoke that throws, is a ProtocolError result.
+    for (const reply of [
+      undefined,
+      null,
+      'x',
+      { ok: 'yes' },
+      { ok: false },
+      { ok: false, error: { name: 1 } },
+    ]) {
+      const r = await createBridge(fakeIpc(() => reply).ipc).listIssues()
+      expect(r).toMatchObject({ ok: false, error: { name: 'ProtocolError' } })
+    }
+    const throwing = fakeIpc(() => {
+      throw new Error("Error invoking remote method 'archive:list-issues': no handler")
+    })
+    expect(await createBridge(throwing.ipc).listIssues()).toEqual({
+      ok: false,
+      error: { name: 'ProtocolError', message: 'the main process did not answer' },
+    })
+  })
+
+  it('the renderer client rebuilds the typed error from the result, after cloning', async () => {
     const { ipc } = fakeIpc(() => ({
       ok: false,
       error: { name: 'NotFoundError', message: 'no issue "x"' },
     }))
-    const err = await createBridge(ipc)
+    const bridge = createBridge(ipc)
+    // What the page gets through contextBridge: the functions, answering with cloned data.
+    const page = Object.fromEntries(
+      Object.entries(bridge).map(([k, f]) => [
+        k,
+        (...a: unknown[]) =>
+          Promise.resolve((f as (...x: unknown[]) => unknown)(...a)).then(cloned),
+      ]),
+    ) as unknown as typeof bridge
+    const err = await electronApi(page)
       .getIssue('x')
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(RemoteError)
     expect(err).toMatchObject({ name: 'NotFoundError', message: 'no issue "x"' })
-    const { ipc: broken } = fakeIpc(() => undefined)
-    await expect(createBridge(broken).listIssues()).rejects.toMatchObject({ name: 'ProtocolError' })
+    const ok = createBridge(fakeIpc(() => ({ ok: true, value: [1, 2] })).ipc)
+    expect(await electronApi(ok).listIssues()).toEqual([1, 2])
   })
 
   it('delivers events without the IPC event object, and unsubscribes', () => {
@@ -81,11 +131,35 @@ describe('createBridge (window.archive)', () => {
     expect(got).toHaveLength(3)
   })
 
+  it('tells main once, after the first deep-link listener is attached, that links may come', () => {
+    const { ipc, sent, listeners } = fakeIpc(() => undefined)
+    const bridge = createBridge(ipc)
+    expect(sent).toEqual([])
+    const off = bridge.onNavigate(() => {})
+    // The listener is in place before main is told (main then sends what it held).
+    expect(listeners.get(NAVIGATE_EVENT)?.size).toBe(1)
+    expect(sent).toEqual([NAVIGATE_READY])
+    off()
+    bridge.onNavigate(() => {})
+    expect(sent).toEqual([NAVIGATE_READY])
+  })
+
   it('exposes only the contract verbs and subscriptions', () => {
     const bridge = createBridge(fakeIpc(() => undefined).ipc)
     expect(Object.keys(bridge).sort()).toEqual(
       [...Object.keys(channels), 'onIndexProgress', 'onMenuCommand', 'onNavigate'].sort(),
     )
     for (const v of Object.values(bridge)) expect(typeof v).toBe('function')
+  })
+})
+
+describe('asIpcResult', () => {
+  it('keeps only name and message of an error', () => {
+    expect(asIpcResult({ ok: false, error: { name: 'A', message: 'b', path: '/secret' } })).toEqual(
+      {
+        ok: false,
+        error: { name: 'A', message: 'b' },
+      },
+    )
   })
 })

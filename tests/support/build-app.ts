@@ -13,11 +13,21 @@ const OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/ind
 export function appIsStale(): boolean {
   if (OUTPUTS.some((f) => !existsSync(join(ROOT, f)))) return true
   const built = Math.min(...OUTPUTS.map((f) => statSync(join(ROOT, f)).mtimeMs))
-  return newestMtime(join(ROOT, 'src')) > built
+  // The build's configuration counts as a source too (externalized deps, the CSP plugin).
+  const config = ['electron.vite.config.ts', 'scripts/renderer-csp.ts', 'package.json']
+  const newest = Math.max(
+    newestMtime(join(ROOT, 'src')),
+    ...config.map((f) => statSync(join(ROOT, f)).mtimeMs),
+  )
+  return newest > built
 }
 
 export default function setup(): void {
-  if (!appIsStale()) return
+  if (appIsStale()) buildApp()
+}
+
+/** `electron-vite build` (main, preload, renderer) in production mode; throws with its output. */
+export function buildApp(): void {
   const b = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],

@@ -3,6 +3,7 @@
 import type { ArchiveApi, ArchiveBridge, MenuCommand } from '../../shared/contract'
 import { apiPathFor } from '../../shared/http'
 import type { ApiErrorBody } from '../../shared/http'
+import { unwrapResult } from '../../shared/ipc-result'
 import type { IndexStatus } from '../../shared/types'
 
 export interface ClientApi extends ArchiveApi {
@@ -78,19 +79,24 @@ function httpApi(): ClientApi {
   }
 }
 
-function electronApi(b: ArchiveBridge): ClientApi {
+// The bridge answers with results; errors become RemoteErrors again, with their names.
+async function unwrap<T>(reply: Promise<unknown>): Promise<T> {
+  return unwrapResult<T>(await reply)
+}
+
+export function electronApi(b: ArchiveBridge): ClientApi {
   return {
     kind: 'electron',
-    listIssues: () => b.listIssues(),
-    getIssue: (id) => b.getIssue(id),
-    getPageSource: (id, page) => b.getPageSource(id, page),
-    search: (request) => b.search(request),
-    articleMatches: (articleId, q) => b.articleMatches(articleId, q),
-    indexStatus: () => b.indexStatus(),
+    listIssues: () => unwrap(b.listIssues()),
+    getIssue: (id) => unwrap(b.getIssue(id)),
+    getPageSource: (id, page) => unwrap(b.getPageSource(id, page)),
+    search: (request) => unwrap(b.search(request)),
+    articleMatches: (articleId, q) => unwrap(b.articleMatches(articleId, q)),
+    indexStatus: () => unwrap(b.indexStatus()),
     // Events only arrive while a build runs: ask once for where things stand now.
     onIndexProgress(listener) {
       let stopped = false
-      b.indexStatus().then(
+      unwrap<IndexStatus>(b.indexStatus()).then(
         (status) => {
           if (!stopped) listener(status)
         },

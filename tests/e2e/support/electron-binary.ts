@@ -45,3 +45,18 @@ export function builtAppProblem(root: string): string | undefined {
     ? `the app is not built (missing ${missing.join(', ')}); run "npx electron-vite build" first.`
     : undefined
 }
+
+/**
+ * Why Electron cannot open a window here, if it cannot: Linux without an X or Wayland display
+ * ("Unable to open X display" otherwise). `npm run test:e2e` runs under xvfb-run when it can.
+ */
+export function displayProblem(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
+  if (platform !== 'linux' || env.DISPLAY || env.WAYLAND_DISPLAY) return undefined
+  return (
+    'no display (DISPLAY is not set): run "npm run test:e2e", which starts the tests under ' +
+    'xvfb-run, after "apt-get install xvfb" (or run them in a desktop session).'
+  )
+}

@@ -9,6 +9,8 @@ import type { Page } from '@playwright/test'
 export interface FakeImportState {
   imported: boolean
   cancel: boolean
+  /** Set by a test: the next check holds at its second file until it is cancelled (≤ 20 s). */
+  holdPlan?: boolean
   calls: { method: string; args: unknown[] }[]
   menu?: (command: string) => void
 }
@@ -34,6 +36,23 @@ function install(): void {
     })
   const refused = (message: string): Error =>
     Object.assign(new Error(message), { name: 'ImportError' })
+  // Like the real preload: verbs answer with {ok,value} | {ok:false,error:{name,message}} and
+  // never reject (contextBridge would strip a rejected error's name), so the renderer's client
+  // must rebuild the typed error — a cancel is only told from a failure by its name.
+  type Verbs = Record<string, (...args: never[]) => Promise<unknown>>
+  const wire = <T extends Verbs>(verbs: T, events: Record<string, unknown>) => {
+    const out: Record<string, unknown> = { ...events }
+    for (const [name, fn] of Object.entries(verbs))
+      out[name] = async (...args: never[]) => {
+        try {
+          return { ok: true, value: await fn(...args) }
+        } catch (e) {
+          const err = e as Error
+          return { ok: false, error: { name: err.name, message: err.message } }
+        }
+      }
+    return out
+  }
 
   const IMPORTED = {
     id: 'jiangbei-2024-05-06',
@@ -47,24 +66,29 @@ function install(): void {
     ],
   }
 
-  ;(window as unknown as { archive: unknown }).archive = {
-    listIssues: async () => {
-      const list = (await get('/api/issues')) as { id: string }[]
-      return state.imported ? [...list, IMPORTED] : list
+  ;(window as unknown as { archive: unknown }).archive = wire(
+    {
+      listIssues: async () => {
+        const list = (await get('/api/issues')) as { id: string }[]
+        return state.imported ? [...list, IMPORTED] : list
+      },
+      getIssue: (id: string) => get(`/api/issues/${enc(id)}`),
+      getPageSource: (id: string, n: number) => get(`/api/issues/${enc(id)}/pages/${n}/source`),
+      search: (r: { q: string; limit?: number }) =>
+        get(`/api/search?q=${enc(r.q)}${r.limit ? `&limit=${r.limit}` : ''}`),
+      articleMatches: (id: string, q: string) =>
+        get(`/api/articles/${enc(id)}/matches?q=${enc(q)}`),
+      indexStatus: () => Promise.resolve({ state: 'ready', progress: 1, articles: 35, issues: 4 }),
     },
-    getIssue: (id: string) => get(`/api/issues/${enc(id)}`),
-    getPageSource: (id: string, n: number) => get(`/api/issues/${enc(id)}/pages/${n}/source`),
-    search: (r: { q: string; limit?: number }) =>
-      get(`/api/search?q=${enc(r.q)}${r.limit ? `&limit=${r.limit}` : ''}`),
-    articleMatches: (id: string, q: string) => get(`/api/articles/${enc(id)}/matches?q=${enc(q)}`),
-    indexStatus: () => Promise.resolve({ state: 'ready', progress: 1, articles: 35, issues: 4 }),
-    onIndexProgress: () => () => {},
-    onMenuCommand: (l: (c: string) => void) => {
-      state.menu = l
-      return () => {}
+    {
+      onIndexProgress: () => () => {},
+      onMenuCommand: (l: (c: string) => void) => {
+        state.menu = l
+        return () => {}
+      },
+      onNavigate: () => () => {},
     },
-    onNavigate: () => () => {},
-  }
+  )
 
   const file = (name: string, extra: Record<string, unknown>) => ({
     file: name,
@@ -218,76 +242,91 @@ function install(): void {
 
   let pending: { planId: string; report: ReturnType<typeof report> } | undefined
   let seq = 0
+  let commits = 0
   const call = (method: string, args: unknown[]) => state.calls.push({ method, args })
 
-  ;(window as unknown as { archiveImport: unknown }).archiveImport = {
-    async pickFiles() {
-      call('pickFiles', [])
-      return { id: 'sel-files', kind: 'files', label: 'jiangbei-2024-05-06-p1.txt', files: 4 }
+  ;(window as unknown as { archiveImport: unknown }).archiveImport = wire(
+    {
+      async pickFiles() {
+        call('pickFiles', [])
+        return { id: 'sel-files', kind: 'files', label: 'jiangbei-2024-05-06-p1.txt', files: 4 }
+      },
+      async pickFolder() {
+        call('pickFolder', [])
+        return { id: 'sel-folder', kind: 'folder', label: 'batch', files: 5 }
+      },
+      async plan(selection: string, overrides: Override[]) {
+        call('plan', [selection, overrides])
+        state.cancel = false
+        const r = report(selection, overrides)
+        for (let k = 0; k <= r.files.length; k++) {
+          if (state.cancel) throw cancelled()
+          emit({ phase: 'validate', done: k, total: r.files.length, file: r.files[k]?.file })
+          // A test that cancels a check asks for it to wait (no race with a loaded machine).
+          if (state.holdPlan && k === 1) {
+            state.holdPlan = false
+            for (let t = 0; t < 400 && !state.cancel; t++) await sleep(50)
+          }
+          await sleep(60)
+        }
+        pending = { planId: `plan-${++seq}`, report: r }
+        return pending
+      },
+      async commit(planId: string, confirmed: boolean) {
+        call('commit', [planId, confirmed])
+        if (!pending || pending.planId !== planId)
+          throw refused('this report is out of date; check the files again')
+        const r = pending.report
+        pending = undefined
+        if (!r.ok) throw refused('the report lists errors')
+        if (r.needsConfirmation && !confirmed) throw refused('confirm it')
+        state.cancel = false
+        commits++
+        for (let k = 0; k < r.files.length; k++) {
+          if (state.cancel) throw cancelled()
+          emit({ phase: 'copy', done: k, total: r.files.length, file: r.files[k]?.file })
+          // The first import of a page holds at its second file until cancelled (at most 20 s),
+          // so a test can press cancel "while pages are copied" however slow the machine is.
+          if (commits === 1 && k === 1)
+            for (let t = 0; t < 400 && !state.cancel; t++) await sleep(50)
+          await sleep(state.imported ? 10 : 100)
+        }
+        emit({ phase: 'index', done: 0, total: 1 })
+        await sleep(50)
+        emit({ phase: 'done', done: 1, total: 1 })
+        state.imported = true
+        return {
+          issues: [
+            { id: 'jiangbei-2024-05-06', kind: 'new', pages: [1, 2] },
+            { id: 'yuzhong-2024-05-08', kind: 'new', pages: [3, 4] },
+          ],
+          pages: r.files.length,
+          bytes: r.summary.bytes,
+          index: 'extended',
+          ms: 420,
+        }
+      },
+      async cancel() {
+        call('cancel', [])
+        state.cancel = true
+        pending = undefined
+      },
+      async removeIssue(id: string) {
+        call('removeIssue', [id])
+        state.imported = false
+        return { issueId: id, paper: 'jiangbei', date: '2024-05-06', pages: 2 }
+      },
+      async userIssues() {
+        return state.imported ? [IMPORTED.id] : []
+      },
     },
-    async pickFolder() {
-      call('pickFolder', [])
-      return { id: 'sel-folder', kind: 'folder', label: 'batch', files: 5 }
+    {
+      onProgress(l: (p: unknown) => void) {
+        listeners.add(l)
+        return () => listeners.delete(l)
+      },
     },
-    async plan(selection: string, overrides: Override[]) {
-      call('plan', [selection, overrides])
-      state.cancel = false
-      const r = report(selection, overrides)
-      for (let k = 0; k <= r.files.length; k++) {
-        if (state.cancel) throw cancelled()
-        emit({ phase: 'validate', done: k, total: r.files.length, file: r.files[k]?.file })
-        await sleep(60)
-      }
-      pending = { planId: `plan-${++seq}`, report: r }
-      return pending
-    },
-    async commit(planId: string, confirmed: boolean) {
-      call('commit', [planId, confirmed])
-      if (!pending || pending.planId !== planId)
-        throw refused('this report is out of date; check the files again')
-      const r = pending.report
-      pending = undefined
-      if (!r.ok) throw refused('the report lists errors')
-      if (r.needsConfirmation && !confirmed) throw refused('confirm it')
-      state.cancel = false
-      for (let k = 0; k < r.files.length; k++) {
-        if (state.cancel) throw cancelled()
-        emit({ phase: 'copy', done: k, total: r.files.length, file: r.files[k]?.file })
-        await sleep(state.imported ? 10 : 400)
-      }
-      emit({ phase: 'index', done: 0, total: 1 })
-      await sleep(50)
-      emit({ phase: 'done', done: 1, total: 1 })
-      state.imported = true
-      return {
-        issues: [
-          { id: 'jiangbei-2024-05-06', kind: 'new', pages: [1, 2] },
-          { id: 'yuzhong-2024-05-08', kind: 'new', pages: [3, 4] },
-        ],
-        pages: r.files.length,
-        bytes: r.summary.bytes,
-        index: 'extended',
-        ms: 420,
-      }
-    },
-    async cancel() {
-      call('cancel', [])
-      state.cancel = true
-      pending = undefined
-    },
-    async removeIssue(id: string) {
-      call('removeIssue', [id])
-      state.imported = false
-      return { issueId: id, paper: 'jiangbei', date: '2024-05-06', pages: 2 }
-    },
-    async userIssues() {
-      return state.imported ? [IMPORTED.id] : []
-    },
-    onProgress(l: (p: unknown) => void) {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-  }
+  )
 }
 
 export async function installFakeImport(page: Page): Promise<void> {

@@ -4,7 +4,7 @@
 //   electron  the built app with a fresh --user-data-dir per test (tests/e2e/support/electron.ts)
 // Every request the page makes is recorded; a test fails if any leaves the machine.
 import { test as base, expect } from '@playwright/test'
-import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { Browser, BrowserContext, ElectronApplication, Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,7 +12,7 @@ import { startServer } from '../../../src/server/server'
 import type { RunningServer } from '../../../src/server/server'
 import { bundledArchiveDir } from '../../../src/node/paths'
 import { RENDERER_OUT } from './build-renderer'
-import { launchElectronApp } from './electron'
+import { appArgs, launchElectronApp } from './electron'
 
 export type AppKind = 'web' | 'electron'
 
@@ -25,6 +25,14 @@ export interface App {
   open(hash?: string): Promise<void>
   /** The web context (downloads, clipboard permissions); undefined for Electron. */
   context: BrowserContext | undefined
+  /** Electron only: the app (its main process: app.evaluate) and how to start it again. */
+  electron?: {
+    app: ElectronApplication
+    executablePath: string
+    userDataDir: string
+    /** The command line of this app with `extra` arguments (a second instance). */
+    args: (extra: string[]) => string[]
+  }
 }
 
 /** Hosts a request may go to without leaving the machine. */
@@ -35,7 +43,12 @@ export function isLocalRequest(url: string): boolean {
   } catch {
     return false
   }
-  if (['data:', 'blob:', 'file:', 'about:', 'devtools:', 'chrome-extension:'].includes(u.protocol))
+  // app://reader is the Electron app's own page (src/main/app-protocol.ts).
+  if (
+    ['data:', 'blob:', 'file:', 'app:', 'about:', 'devtools:', 'chrome-extension:'].includes(
+      u.protocol,
+    )
+  )
     return true
   const host = u.hostname.replace(/^\[|\]$/g, '')
   return host === '127.0.0.1' || host === 'localhost' || host === '::1'
@@ -51,7 +64,10 @@ interface Workers {
   webBrowser: Browser | undefined
 }
 
-export const test = base.extend<{ app: App }, Workers>({
+export const test = base.extend<{ app: App; electronArgs: string[] }, Workers>({
+  /** Extra command-line arguments for the electron project (`test.use({ electronArgs })`). */
+  electronArgs: [[], { option: true }],
+
   archiveDir: [bundledArchiveDir(), { scope: 'worker', option: true }],
 
   server: [
@@ -94,11 +110,15 @@ export const test = base.extend<{ app: App }, Workers>({
     { scope: 'worker' },
   ],
 
-  app: async ({ server, webBrowser, viewport, locale, colorScheme, bypassCSP }, use, testInfo) => {
+  app: async (
+    { server, webBrowser, viewport, locale, colorScheme, bypassCSP, electronArgs },
+    use,
+    testInfo,
+  ) => {
     const requests: string[] = []
     if (testInfo.project.name === 'electron') {
       const profile = mkdtempSync(join(tmpdir(), 'archive-reader-e2e-'))
-      const launched = await launchElectronApp({ userDataDir: profile })
+      const launched = await launchElectronApp({ userDataDir: profile, args: electronArgs })
       if ('skipped' in launched) {
         // Said out loud, never silently: printed once per worker, and every skipped test
         // carries the reason as its annotation (shown by the list and HTML reporters).
@@ -117,8 +137,17 @@ export const test = base.extend<{ app: App }, Workers>({
         page,
         requests,
         context: undefined,
+        electron: {
+          app: launched.app,
+          executablePath: launched.executablePath,
+          userDataDir: profile,
+          args: (extra) => appArgs(profile, extra),
+        },
+        // A fresh page load at the route, as in the web project: going to the same page with
+        // another hash is only a hashchange (same document), so the page is reloaded there.
         async open(hash = '#/') {
           await page.goto(`${start}${hash}`)
+          await page.reload({ waitUntil: 'domcontentloaded' })
         },
       })
       await launched.close()

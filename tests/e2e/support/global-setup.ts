@@ -1,11 +1,13 @@
-// Before the e2e run: make sure out/renderer (what the reading-room server serves and the
-// Electron app loads) is built from the current sources.
-import { buildRenderer, rendererIsStale, RENDERER_OUT } from './build-renderer'
+// Before the e2e run: make sure out/ — main, preload and renderer — is built from the current
+// sources (and build configuration), as `electron-vite build` makes it in production mode. The
+// reading-room server serves out/renderer; the Electron app runs all three, so a stale main or
+// preload must never be what the electron project tests.
+import { appIsStale, buildApp } from '../../support/build-app'
 
 export default async function globalSetup(): Promise<void> {
   if (process.env.ARCHIVE_READER_SKIP_BUILD === '1') return
-  if (!rendererIsStale()) return
+  if (!appIsStale()) return
   const started = Date.now()
-  await buildRenderer()
-  console.log(`e2e: built the renderer in ${Date.now() - started} ms → ${RENDERER_OUT}`)
+  buildApp()
+  console.log(`e2e: built main, preload and renderer in ${Date.now() - started} ms → out/`)
 }

@@ -1,0 +1,41 @@
+// Channel and event names of the Electron bridge, apart from the schemas (contract.ts,
+// import-contract.ts): the sandboxed preload needs only these strings, and importing the schema
+// modules would bundle all of zod into it. Main validates every argument anyway.
+import type { ArchiveApi } from './contract'
+import type { ImportBridge } from './import-contract'
+
+/** IPC channel per archive method: one place, so main and preload cannot drift apart. */
+export const channels = {
+  listIssues: 'archive:list-issues',
+  getIssue: 'archive:get-issue',
+  getPageSource: 'archive:get-page-source',
+  search: 'archive:search',
+  articleMatches: 'archive:article-matches',
+  indexStatus: 'archive:index-status',
+} as const satisfies Record<keyof ArchiveApi, string>
+
+/** IPC channel per import verb. */
+export const importChannels = {
+  pickFiles: 'import:pick-files',
+  pickFolder: 'import:pick-folder',
+  plan: 'import:plan',
+  commit: 'import:commit',
+  cancel: 'import:cancel',
+  removeIssue: 'import:remove-issue',
+  userIssues: 'import:user-issues',
+} as const satisfies Record<Exclude<keyof ImportBridge, 'onProgress'>, string>
+
+/** Event pushed from main to the renderer while the index is (re)built. */
+export const INDEX_PROGRESS_EVENT = 'archive:index-progress'
+/** Main → renderer: a menu command. */
+export const MENU_COMMAND_EVENT = 'app:menu-command'
+/** Main → renderer: open this in-app route (the hash of an archive-reader:// deep link). */
+export const NAVIGATE_EVENT = 'app:navigate'
+/**
+ * Renderer → main (through the preload): the page now listens for NAVIGATE_EVENT. Main holds
+ * deep links until then, because a link sent at did-finish-load can arrive before React has
+ * subscribed, and would be lost.
+ */
+export const NAVIGATE_READY = 'app:navigate-ready'
+/** Main → renderer while an import plan or commit runs. */
+export const IMPORT_PROGRESS_EVENT = 'import:progress'

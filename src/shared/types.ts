@@ -57,6 +57,22 @@ export interface ContinuationLink {
   range: Range
 }
 
+/**
+ * What a block of a page is. Only articles and briefs are table-of-contents entries by default;
+ * every block is still readable and searchable.
+ */
+export type BlockType = 'article' | 'brief' | 'photo' | 'graphic' | 'ad' | 'notice' | 'furniture'
+
+export const BLOCK_TYPES: readonly BlockType[] = [
+  'article',
+  'brief',
+  'photo',
+  'graphic',
+  'ad',
+  'notice',
+  'furniture',
+]
+
 export interface Article {
   /** Stable id: `${issueId}/p${page}/a${n}`. */
   id: string
@@ -64,7 +80,11 @@ export interface Article {
   page: number
   /** 1-based position on the page. */
   index: number
+  /** What the block is: an article, a brief, a photo, a graphic, an ad, a notice, furniture. */
+  type: BlockType
   headline: string
+  /** The headline was made from the text: none is printed (or none was found). */
+  headlineDerived?: true
   kicker?: string
   subheadline?: string
   byline?: string

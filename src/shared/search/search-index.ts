@@ -9,7 +9,7 @@ import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
 import type { NgramIndexData } from './ngram'
 
 /** Version of the article segmentation; a change invalidates persisted indexes. */
-export const SEGMENTER_VERSION = 2
+export const SEGMENTER_VERSION = 3
 
 /**
  * The one set of options the index is built and loaded with. It is stored in the index file

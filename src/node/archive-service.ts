@@ -4,7 +4,7 @@
 import { constants, accessSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { ArchiveApi } from '../shared/contract'
-import { sortCatalog } from '../shared/archive/catalog'
+import { paperRules, sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
 import { search } from '../shared/search/engine'
 import { IndexFileError } from '../shared/search/index-file'
@@ -72,7 +72,8 @@ export function collectDocs(
   catalog.issues.forEach((issue, issueIdx) => {
     try {
       const texts = issue.pages.map((p) => readPageText(dir, p))
-      for (const doc of issueDocInputs(issueIdx, issue, texts)) docs.push(doc)
+      const rules = paperRules(catalog.papers, issue.paper)
+      for (const doc of issueDocInputs(issueIdx, issue, texts, rules)) docs.push(doc)
     } catch (e) {
       if (!(e instanceof ArchiveError)) throw e
       log?.(`Issue ${issue.id} is not searchable: ${e.message}`)

@@ -3,8 +3,10 @@
 // written against `ArchiveApi`; arguments are validated with the schemas below before any data
 // is touched, because a renderer is never trusted.
 import { z } from 'zod'
+import { BLOCK_TYPES } from './types'
 import type {
   ArticleMatches,
+  BlockType,
   IndexStatus,
   IssueSummary,
   IssueView,
@@ -50,6 +52,10 @@ export const searchRequestSchema = z
     dateTo: isoDate.optional(),
     issueId: id.optional(),
     page: pageNumber.optional(),
+    types: z
+      .array(z.enum(BLOCK_TYPES as [BlockType, ...BlockType[]]))
+      .max(7)
+      .optional(),
     sort: z.enum(['relevance', 'date-desc', 'date-asc']).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
     offset: z.number().int().min(0).max(1_000_000).optional(),

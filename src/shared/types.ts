@@ -26,11 +26,23 @@ export interface CatalogIssue {
   pages: CatalogPage[]
 }
 
+/**
+ * A paper's house conventions for the segmenter, beyond the general ones of Chinese papers:
+ * extra lead / dateline patterns (regular expressions matched at a paragraph's start), names of
+ * its news-in-brief columns, and banner lines that are never titles.
+ */
+export interface PaperProfile {
+  leads?: string[]
+  briefColumns?: string[]
+  banners?: string[]
+}
+
 export interface CatalogPaper {
   slug: string
   name: string
   nameEn?: string
   region?: string
+  profile?: PaperProfile
 }
 
 export interface Catalog {
@@ -135,6 +147,8 @@ export interface SearchFilters {
   dateTo?: string
   issueId?: string
   page?: number
+  /** Block types to search; absent or empty = every type. */
+  types?: BlockType[]
 }
 
 export interface SearchRequest extends SearchFilters {
@@ -149,6 +163,8 @@ export interface SearchHit {
   page: number
   articleId: string
   headline: string
+  /** The hit's block type (article, brief, photo…). */
+  type: BlockType
   paper: string
   date: string
   /** Plain text cut from the article's reflowed text. */
@@ -168,7 +184,7 @@ export interface SearchResponse {
   total: number
   tookMs: number
   hits: SearchHit[]
-  facets: { paper: FacetCount[]; year: FacetCount[] }
+  facets: { paper: FacetCount[]; year: FacetCount[]; type: FacetCount[] }
   /** Set when the query could not be understood; hits are then empty. */
   error?: string
 }

@@ -4,7 +4,12 @@
 // catalog is the commit point.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseCatalog, serializeCatalog, sortCatalog } from '../../shared/archive/catalog'
+import {
+  paperRules,
+  parseCatalog,
+  serializeCatalog,
+  sortCatalog,
+} from '../../shared/archive/catalog'
 import type { ImportProgress } from '../../shared/archive/import-report'
 import { indexFileBytes } from '../index-store'
 import { extendSearchIndex, issueDocInputs } from '../../shared/search/search-index'
@@ -167,6 +172,6 @@ function* streamDocs(dir: string, plan: ImportPlan, opts: CommitOptions): Genera
     const texts = issue.pages.map((page) =>
       copyPage(dir, pages.get(`${id}/${page.number}`) as PlannedPage, k++, plan, opts),
     )
-    yield* issueDocInputs(issueNo, issue, texts)
+    yield* issueDocInputs(issueNo, issue, texts, paperRules(plan.after.papers, issue.paper))
   }
 }

@@ -4,15 +4,10 @@
 // news-in-brief column names. A paper with house conventions adds its own through a profile
 // (catalog `profile`, see catalog.ts), compiled here into the same shape.
 
-/** Extra patterns of one paper, from its catalog profile. */
-export interface SegmentProfile {
-  /** Regular expressions (source text) of lines that open an article, like 本报讯. */
-  leads?: string[]
-  /** Column names whose items are briefs (新闻快递, 简讯…). */
-  briefColumns?: string[]
-  /** Banner lines: page or section banners that are never titles. */
-  banners?: string[]
-}
+import type { PaperProfile } from '../types'
+
+/** Extra patterns of one paper, from its catalog profile (validated there). */
+export type SegmentProfile = PaperProfile
 
 export interface SegmentRules {
   lead: RegExp

@@ -1,6 +1,7 @@
 // Command-line parsing for archive-reader: one place for options, so every command shares them.
 import { parseArgs } from 'node:util'
-import type { SearchRequest, SortOrder } from '../shared/types'
+import { BLOCK_TYPES } from '../shared/types'
+import type { BlockType, SearchRequest, SortOrder } from '../shared/types'
 import { isValidIsoDate } from '../shared/archive/catalog'
 
 export class UsageError extends Error {
@@ -17,7 +18,8 @@ Commands:
   search QUERY               full-text search; QUERY syntax: words (all must match),
                              "quoted phrase", a OR b, -exclude
       --paper SLUG (repeatable)  --from YYYY-MM-DD  --to YYYY-MM-DD
-      --issue ID  --page N  --sort relevance|date-desc|date-asc
+      --issue ID  --page N  --type article|brief|photo|graphic|ad|notice|furniture
+      (repeatable)  --sort relevance|date-desc|date-asc
       --limit N (default 20)  --offset N  --queries FILE (one query per line)
   add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
              [--encoding utf-8|gb18030|gbk|gb2312|big5|big5-hkscs|cp950]
@@ -58,6 +60,8 @@ export interface CliOptions {
   json: boolean
   help: boolean
   paper: string[]
+  /** --type, repeatable: block types to search. */
+  type: BlockType[]
   from?: string
   to?: string
   issue?: string
@@ -102,6 +106,7 @@ export function parseCli(argv: string[]): CliOptions {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         paper: { type: 'string', multiple: true },
+        type: { type: 'string', multiple: true },
         from: { type: 'string' },
         to: { type: 'string' },
         issue: { type: 'string' },
@@ -136,6 +141,7 @@ export function parseCli(argv: string[]): CliOptions {
     json: v.json ?? false,
     help: v.help ?? false,
     paper: v.paper ?? [],
+    type: blockTypes(v.type ?? []),
     yes: v.yes ?? false,
     dryRun: v['dry-run'] ?? false,
     allowPrivateUse: v['allow-private-use'] ?? false,
@@ -165,6 +171,7 @@ export function parseCli(argv: string[]): CliOptions {
 export function searchRequest(opts: CliOptions, q: string): SearchRequest {
   const r: SearchRequest = { q }
   if (opts.paper.length) r.papers = opts.paper
+  if (opts.type.length) r.types = opts.type
   if (opts.from) r.dateFrom = opts.from
   if (opts.to) r.dateTo = opts.to
   if (opts.issue) r.issueId = opts.issue
@@ -173,4 +180,11 @@ export function searchRequest(opts: CliOptions, q: string): SearchRequest {
   if (opts.limit !== undefined) r.limit = opts.limit
   if (opts.offset !== undefined) r.offset = opts.offset
   return r
+}
+
+function blockTypes(values: string[]): BlockType[] {
+  for (const t of values)
+    if (!(BLOCK_TYPES as readonly string[]).includes(t))
+      throw new UsageError(`--type expects one of ${BLOCK_TYPES.join(', ')}, got "${t}"`)
+  return values as BlockType[]
 }

@@ -66,5 +66,7 @@ export function formatSearch(r: SearchResponse): string {
     out.push('', `papers: ${r.facets.paper.map((f) => `${f.value} ${f.count}`).join(', ')}`)
   if (r.facets.year.length)
     out.push(`years: ${r.facets.year.map((f) => `${f.value} ${f.count}`).join(', ')}`)
+  if (r.facets.type.length)
+    out.push(`types: ${r.facets.type.map((f) => `${f.value} ${f.count}`).join(', ')}`)
   return out.join('\n')
 }

@@ -101,7 +101,7 @@ export function createAppProtocolHandler(
     } catch {
       return new Response(null, { status: 404 })
     }
-    return new Response(req.method === 'HEAD' ? null : (body as BodyInit), {
+    return new Response(req.method === 'HEAD' ? null : (body as unknown as ConstructorParameters<typeof Response>[0]), {
       status: 200,
       headers: {
         'Content-Type': found.type,

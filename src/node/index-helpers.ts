@@ -1,6 +1,7 @@
 // The archive's search index as every part uses it: where it is kept by default, and how it is
 // built from an archive folder's pages. Readers (archive-service.ts) and writers (import,
 // remove, export) share these, so they live apart from both.
+import { paperRules } from '../shared/archive/catalog'
 import { issueDocInputs, buildSearchIndex } from '../shared/search/search-index'
 import type { DocInput, SearchIndex } from '../shared/search/search-index'
 import type { Catalog } from '../shared/types'
@@ -24,7 +25,8 @@ export function collectDocs(
   catalog.issues.forEach((issue, issueIdx) => {
     try {
       const texts = issue.pages.map((p) => readPageText(dir, p))
-      for (const doc of issueDocInputs(issueIdx, issue, texts)) docs.push(doc)
+      const rules = paperRules(catalog.papers, issue.paper)
+      for (const doc of issueDocInputs(issueIdx, issue, texts, rules)) docs.push(doc)
     } catch (e) {
       if (!(e instanceof ArchiveError)) throw e
       log?.(`Issue ${issue.id} is not searchable: ${e.message}`)

@@ -5,8 +5,10 @@
 import { z } from 'zod'
 import { channels } from './ipc-channels'
 import type { Wire } from './ipc-result'
+import { BLOCK_TYPES } from './types'
 import type {
   ArticleMatches,
+  BlockType,
   IndexStatus,
   IssueSummary,
   IssueView,
@@ -39,6 +41,10 @@ export const searchRequestSchema = z
     dateTo: isoDate.optional(),
     issueId: id.optional(),
     page: pageNumber.optional(),
+    types: z
+      .array(z.enum(BLOCK_TYPES as [BlockType, ...BlockType[]]))
+      .max(7)
+      .optional(),
     sort: z.enum(['relevance', 'date-desc', 'date-asc']).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
     offset: z.number().int().min(0).max(1_000_000).optional(),

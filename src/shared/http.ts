@@ -3,7 +3,7 @@
 //   GET /api/issues                              listIssues      (= CLI `list --json`)
 //   GET /api/issues/:id                          getIssue        (= CLI `show --json`)
 //   GET /api/issues/:id/pages/:n/source          getPageSource
-//   GET /api/search?q=…&paper=…&from=&to=&issue=&page=&sort=&limit=&offset=
+//   GET /api/search?q=…&paper=…&from=&to=&issue=&page=&type=…&sort=&limit=&offset=
 //                                                search          (= CLI `search --json`)
 //   GET /api/articles/:articleId/matches?q=…     articleMatches  (articleId URL-encoded)
 //   GET /api/status                              indexStatus
@@ -27,6 +27,7 @@ const SEARCH_PARAMS = {
   to: 'dateTo',
   issue: 'issueId',
   page: 'page',
+  type: 'types',
   sort: 'sort',
   limit: 'limit',
   offset: 'offset',
@@ -34,7 +35,7 @@ const SEARCH_PARAMS = {
 
 type SearchParamName = keyof typeof SEARCH_PARAMS
 const NUMERIC = new Set<SearchParamName>(['page', 'limit', 'offset'])
-const REPEATABLE = new Set<SearchParamName>(['paper'])
+const REPEATABLE = new Set<SearchParamName>(['paper', 'type'])
 
 /** A SearchRequest as query parameters, in a fixed order so equal requests give equal URLs. */
 export function searchRequestToParams(request: SearchRequest): URLSearchParams {
@@ -45,6 +46,7 @@ export function searchRequestToParams(request: SearchRequest): URLSearchParams {
   if (request.dateTo) p.set('to', request.dateTo)
   if (request.issueId) p.set('issue', request.issueId)
   if (request.page !== undefined) p.set('page', String(request.page))
+  for (const type of request.types ?? []) p.append('type', type)
   if (request.sort) p.set('sort', request.sort)
   if (request.limit !== undefined) p.set('limit', String(request.limit))
   if (request.offset !== undefined) p.set('offset', String(request.offset))

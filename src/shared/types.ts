@@ -28,11 +28,23 @@ export interface CatalogIssue {
   pages: CatalogPage[]
 }
 
+/**
+ * A paper's house conventions for the segmenter, beyond the general ones of Chinese papers:
+ * extra lead / dateline patterns (regular expressions matched at a paragraph's start), names of
+ * its news-in-brief columns, and banner lines that are never titles.
+ */
+export interface PaperProfile {
+  leads?: string[]
+  briefColumns?: string[]
+  banners?: string[]
+}
+
 export interface CatalogPaper {
   slug: string
   name: string
   nameEn?: string
   region?: string
+  profile?: PaperProfile
 }
 
 export interface Catalog {
@@ -59,6 +71,22 @@ export interface ContinuationLink {
   range: Range
 }
 
+/**
+ * What a block of a page is. Only articles and briefs are table-of-contents entries by default;
+ * every block is still readable and searchable.
+ */
+export type BlockType = 'article' | 'brief' | 'photo' | 'graphic' | 'ad' | 'notice' | 'furniture'
+
+export const BLOCK_TYPES: readonly BlockType[] = [
+  'article',
+  'brief',
+  'photo',
+  'graphic',
+  'ad',
+  'notice',
+  'furniture',
+]
+
 export interface Article {
   /** Stable id: `${issueId}/p${page}/a${n}`. */
   id: string
@@ -66,7 +94,11 @@ export interface Article {
   page: number
   /** 1-based position on the page. */
   index: number
+  /** What the block is: an article, a brief, a photo, a graphic, an ad, a notice, furniture. */
+  type: BlockType
   headline: string
+  /** The headline was made from the text: none is printed (or none was found). */
+  headlineDerived?: true
   kicker?: string
   subheadline?: string
   byline?: string
@@ -117,6 +149,8 @@ export interface SearchFilters {
   dateTo?: string
   issueId?: string
   page?: number
+  /** Block types to search; absent or empty = every type. */
+  types?: BlockType[]
 }
 
 export interface SearchRequest extends SearchFilters {
@@ -131,6 +165,8 @@ export interface SearchHit {
   page: number
   articleId: string
   headline: string
+  /** The hit's block type (article, brief, photo…). */
+  type: BlockType
   paper: string
   date: string
   /** Plain text cut from the article's reflowed text. */
@@ -150,7 +186,7 @@ export interface SearchResponse {
   total: number
   tookMs: number
   hits: SearchHit[]
-  facets: { paper: FacetCount[]; year: FacetCount[] }
+  facets: { paper: FacetCount[]; year: FacetCount[]; type: FacetCount[] }
   /** Set when the query could not be understood; hits are then empty. */
   error?: string
 }

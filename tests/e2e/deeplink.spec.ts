@@ -4,7 +4,7 @@ import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
 const ROUTE =
-  '#/search?q=低碳&paper=jiangbei&a=jiangbei-2023-07-13/p1/a1&aq=低碳&ah=2&b=jiangbei-2023-07-13/p2/a4&active=b'
+  '#/search?q=低碳&paper=jiangbei&a=jiangbei-2023-07-13/p1/a1&aq=低碳&ah=2&b=jiangbei-2023-07-13/p2/a5&active=b'
 
 test('a deep link restores search, filters and both panes', async ({ app }) => {
   const ui = new AppPage(app)
@@ -13,19 +13,19 @@ test('a deep link restores search, filters and both panes', async ({ app }) => {
   await expect(ui.page.getByTestId('search-input')).toHaveValue('低碳')
   await expect(ui.search.paperFacet('jiangbei')).toBeChecked()
   await expect(ui.reader.a.hitCounter).toHaveText(/^3 \/ \d+$/)
-  await expect(ui.reader.b.root).toHaveAttribute('data-article-id', 'jiangbei-2023-07-13/p2/a4')
+  await expect(ui.reader.b.root).toHaveAttribute('data-article-id', 'jiangbei-2023-07-13/p2/a5')
   await expect(ui.reader.b.root).toHaveClass(/active/)
 })
 
 test('copy link gives an archive-reader:// link to this view', async ({ app }) => {
   const ui = new AppPage(app)
-  await ui.open('#/library?a=jiangbei-2023-07-13/p2/a4')
+  await ui.open('#/library?a=jiangbei-2023-07-13/p2/a5')
   const link = await ui.copyLink()
   expect(link.startsWith('archive-reader://open#/library?')).toBe(true)
-  expect(decodeURIComponent(link)).toContain('a=jiangbei-2023-07-13/p2/a4')
+  expect(decodeURIComponent(link)).toContain('a=jiangbei-2023-07-13/p2/a5')
   // The link's route opens the same view.
   await ui.open(link.slice(link.indexOf('#')))
-  await expect(ui.reader.a.root).toHaveAttribute('data-article-id', 'jiangbei-2023-07-13/p2/a4')
+  await expect(ui.reader.a.root).toHaveAttribute('data-article-id', 'jiangbei-2023-07-13/p2/a5')
 })
 
 test('back and forward walk through views', async ({ app }) => {

@@ -67,7 +67,7 @@ test('keyboard only: / search ↓ Enter n ] s x ? Esc', async ({ app }) => {
 
 test('every control has an accessible name', async ({ app }) => {
   const ui = new AppPage(app)
-  await ui.open('#/search?q=低碳&a=jiangbei-2023-07-13/p1/a1&aq=低碳&b=jiangbei-2023-07-13/p2/a4')
+  await ui.open('#/search?q=低碳&a=jiangbei-2023-07-13/p1/a1&aq=低碳&b=jiangbei-2023-07-13/p2/a5')
   await expect(ui.reader.b.headline).toBeVisible()
   const unnamed = await ui.page.evaluate(() =>
     [...document.querySelectorAll('button, a[href], input, select, [role="tab"]')]

@@ -33,7 +33,7 @@ test('screenshots of library, reader, split view and search', async ({ app }, te
   await shoot(app, testInfo, 'reader')
 
   await ui.open(
-    '#/library?lp=jiangbei&ly=2023&a=jiangbei-2023-07-13/p1/a1&b=jiangbei-2023-07-13/p2/a4',
+    '#/library?lp=jiangbei&ly=2023&a=jiangbei-2023-07-13/p1/a1&b=jiangbei-2023-07-13/p2/a5',
   )
   await expect(ui.reader.b.text).toBeVisible()
   await shoot(app, testInfo, 'split')
@@ -47,4 +47,22 @@ test('screenshots of library, reader, split view and search', async ({ app }, te
   await app.page.emulateMedia({ colorScheme: 'dark' })
   await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark')
   await shoot(app, testInfo, 'dark')
+})
+
+test('screenshots of each seed page’s table of contents', async ({ app }, testInfo) => {
+  const ui = new AppPage(app)
+  const pages = [
+    ['jiangbei', '2023', 'jiangbei-2023-07-13/p1/a1'],
+    ['jiangbei', '2023', 'jiangbei-2023-07-13/p2/a1'],
+    ['beibei', '2024', 'beibei-2024-03-04/p1/a1'],
+    ['yuzhong', '2023', 'yuzhong-2023-06-09/p2/a2'],
+    ['xinyu', '2022', 'xinyu-2022-07-15/p1/a1'],
+  ] as const
+  for (const [paper, year, id] of pages) {
+    await ui.open(`#/library?lp=${paper}&ly=${year}&a=${id}`)
+    await expect(ui.reader.a.root).toHaveAttribute('data-article-id', id)
+    await expect(app.page.getByTestId('toc').first()).toBeVisible()
+    const [issue, page] = id.split('/')
+    await shoot(app, testInfo, `toc-${issue}-${page}`)
+  }
 })

@@ -384,6 +384,7 @@ describe('merging helpers', () => {
     page: 1,
     articleId: `${id}/p1/a1`,
     headline: '',
+    type: 'article',
     paper: 'p',
     date,
     snippet: '',

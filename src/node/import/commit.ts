@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   CATALOG_FILE,
+  paperRules,
   parseCatalog,
   serializeCatalog,
   sortCatalog,
@@ -145,6 +146,6 @@ function* streamDocs(s: Stager, plan: ImportPlan, opts: CommitOptions): Generato
     const texts = issue.pages.map((page) =>
       copyPage(s, pages.get(`${id}/${page.number}`) as PlannedPage, k++, plan, opts),
     )
-    yield* issueDocInputs(issueNo, issue, texts)
+    yield* issueDocInputs(issueNo, issue, texts, paperRules(plan.after.papers, issue.paper))
   }
 }

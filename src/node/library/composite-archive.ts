@@ -214,6 +214,7 @@ export class CompositeArchive implements ArchiveApi {
       facets: {
         paper: mergeFacets(answers.map((a) => a.facets.paper)),
         year: mergeFacets(answers.map((a) => a.facets.year)),
+        type: mergeFacets(answers.map((a) => a.facets.type)),
       },
     }
   }

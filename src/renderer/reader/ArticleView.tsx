@@ -22,6 +22,11 @@ export function ArticleView({ route, index, issue, article, pane, links }: Artic
       aria-labelledby={`h-${index}`}
     >
       <header className="article-head" lang="zh-CN">
+        {article.type !== 'article' && (
+          <p className="block-type" data-testid="block-type">
+            {t(`blockType_${article.type}`)}
+          </p>
+        )}
         {article.kicker && <p className="kicker">{article.kicker}</p>}
         <h3 id={`h-${index}`} className="headline" data-testid="article-headline">
           <Highlighted

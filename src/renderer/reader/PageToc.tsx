@@ -1,4 +1,7 @@
-// The page's articles as a table of contents.
+// The page's articles as a table of contents. Only articles and briefs are entries by default;
+// photos, graphics, ads, notices and page furniture are listed, labelled as what they are, on
+// request (and always when one of them is the open block).
+import { useState } from 'react'
 import type { Article, PageView } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 import type { PaneState } from '../app/route'
@@ -13,11 +16,15 @@ interface Props {
 
 export function PageToc({ page, current, pane, links }: Props) {
   const { t } = useI18n()
+  const [all, setAll] = useState(false)
+  const isEntry = (a: Article): boolean => a.type === 'article' || a.type === 'brief'
+  const shown = page.articles.filter((a) => all || isEntry(a) || a === current)
+  const others = page.articles.length - page.articles.filter(isEntry).length
   return (
     <nav className="toc" aria-label={t('tocLabel', { n: page.number })} data-testid="toc">
       <h3>{t('tocTitle', { n: page.number })}</h3>
       <ol lang="zh-CN">
-        {page.articles.map((a) => (
+        {shown.map((a) => (
           <li key={a.id}>
             <a
               href={links.href(
@@ -28,11 +35,26 @@ export function PageToc({ page, current, pane, links }: Props) {
               data-article-id={a.id}
               aria-current={a === current ? 'true' : undefined}
             >
+              {!isEntry(a) && (
+                <span className="block-type" data-testid="toc-block-type">
+                  {t(`blockType_${a.type}`)} ·{' '}
+                </span>
+              )}
               {a.headline || t('untitled')}
             </a>
           </li>
         ))}
       </ol>
+      {others > 0 && (
+        <button
+          type="button"
+          className="toc-all"
+          onClick={() => setAll(!all)}
+          data-testid="toc-all"
+        >
+          {all ? t('tocShowArticles') : t('tocShowAll', { n: page.articles.length })}
+        </button>
+      )}
     </nav>
   )
 }

@@ -3,6 +3,7 @@ import type { Article, ContinuationKind, ContinuationLink } from '../types'
 import { reflow, splitLines, wrapWidth } from '../text/reflow'
 import { segmentPage } from './segment'
 import type { ArticleDraft } from './segment'
+import type { SegmentRules } from './segment-rules'
 
 const MARKER =
   /[（(]\s*(下转|转|上接|接|详见|见)\s*(\d{1,3}|[一二三四五六七八九十]{1,2})\s*版\s*[）)]/g
@@ -45,22 +46,6 @@ function derivedHeadline(text: string): string {
   return sentence.length > 28 ? `${sentence.slice(0, 26)}…` : sentence
 }
 
-function headlineParts(draft: ArticleDraft): Pick<Article, 'headline' | 'kicker' | 'subheadline'> {
-  const lines = draft.headlines
-  if (lines.length === 0) return { headline: '' }
-  let main = 0
-  lines.forEach((l, i) => {
-    if (l.level < (lines[main] as { level: number }).level) main = i
-  })
-  const join = (xs: typeof lines): string | undefined =>
-    xs.length ? xs.map((l) => l.text).join(' ') : undefined
-  return {
-    headline: (lines[main] as { text: string }).text,
-    kicker: join(lines.slice(0, main)),
-    subheadline: join(lines.slice(main + 1)),
-  }
-}
-
 function bylineOf(draft: ArticleDraft, text: string): string | undefined {
   if (draft.byline) return draft.byline
   const m =
@@ -68,29 +53,43 @@ function bylineOf(draft: ArticleDraft, text: string): string | undefined {
   return m?.[1]?.trim()
 }
 
+/** The label of a block that has no title and no text to make one from. */
+const UNTITLED: Record<string, string> = {
+  photo: '图片',
+  graphic: '图表',
+  ad: '广告',
+  notice: '公告',
+  furniture: '版面信息',
+}
+
 /** Articles of one page; continuation targets are resolved later, across the issue. */
-export function pageArticles(issueId: string, page: number, pageText: string): Article[] {
+export function pageArticles(
+  issueId: string,
+  page: number,
+  pageText: string,
+  rules?: SegmentRules,
+): Article[] {
   const width = wrapWidth(splitLines(pageText))
-  return segmentPage(pageText).map((draft, i) => {
+  return segmentPage(pageText, rules).map((draft, i) => {
     const { text } = reflow(pageText.slice(draft.bodyStart, draft.end), width)
-    const parts = headlineParts(draft)
+    const derived = derivedHeadline(text) || (UNTITLED[draft.type] ?? '')
     const article: Article = {
       id: `${issueId}/p${page}/a${i + 1}`,
       issueId,
       page,
       index: i + 1,
-      ...parts,
-      headline: parts.headline || derivedHeadline(text),
+      type: draft.type,
+      headline: draft.headline || derived,
       text,
       captions: draft.captions,
       continuations: findMarkers(text).map((l) => ({ ...l, targetExists: false })),
       sourceRange: [draft.start, draft.end],
     }
+    if (!draft.headline) article.headlineDerived = true
+    if (draft.kicker) article.kicker = draft.kicker
+    if (draft.subheadline) article.subheadline = draft.subheadline
     const byline = bylineOf(draft, text)
     if (byline) article.byline = byline
-    for (const key of ['kicker', 'subheadline'] as const) {
-      if (article[key] === undefined) delete article[key]
-    }
     return article
   })
 }

@@ -1,8 +1,10 @@
 // The catalog is the archive's table of contents. It is parsed and checked here, once; the rest
 // of the code sees a clean `Catalog`.
 import { z } from 'zod'
-import type { Catalog } from '../types'
+import type { Catalog, CatalogPaper } from '../types'
 import { parseJsonText } from './json-text'
+import { DEFAULT_RULES, segmentRules } from './segment-rules'
+import type { SegmentRules } from './segment-rules'
 
 export const CATALOG_FILE = 'catalog.json'
 
@@ -48,6 +50,31 @@ const sourceName = z
   .regex(/^[^/\\]+\.txt$/, 'a source is a .txt file name inside the archive folder, without a path')
   .refine((s) => !s.startsWith('.'), 'a source may not start with a dot')
 
+/** A profile pattern: it must compile, stay short, and not nest quantifiers (no runaway). */
+const pattern = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((p) => {
+    try {
+      new RegExp(p)
+      return true
+    } catch {
+      return false
+    }
+  }, 'not a valid regular expression')
+  .refine(
+    (p) => !/[+*}]\)?[+*{]|\([^)]*[+*][^)]*\)[+*{]/.test(p),
+    'nested quantifiers can take forever on some lines; write the pattern without them',
+  )
+const profile = z
+  .object({
+    leads: z.array(pattern).max(20).optional(),
+    briefColumns: z.array(z.string().min(1).max(20)).max(20).optional(),
+    banners: z.array(pattern).max(20).optional(),
+  })
+  .strict()
+
 const catalogSchema = z
   .object({
     format: z.literal('archive-reader/catalog'),
@@ -60,6 +87,7 @@ const catalogSchema = z
           name: z.string().min(1),
           nameEn: z.string().optional(),
           region: z.string().optional(),
+          profile: profile.optional(),
         })
         .strict(),
     ),
@@ -177,4 +205,15 @@ export function sortCatalog(catalog: Catalog): Catalog {
 
 export function serializeCatalog(catalog: Catalog): string {
   return JSON.stringify(sortCatalog(catalog), null, 2) + '\n'
+}
+
+const rulesCache = new WeakMap<CatalogPaper, SegmentRules>()
+
+/** The segmentation rules of a paper: the general ones plus its catalog profile. */
+export function paperRules(papers: readonly CatalogPaper[], slug: string): SegmentRules {
+  const paper = papers.find((p) => p.slug === slug)
+  if (!paper?.profile) return DEFAULT_RULES
+  let rules = rulesCache.get(paper)
+  if (!rules) rulesCache.set(paper, (rules = segmentRules(paper.profile)))
+  return rules
 }

@@ -1,6 +1,7 @@
 // Assembles what the reader shows of one issue from the catalog entry and its decoded pages.
 import type { Article, CatalogIssue, CatalogPaper, IssueSummary, IssueView } from '../types'
 import { linkContinuations, pageArticles } from './articles'
+import { paperRules } from './catalog'
 
 export function paperName(papers: CatalogPaper[], slug: string): string {
   return papers.find((p) => p.slug === slug)?.name ?? slug
@@ -12,7 +13,10 @@ export function buildIssueView(
   papers: CatalogPaper[],
   pageTexts: string[],
 ): IssueView {
-  const perPage = issue.pages.map((p, i) => pageArticles(issue.id, p.number, pageTexts[i] ?? ''))
+  const rules = paperRules(papers, issue.paper)
+  const perPage = issue.pages.map((p, i) =>
+    pageArticles(issue.id, p.number, pageTexts[i] ?? '', rules),
+  )
   linkContinuations(perPage.flat())
   const view: IssueView = {
     id: issue.id,

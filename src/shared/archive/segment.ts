@@ -1,242 +1,391 @@
-// Splits a page of PDF-extracted text into articles. Newspapers give us signals, none reliable
-// alone: markdown headings (in some files), 本报讯 / 新渝报讯 leads, short headline blocks between
-// blank lines, bylines, photo captions and continuation markers. The rules below were written
-// against the seed pages; `tests/shared/archive/segment.test.ts` pins what they produce.
-import { endsSentence } from '../text/chars'
-import { CONTINUED_FROM_PATTERN, LEAD_PATTERN, splitLines, wrapWidth } from '../text/reflow'
+// Splits a page of newspaper text into blocks: articles and briefs, and the photos, graphics,
+// ads, notices and page furniture between them, each with its title pieces. It reads the general
+// conventions of Chinese papers (segment-rules.ts) against the page's own layout
+// (segment-blocks.ts): an article opens at a dateline or lead, an editorial marker, a 上接N版
+// marker, a byline, or a heading group where the layout says headings part articles; it ends at
+// 下转N版 or a sign-off. Pages printed headline-last (the title group under its article, as in
+// some PDF extractions) are told from the text: there, each title piece goes to the article
+// whose text it shares most with (segment-titles.ts).
+import type { BlockType } from '../types'
 import type { SourceLine } from '../text/reflow'
-
-export const CONTINUED_ON_PATTERN = /[（(]\s*(下转|转|详见|接)\s*\S{1,3}\s*版\s*[）)]\s*$/
-const BYLINE =
-  /^[□■]?\s*[\u4e00-\u9fff]{0,8}(记者|通讯员|实习生)\s*[\u4e00-\u9fff]{2,4}(\s+\S+){0,5}$/
-/** Page furniture: the editor line and printed date at the top of a page, not part of any article. */
-const FURNITURE = /^(编辑|责编|美编|校对|版式)[:：]|星期[一二三四五六日天]\s*$/
-const CAPTION = /(^图为|摄\s*[）)]?$|^[（(][^）)]{0,30}摄[）)]$)/
-/** A markdown "heading" longer than this is a paragraph the extractor mislabelled. */
-const MAX_HEADING = 60
-const MAX_HEADLINE_LINES = 3
-
-type BlockKind =
-  'heading' | 'headline' | 'lead' | 'continued' | 'byline' | 'caption' | 'furniture' | 'body'
-
-interface Block {
-  kind: BlockKind
-  level: number
-  lines: SourceLine[]
-  endsContinuedOn: boolean
-}
-
-export interface HeadlineLine {
-  text: string
-  /** Markdown level, or 7 for a plain headline line. */
-  level: number
-}
+import { headingPieces, pageLayout, toBlocks } from './segment-blocks'
+import type { Block, PageLayout } from './segment-blocks'
+import { DEFAULT_RULES, NOTICE, PHOTO_CREDIT, SPONSORS } from './segment-rules'
+import type { SegmentRules } from './segment-rules'
+import {
+  absorbIntoAds,
+  assignTrailingTitles,
+  mergeMidHeadlines,
+  titleRoles,
+} from './segment-titles'
+import type { TitlePiece } from './segment-titles'
 
 export interface ArticleDraft {
-  headlines: HeadlineLine[]
+  type: BlockType
+  kicker?: string
+  headline?: string
+  subheadline?: string
   byline?: string
   captions: string[]
-  /** Range of the whole article (headline included) in the page text. */
+  /** Range of the whole block (title included) in the page text. */
   start: number
   end: number
   /** Start of the body in the page text; the body runs to `end`. */
   bodyStart: number
 }
 
-function lineEnd(line: SourceLine): number {
-  return line.contentStart + line.content.length
-}
-
-function classify(lines: SourceLine[], width: number): Block {
-  const first = lines[0] as SourceLine
-  const last = lines[lines.length - 1] as SourceLine
-  const endsContinuedOn = CONTINUED_ON_PATTERN.test(last.content)
-  const block = (kind: BlockKind, level = 7): Block => ({ kind, level, lines, endsContinuedOn })
-  if (first.heading && first.content.length <= MAX_HEADING) {
-    return BYLINE.test(first.content) ? block('byline') : block('heading', first.heading)
-  }
-  if (CONTINUED_FROM_PATTERN.test(first.content)) return block('continued')
-  if (lines.length === 1 && CAPTION.test(first.content)) return block('caption')
-  if (lines.length === 1 && first.content.length <= 30 && BYLINE.test(first.content))
-    return block('byline')
-  if (lines.length <= 2 && lines.every((l) => FURNITURE.test(l.content))) return block('furniture')
-  if (LEAD_PATTERN.test(first.content) && first.content.length > 12) return block('lead')
-  const short = Math.min(0.7 * width, 40)
-  const headlineLike =
-    lines.length <= MAX_HEADLINE_LINES &&
-    lines.every(
-      (l) =>
-        l.content.length <= short &&
-        !endsSentence(l.content) &&
-        !/[，、；：,;:。]$/.test(l.content),
-    ) &&
-    /[\u4e00-\u9fff]{2}/.test(first.content) &&
-    !/^[\d.%，,\s]+$/.test(first.content)
-  return block(headlineLike ? 'headline' : 'body')
-}
-
-/** Groups lines into blocks: runs of non-blank lines, cut before headings, leads and indents. */
-function toBlocks(lines: SourceLine[], width: number): Block[] {
-  const blocks: Block[] = []
-  let run: SourceLine[] = []
-  const flush = (): void => {
-    if (run.length) blocks.push(classify(run, width))
-    run = []
-  }
-  for (const line of lines) {
-    if (line.blank) {
-      flush()
-      continue
-    }
-    const prev = run[run.length - 1]
-    const startsNew =
-      line.heading > 0 ||
-      (prev !== undefined && prev.heading > 0) ||
-      LEAD_PATTERN.test(line.content) ||
-      CONTINUED_FROM_PATTERN.test(line.content) ||
-      (line.indented && prev !== undefined && endsSentenceOrShort(prev, width))
-    if (startsNew) flush()
-    run.push(line)
-    if (CONTINUED_ON_PATTERN.test(line.content)) flush()
-  }
-  flush()
-  return blocks
-}
-
-function endsSentenceOrShort(line: SourceLine, width: number): boolean {
-  return endsSentence(line.content) || line.content.length < 0.8 * width
-}
-
-interface Current {
-  draft: ArticleDraft
+/** A draft while the page is read. */
+export interface Work {
+  d: ArticleDraft
+  kind: 'text' | 'furniture' | 'ad' | 'figure' | 'photo' | 'brief'
+  pieces: TitlePiece[]
+  /** Level of the first markdown heading of its title, 99 when it has none. */
   level: number
   hasBody: boolean
+  bodyBlocks: Block[]
+  /** Opened by a lead, dateline, editorial marker or byline. */
+  lead: boolean
+  continued: boolean
   ended: boolean
+  /** Page furniture or a photo stood after its body: what follows is something else. */
+  interrupted: boolean
+  endsWithCredit: boolean
 }
 
-export function segmentPage(text: string): ArticleDraft[] {
-  const lines = splitLines(text)
-  const width = wrapWidth(lines)
-  const blocks = toBlocks(lines, width)
-  const drafts: ArticleDraft[] = []
-  let cur: Current | undefined
+const lineEnd = (l: SourceLine): number => l.contentStart + l.content.length
+const firstLine = (b: Block): SourceLine => b.lines[0] as SourceLine
+const lastLine = (b: Block): SourceLine => b.lines[b.lines.length - 1] as SourceLine
+const blockText = (b: Block): string => b.lines.map((l) => l.content).join('')
 
-  const open = (block: Block): Current => {
-    const first = block.lines[0] as SourceLine
-    const c: Current = {
-      draft: {
-        headlines: [],
-        captions: [],
-        start: first.start,
-        end: first.start,
-        bodyStart: first.start,
-      },
-      level: block.kind === 'heading' ? block.level : 99,
-      hasBody: false,
-      ended: false,
+/**
+ * Headline blocks between two figures are figures too (an infographic's broken lines); a
+ * "figure" with running text on both sides is a fragment of that text, cut by a blank line.
+ */
+function smoothFigures(blocks: Block[]): void {
+  const running = (b: Block | undefined): boolean =>
+    b !== undefined && (b.kind === 'body' || b.kind === 'lead' || b.kind === 'continued')
+  blocks.forEach((b, i) => {
+    if (b.kind === 'figure' && running(blocks[i - 1]) && running(blocks[i + 1])) b.kind = 'body'
+  })
+  // Short pieces set between two figures (headline-like or not) are the same infographic.
+  const short = (b: Block): boolean =>
+    (b.kind === 'headline' || b.kind === 'body') && b.lines.length <= 2 && blockText(b).length <= 50
+  for (let i = 1; i < blocks.length; i++) {
+    if (!short(blocks[i] as Block) || (blocks[i - 1] as Block).kind !== 'figure') continue
+    let j = i
+    while (j < blocks.length && short(blocks[j] as Block)) j++
+    if (j < blocks.length && (blocks[j] as Block).kind === 'figure')
+      for (let k = i; k < j; k++) (blocks[k] as Block).kind = 'figure'
+  }
+}
+
+export function segmentPage(text: string, rules: SegmentRules = DEFAULT_RULES): ArticleDraft[] {
+  const layout = pageLayout(text, rules)
+  const blocks = toBlocks(layout, rules)
+  smoothFigures(blocks)
+  const works = readBlocks(blocks, layout, rules)
+  const texts = works.filter((w) => w.kind === 'text' || w.kind === 'photo')
+  absorbIntoAds(works, text)
+  if (!layout.markdown && !layout.indented) assignTrailingTitles(texts, text)
+  mergeMidHeadlines(works, text)
+  const drafts = works
+    .filter((w) => w.pieces.length > 0 || w.hasBody || w.kind !== 'text')
+    .map((w) => finish(w, text, rules, layout.indented || layout.blankIsBreak))
+    .filter((d) => d.end > d.start)
+  // Furniture next to furniture (a banner over the editor and date line) is one block.
+  const merged: ArticleDraft[] = []
+  for (const d of drafts) {
+    const prev = merged[merged.length - 1]
+    if (prev && prev.type === 'furniture' && d.type === 'furniture') {
+      prev.end = Math.max(prev.end, d.end)
+      continue
     }
-    drafts.push(c.draft)
-    return c
+    merged.push(d)
   }
-  const addHeadline = (c: Current, block: Block): void => {
-    for (const l of block.lines) c.draft.headlines.push({ text: l.content, level: block.level })
-    c.draft.end = lineEnd(block.lines[block.lines.length - 1] as SourceLine)
-    c.draft.bodyStart = c.draft.end
+  return merged
+}
+
+function open(works: Work[], block: Block, kind: Work['kind']): Work {
+  const first = firstLine(block)
+  const w: Work = {
+    d: {
+      type: 'article',
+      captions: [],
+      start: first.start,
+      end: first.start,
+      bodyStart: first.start,
+    },
+    kind,
+    pieces: [],
+    level: 99,
+    hasBody: false,
+    bodyBlocks: [],
+    lead: false,
+    continued: false,
+    ended: false,
+    interrupted: false,
+    endsWithCredit: false,
   }
-  const addBody = (c: Current, block: Block): void => {
-    if (!c.hasBody) c.draft.bodyStart = (block.lines[0] as SourceLine).start
-    c.hasBody = true
-    c.draft.end = lineEnd(block.lines[block.lines.length - 1] as SourceLine)
-    if (block.kind === 'caption') c.draft.captions.push(block.lines.map((l) => l.content).join(''))
-    if (block.kind === 'byline')
-      c.draft.byline ??= (block.lines[0] as SourceLine).content.replace(/^[□■]\s*/, '')
+  works.push(w)
+  return w
+}
+
+function addPiece(w: Work, block: Block): void {
+  if (w.pieces.length === 0 && block.kind === 'heading') w.level = block.level
+  w.pieces.push({ block, level: block.kind === 'heading' ? block.level : 7 })
+  w.d.end = Math.max(w.d.end, lineEnd(lastLine(block)))
+  if (!w.hasBody) w.d.bodyStart = w.d.end
+}
+
+function addBody(w: Work, block: Block): void {
+  if (!w.hasBody) w.d.bodyStart = firstLine(block).start
+  w.hasBody = true
+  w.bodyBlocks.push(block)
+  w.d.end = lineEnd(lastLine(block))
+  w.endsWithCredit = block.kind === 'caption'
+  if (block.kind === 'caption') w.d.captions.push(blockText(block))
+}
+
+function readBlocks(blocks: Block[], layout: PageLayout, rules: SegmentRules): Work[] {
+  const works: Work[] = []
+  let cur: Work | undefined
+  let briefs = false
+  const next = (i: number): Block | undefined => blocks[i + 1]
+  /** The kind of the first block after this title group. */
+  const afterGroup = (i: number): Block['kind'] | undefined => {
+    let k = i + 1
+    while (k < blocks.length && /heading|headline/.test((blocks[k] as Block).kind)) k++
+    return blocks[k]?.kind
   }
-  /** A heading is a new article's when a lead or a 上接 marker follows it soon. */
-  const leadFollows = (i: number): boolean => {
-    for (let k = i + 1; k < Math.min(blocks.length, i + 4); k++) {
-      const kind = (blocks[k] as Block).kind
-      if (kind === 'lead' || kind === 'continued' || kind === 'byline') return true
-      if (kind === 'body' || kind === 'caption') return false
-    }
-    return false
+  const opensArticle = (block: Block, i: number, c: Work): boolean => {
+    // Web text: article headings are the unindented lines; indented ones are subheads.
+    if (layout.indented) return !firstLine(block).indented
+    const after = afterGroup(i)
+    if (after === 'lead' || after === 'continued' || after === 'byline') return true
+    if (block.kind === 'heading') return block.level <= c.level
+    if (c.interrupted || layout.blankIsBreak) return true
+    const n = next(i)?.kind
+    if (n === 'headline' || n === 'heading') return true
+    return block.lines.length >= 2 && block.lines.some((l) => /^——|^—/.test(l.content))
+  }
+  const groupTakes = (c: Work, block: Block): boolean => {
+    if (c.hasBody || c.ended || c.kind !== 'text' || c.pieces.length >= 4) return false
+    // A second heading of the same rank starts the next title group (a banner's, a box's).
+    return !(block.kind === 'heading' && c.pieces.some((p) => p.level === block.level))
   }
 
   blocks.forEach((block, i) => {
-    const titleGroupOpen =
-      cur && !cur.hasBody && !cur.ended && cur.draft.headlines.length < MAX_HEADLINE_LINES
     switch (block.kind) {
       case 'heading':
-      case 'headline':
-        if (cur && titleGroupOpen) addHeadline(cur, block)
-        else if (!cur || cur.ended || !cur.hasBody) addHeadline((cur = open(block)), block)
-        else if ((block.kind === 'heading' && block.level <= cur.level) || leadFollows(i)) {
-          addHeadline((cur = open(block)), block)
-        } else addBody(cur, block) // a section heading inside the article
+      case 'headline': {
+        const t = headingPieces(firstLine(block).content).titles[0] ?? ''
+        if (rules.briefColumn.test(t.replace(/\s+/g, ''))) {
+          // A news-in-brief column: its name is furniture, each item below it a brief.
+          const w = open(works, block, 'furniture')
+          addBody(w, block)
+          w.ended = true
+          briefs = true
+          cur = w
+          break
+        }
+        briefs = false
+        // Where markdown marks the headings, a plain line is a title only directly under one.
+        if (
+          layout.markdown &&
+          block.kind === 'headline' &&
+          cur?.hasBody &&
+          cur.kind === 'text' &&
+          !cur.interrupted
+        ) {
+          addBody(cur, block)
+          break
+        }
+        if (cur && groupTakes(cur, block)) {
+          // A lone personal name under a headline is the author's byline (signed commentary).
+          if (
+            cur.pieces.length > 0 &&
+            block.lines.length === 1 &&
+            /^[\u4e00-\u9fff]{2,4}$/.test(firstLine(block).content)
+          )
+            cur.d.byline ??= firstLine(block).content
+          else addPiece(cur, block)
+        } else if (!cur || cur.ended || !cur.hasBody || cur.kind !== 'text')
+          addPiece((cur = open(works, block, 'text')), block)
+        else if (opensArticle(block, i, cur)) addPiece((cur = open(works, block, 'text')), block)
+        else addBody(cur, block) // a section heading inside the article
         break
+      }
       case 'lead':
       case 'continued':
-        if (!cur || cur.ended || cur.hasBody) cur = open(block)
+        briefs = false
+        // Web text marks every article by an unindented heading: a dateline further down is a
+        // second dispatch inside the same article.
+        // Where blank lines part articles, one with none before it is a second dispatch too.
+        if (
+          (layout.indented || (layout.blankIsBreak && block.gapBefore === 0)) &&
+          cur?.kind === 'text' &&
+          cur.hasBody &&
+          !cur.ended
+        ) {
+          addBody(cur, block)
+          break
+        }
+        if (!cur || cur.ended || cur.hasBody || cur.kind !== 'text')
+          cur = open(works, block, 'text')
+        if (block.kind === 'lead') cur.lead = true
+        else cur.continued = true
         addBody(cur, block)
         break
+      case 'byline': {
+        const byline = firstLine(block).content.replace(/^[□■]\s*/, '')
+        const n = next(i)?.kind
+        if (cur && cur.kind === 'text' && !cur.hasBody && !cur.ended) cur.d.byline ??= byline
+        else if (
+          (n === 'body' || n === 'lead') &&
+          !(
+            (layout.indented || (layout.blankIsBreak && block.gapBefore === 0)) &&
+            cur?.kind === 'text'
+          )
+        ) {
+          // A byline above running text opens the next article (its headline may come later).
+          cur = open(works, block, 'text')
+          cur.lead = true
+          cur.d.byline = byline
+          addBody(cur, block)
+        } else if (cur) {
+          addBody(cur, block)
+          // A byline closes its article, except inside web text, where sections have their own.
+          if (!layout.indented && !layout.blankIsBreak) cur.ended = true
+        }
+        break
+      }
+      case 'signoff':
+        // Sign-offs and credits close the article before them (several may follow each other).
+        if (cur && cur.kind === 'text') {
+          addBody(cur, block)
+          cur.d.byline ??= firstLine(block).content.replace(/^[（(]|[）)]$/g, '')
+          cur.ended = true
+        } else addBody((cur = open(works, block, 'text')), block)
+        break
+      case 'caption':
+        if (layout.indented && cur?.kind === 'text') addBody(cur, block)
+        else cur = caption(works, cur, block)
+        break
       case 'furniture':
+      case 'banner': {
+        const last = works[works.length - 1]
+        const w =
+          last && last.kind === 'furniture' && last === cur ? last : open(works, block, 'furniture')
+        addBody(w, block)
+        if (cur && cur !== w) {
+          if (!cur.hasBody) cur.ended = true
+          else cur.interrupted = true
+          // Running text after furniture goes on with the article it interrupted.
+          if (!cur.ended) break
+        }
+        cur = w
         break
-      case 'byline':
-        if (!cur) cur = open(block)
-        if (!cur.hasBody)
-          cur.draft.byline ??= (block.lines[0] as SourceLine).content.replace(/^[□■]\s*/, '')
-        else addBody(cur, block)
+      }
+      case 'ad':
+      case 'figure': {
+        const kind = block.kind
+        const w = cur && cur.kind === kind ? cur : open(works, block, kind)
+        addBody(w, block)
+        cur = w
         break
+      }
       default:
-        if (!cur || cur.ended) cur = open(block)
+        if (briefs) {
+          const w = open(works, block, 'brief')
+          addBody(w, block)
+          cur = w
+          break
+        }
+        if (!cur || cur.ended || cur.kind !== 'text') cur = open(works, block, 'text')
         addBody(cur, block)
     }
     if (block.endsContinuedOn && cur) cur.ended = true
   })
-  const kept = drafts.filter((d) => d.end > d.start)
-  reattachTrailingHeadlines(kept, text, blocks)
-  // A draft that was only a headline, now given back to the article before it, is empty.
-  return kept.filter((d) => d.end > d.start)
-}
-
-function cjkBigrams(s: string): Set<string> {
-  const set = new Set<string>()
-  const han = s.replace(/[^\u3400-\u9fff]/g, '')
-  for (let i = 0; i + 1 < han.length; i++) set.add(han.slice(i, i + 2))
-  return set
-}
-
-function overlap(headline: Set<string>, body: Set<string>): number {
-  if (headline.size === 0) return 0
-  let shared = 0
-  for (const g of headline) if (body.has(g)) shared++
-  return shared / headline.size
+  return works
 }
 
 /**
- * In some PDF extractions (the 江北报 pages here) every headline block follows the article it
- * belongs to. Per page, we compare how much each plain headline shares with the article before
- * it and with the one after it; when "before" wins overall, the page's headlines move back by
- * one article. Pages with markdown headings are trusted as they stand.
+ * A photo credit. After an article's body, the short paragraphs just above it are the photo's
+ * captions (a photo box set between two articles); inside an article's opening it is the
+ * article's own photo.
  */
-function reattachTrailingHeadlines(drafts: ArticleDraft[], text: string, blocks: Block[]): void {
-  if (blocks.some((b) => b.kind === 'heading')) return
-  const body = drafts.map((d) => cjkBigrams(text.slice(d.bodyStart, d.end)))
-  let before = 0
-  let after = 0
-  for (let i = 1; i < drafts.length; i++) {
-    const d = drafts[i] as ArticleDraft
-    if (d.headlines.length === 0) continue
-    const head = cjkBigrams(d.headlines.map((h) => h.text).join(''))
-    before += overlap(head, body[i - 1] as Set<string>)
-    after += overlap(head, body[i] as Set<string>)
+function caption(works: Work[], cur: Work | undefined, block: Block): Work {
+  if (cur && cur.kind === 'text' && cur.hasBody && cur.bodyBlocks.length >= 3) {
+    let k = cur.bodyBlocks.length
+    while (
+      k > cur.bodyBlocks.length - 2 &&
+      k > 1 &&
+      (cur.bodyBlocks[k - 1] as Block).kind === 'body' &&
+      blockText(cur.bodyBlocks[k - 1] as Block).length <= 60
+    )
+      k--
+    if (k < cur.bodyBlocks.length) {
+      const moved = cur.bodyBlocks.splice(k)
+      const prev = cur.bodyBlocks[cur.bodyBlocks.length - 1] as Block
+      cur.d.end = lineEnd(lastLine(prev))
+      const photo = open(works, moved[0] as Block, 'photo')
+      for (const b of moved) addBody(photo, b)
+      photo.d.captions.push(...moved.map(blockText))
+      addBody(photo, block)
+      photo.ended = true
+      return photo
+    }
   }
-  if (before <= after) return
-  for (let i = 1; i < drafts.length; i++) {
-    const prev = drafts[i - 1] as ArticleDraft
-    const cur = drafts[i] as ArticleDraft
-    if (cur.headlines.length === 0 || prev.headlines.length > 0) continue
-    prev.headlines = cur.headlines
-    cur.headlines = []
-    cur.start = cur.bodyStart
+  if (cur && (cur.kind === 'text' || cur.kind === 'photo') && !cur.ended) {
+    addBody(cur, block)
+    return cur
   }
+  const photo = open(works, block, 'photo')
+  addBody(photo, block)
+  photo.ended = true
+  return photo
+}
+
+function finish(w: Work, text: string, rules: SegmentRules, linesArePieces: boolean): ArticleDraft {
+  const d = w.d
+  if (w.pieces.length) d.start = Math.min(d.start, firstLine(w.pieces[0]?.block as Block).start)
+  const roles = w.kind === 'text' || w.kind === 'photo' ? titleRoles(w.pieces, linesArePieces) : {}
+  if (roles.byline) d.byline ??= roles.byline
+  for (const key of ['kicker', 'headline', 'subheadline'] as const) {
+    const v = roles[key]
+    if (v) d[key] = v
+  }
+  const body = text.slice(d.bodyStart, d.end)
+  d.type = typeOf(w, body, rules)
+  if (d.type !== 'article' && d.type !== 'brief' && d.type !== 'photo' && d.type !== 'notice') {
+    delete d.kicker
+    delete d.subheadline
+  }
+  return d
+}
+
+function typeOf(w: Work, body: string, rules: SegmentRules): BlockType {
+  void rules
+  if (w.kind === 'furniture') return 'furniture'
+  if (w.kind === 'ad') return 'ad'
+  if (w.kind === 'figure') return 'graphic'
+  if (w.kind === 'photo') return 'photo'
+  if (w.kind === 'brief') return 'brief'
+  const han = body.replace(/[^\u3400-\u9fff]/g, '').length
+  if (!w.hasBody || han === 0) {
+    // A title group with no text under it: a promotion box (its sponsors' line) or a banner.
+    const last = w.pieces[w.pieces.length - 1]
+    const lastText = last ? lastLine(last.block).content : ''
+    return SPONSORS.test(lastText) ? 'ad' : 'furniture'
+  }
+  if (
+    w.pieces.length &&
+    NOTICE.test(headingPieces(lastLine(w.pieces[0]?.block as Block).content).titles[0] ?? '')
+  )
+    return 'notice'
+  if (w.endsWithCredit && !w.lead && !w.continued && han < 600) return 'photo'
+  if (PHOTO_CREDIT.test(body.trim()) && !w.lead && han < 120) return 'photo'
+  // A few words with no lead and no title between articles: a pull quote.
+  if (!w.lead && !w.continued && w.pieces.length === 0 && han < 100) return 'graphic'
+  return 'article'
 }

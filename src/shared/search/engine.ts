@@ -1,5 +1,6 @@
 // Search requests: parse the query, evaluate it (evaluate.ts), count facets, pick the page of
 // hits to show, and cut their snippets.
+import { BLOCK_TYPES } from '../types'
 import type {
   FacetCount,
   SearchFilters,
@@ -12,7 +13,7 @@ import { docFilter, evaluate } from './evaluate'
 import type { Matches } from './evaluate'
 import { parseQuery, positiveTerms, QuerySyntaxError } from './query'
 import type { ParsedQuery } from './query'
-import { articleIdOf } from './search-index'
+import { articleIdOf, typeOf } from './search-index'
 import type { SearchIndex } from './search-index'
 import { findMatches, makeSnippet } from './matches'
 
@@ -123,7 +124,7 @@ export function emptyResponse(q: string, error?: string): SearchResponse {
     total: 0,
     tookMs: 0,
     hits: [],
-    facets: { paper: [], year: [] },
+    facets: { paper: [], year: [], type: [] },
   }
   if (error) r.error = error
   return r
@@ -146,15 +147,25 @@ export function search(
   if (query.all.length === 0) return emptyResponse(request.q)
   // Facets are disjunctive: each counts as if its own filter were not set. So evaluate over
   // issues that pass either filter, then sort the hits out per issue.
+  // The type facet likewise: evaluate over every type, and count the wanted ones for the rest.
   const { paperOk, dateOk } = issueTests(index, request)
+  const anyType = { ...request, types: undefined }
   const all = evaluate(
     index,
     query,
-    docFilter(index, request, (i) => !!paperOk[i] || !!dateOk[i]),
+    docFilter(index, anyType, (i) => !!paperOk[i] || !!dateOk[i]),
   )
+  const { typeOk } = docFilter(index, request, () => true)
+  const typeCol = index.docs.type
   const perIssue = new Int32Array(index.issues.length)
+  const perType = new Int32Array(typeOk.length)
   const issueOf = index.docs.issue
-  for (let i = 0; i < all.docs.length; i++) perIssue[issueOf[all.docs[i] as number] as number]!++
+  for (let i = 0; i < all.docs.length; i++) {
+    const d = all.docs[i] as number
+    const issue = issueOf[d] as number
+    if (paperOk[issue] && dateOk[issue]) perType[typeCol[d] as number]!++
+    if (typeOk[typeCol[d] as number]) perIssue[issue]!++
+  }
   const papers = new Map<string, number>()
   const years = new Map<string, number>()
   let total = 0
@@ -168,8 +179,9 @@ export function search(
   })
   const shownPositions: number[] = []
   for (let i = 0; i < all.docs.length; i++) {
-    const issue = issueOf[all.docs[i] as number] as number
-    if (paperOk[issue] && dateOk[issue]) shownPositions.push(i)
+    const d = all.docs[i] as number
+    const issue = issueOf[d] as number
+    if (paperOk[issue] && dateOk[issue] && typeOk[typeCol[d] as number]) shownPositions.push(i)
   }
   const offset = request.offset ?? 0
   const limit = request.limit ?? DEFAULT_LIMIT
@@ -193,6 +205,7 @@ export function search(
       page: index.docs.page[doc] as number,
       articleId: id,
       headline: src?.headline ?? '',
+      type: typeOf(index, doc),
       paper: issue.paper,
       date: issue.date,
       snippet: '',
@@ -206,7 +219,13 @@ export function search(
     total,
     tookMs: Math.round((performance.now() - started) * 100) / 100,
     hits,
-    facets: { paper: facetCounts(papers), year: facetCounts(years) },
+    facets: {
+      paper: facetCounts(papers),
+      year: facetCounts(years),
+      type: facetCounts(
+        new Map([...perType].flatMap((n, t) => (n ? [[BLOCK_TYPES[t] as string, n]] : []))),
+      ),
+    },
   }
 }
 

@@ -8,6 +8,7 @@ import type { PostingList } from './ngram'
 import type { ParsedQuery } from './query'
 import { docCount } from './search-index'
 import type { SearchIndex } from './search-index'
+import { BLOCK_TYPES } from '../types'
 import type { SearchFilters } from '../types'
 
 const K1 = 1.2
@@ -20,6 +21,8 @@ export interface DocFilter {
   issueOk: Uint8Array
   /** 0 = any page. */
   page: number
+  /** typeOk[t] = 1 when block type t (position in BLOCK_TYPES) may be returned. */
+  typeOk: Uint8Array
 }
 
 /** Matching documents (ascending) with their scores. */
@@ -39,7 +42,9 @@ export function docFilter(
   index.issues.forEach((issue, i) => {
     issueOk[i] = (f.issueId === undefined || issue.id === f.issueId) && issueTest(i) ? 1 : 0
   })
-  return { issueOk, page: f.page ?? 0 }
+  const typeOk = new Uint8Array(BLOCK_TYPES.length).fill(f.types && f.types.length ? 0 : 1)
+  for (const t of f.types ?? []) typeOk[BLOCK_TYPES.indexOf(t)] = 1
+  return { issueOk, page: f.page ?? 0, typeOk }
 }
 
 /** Weighted term frequency from a tf byte (a headline occurrence counts HEADLINE_WEIGHT times). */
@@ -67,8 +72,8 @@ function termHits(
   const lists = termLists(index.ngram, term)
   if (!lists || lists.length === 0) return { docs: new Uint32Array(0), tf: new Float64Array(0) }
   const first = lists[0] as PostingList
-  const { issue, page } = index.docs
-  const { issueOk } = filter
+  const { issue, page, type } = index.docs
+  const { issueOk, typeOk } = filter
   const wantPage = filter.page
   let positions: number[] | undefined
   let cand: ArrayLike<number> = first.docs
@@ -85,6 +90,7 @@ function termHits(
     for (let i = 0; i < cand.length; i++) {
       const d = cand[i] as number
       if (issueOk[issue[d] as number] === 0 || (wantPage !== 0 && page[d] !== wantPage)) continue
+      if (typeOk[type[d] as number] === 0) continue
       docs[n] = d
       tf[n++] = weight(tfBytes[base + (positions ? (positions[i] as number) : i)] as number)
     }
@@ -97,6 +103,7 @@ function termHits(
   for (let i = 0; i < cand.length; i++) {
     const d = cand[i] as number
     if (issueOk[issue[d] as number] === 0 || (wantPage !== 0 && page[d] !== wantPage)) continue
+    if (typeOk[type[d] as number] === 0) continue
     const start = starts[d] as number
     // Search a slice (a cheap view in V8), never the whole text from an offset: a miss would
     // otherwise scan the rest of the archive.

@@ -47,6 +47,7 @@ const SECTIONS = {
   issue: 'u32',
   page: 'u16',
   article: 'u16',
+  type: 'u8',
   headlines: 'text',
   headlineStarts: 'u32',
   titles: 'text',
@@ -82,6 +83,7 @@ function sectionsOf(index: SearchIndex): Record<SectionName, ArrayBufferView | s
     issue: docs.issue,
     page: docs.page,
     article: docs.article,
+    type: docs.type,
     headlines: docs.headlines,
     headlineStarts: docs.headlineStarts,
     titles: docs.titles,
@@ -245,6 +247,7 @@ export function readIndex(size: number, read: ByteReader, checksum: Checksum): L
     issue: v.issue,
     page: v.page,
     article: v.article,
+    type: v.type,
     headlines: v.headlines,
     headlineStarts: v.headlineStarts,
     titles: v.titles,
@@ -266,6 +269,7 @@ export function readIndex(size: number, read: ByteReader, checksum: Checksum): L
     docs.headEnds.length === n &&
     docs.page.length === n &&
     docs.article.length === n &&
+    docs.type.length === n &&
     docs.headlineStarts.length === n + 1 &&
     docs.titleStarts.length === n + 1 &&
     docs.bodyStarts.length === n + 1 &&

@@ -3,13 +3,15 @@
 // persisted copy answers queries and shows their hits (headline and reflowed text are kept)
 // without reading, decoding or segmenting any page.
 import { pageArticles } from '../archive/articles'
-import type { Article, CatalogIssue } from '../types'
+import type { SegmentRules } from '../archive/segment-rules'
+import { BLOCK_TYPES } from '../types'
+import type { Article, BlockType, CatalogIssue } from '../types'
 import { normalize, NORMALIZER_VERSION } from '../text/normalize'
 import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
 import type { NgramIndexData } from './ngram'
 
 /** Version of the article segmentation; a change invalidates persisted indexes. */
-export const SEGMENTER_VERSION = 2
+export const SEGMENTER_VERSION = 3
 
 /**
  * The one set of options the index is built and loaded with. It is stored in the index file
@@ -38,6 +40,8 @@ export interface DocColumns {
   issue: Uint32Array
   page: Uint16Array
   article: Uint16Array
+  /** Block type of doc d, as its position in BLOCK_TYPES. */
+  type: Uint8Array
   /** Display headlines joined by DOC_SEPARATOR; headlineStarts has length docs+1. */
   headlines: string
   headlineStarts: Uint32Array
@@ -66,6 +70,8 @@ export interface DocInput {
   title?: string
   /** The reflowed text. */
   text: string
+  /** The block's type; default article. */
+  type?: BlockType
 }
 
 /** One row of the columns, once its text is normalized. */
@@ -73,6 +79,7 @@ interface DocRow {
   issue: number
   page: number
   article: number
+  type: number
   headline: string
   title: string
   text: string
@@ -90,15 +97,17 @@ export function issueDocInputs(
   issueIdx: number,
   issue: CatalogIssue,
   pageTexts: readonly string[],
+  rules?: SegmentRules,
 ): DocInput[] {
   return issue.pages.flatMap((p, i) =>
-    pageArticles(issue.id, p.number, pageTexts[i] ?? '').map((a) => ({
+    pageArticles(issue.id, p.number, pageTexts[i] ?? '', rules).map((a) => ({
       issue: issueIdx,
       page: p.number,
       article: a.index,
       headline: a.headline,
       title: articleTitle(a),
       text: a.text,
+      type: a.type,
     })),
   )
 }
@@ -119,6 +128,7 @@ function rowOf(input: DocInput): DocRow {
     issue: input.issue,
     page: input.page,
     article: input.article,
+    type: Math.max(0, BLOCK_TYPES.indexOf(input.type ?? 'article')),
     headline: input.headline,
     title: input.title ?? input.headline,
     text: input.text,
@@ -133,6 +143,7 @@ function rowAt(index: SearchIndex, d: number, issue: number): DocRow {
     issue,
     page: c.page[d] as number,
     article: c.article[d] as number,
+    type: c.type[d] as number,
     headline: headlineOf(index, d),
     title: titleOf(index, d),
     text: bodyOf(index, d),
@@ -168,12 +179,14 @@ function assemble(
   const issue = new Uint32Array(n)
   const page = new Uint16Array(n)
   const article = new Uint16Array(n)
+  const type = new Uint8Array(n)
   const norms = stringColumn(rows.map((r) => r.norm))
   rows.forEach((r, d) => {
     headEnds[d] = (norms.starts[d] as number) + r.headLength
     issue[d] = r.issue
     page[d] = r.page
     article[d] = r.article
+    type[d] = r.type
   })
   const ngram = buildNgramIndex(
     rows.map((r) => r.norm),
@@ -191,6 +204,7 @@ function assemble(
       issue,
       page,
       article,
+      type,
       headlines: headlines.joined,
       headlineStarts: headlines.starts,
       titles: titles.joined,
@@ -269,6 +283,11 @@ export function titleOf(index: SearchIndex, d: number): string {
 /** The reflowed text of doc `d`, as the reader shows it. */
 export function bodyOf(index: SearchIndex, d: number): string {
   return columnValue(index.docs.bodies, index.docs.bodyStarts, d)
+}
+
+/** The block type of doc `d`. */
+export function typeOf(index: SearchIndex, d: number): BlockType {
+  return BLOCK_TYPES[index.docs.type[d] as number] ?? 'article'
 }
 
 export function articleIdOf(index: SearchIndex, d: number): string {

@@ -10,6 +10,7 @@ const article: Article = {
   issueId: 'jiangbei-2023-07-13',
   page: 2,
   index: 1,
+  type: 'article',
   kicker: '聚焦',
   headline: '“碳”寻发展新路径',
   byline: '记者刘静',

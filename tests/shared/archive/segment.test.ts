@@ -57,7 +57,11 @@ describe('segmentation of the seed pages', () => {
   it('moves trailing headlines back to their article on pages printed headline-last', () => {
     const p2 = issue('jiangbei-2023-07-13').pages[1]!.articles
     const zf = p2.find((a) => a.text.includes('区政法委员会'))!
-    expect(zf.headline).toBe('李爱民出席')
+    // The headline stands 40 lines below its article, the subtitle right under it.
+    expect(zf).toMatchObject({
+      headline: '区政法委员会2023年第二次全会召开',
+      subheadline: '李爱民出席',
+    })
     const gjt = p2.find((a) => a.text.includes('郭家沱街道“百姓hua望江”'))!
     expect(gjt.headline).toBe('用镜头和画笔记录大美望江')
   })

@@ -28,6 +28,10 @@ export async function answerApi(
 ): Promise<ApiAnswer | undefined> {
   const call = resolveApiCall(rawPath, query)
   if (!call) return undefined
+  if (call.unknownParam !== undefined) {
+    const name = JSON.stringify(call.unknownParam.slice(0, 40))
+    return error(400, `invalid arguments for ${call.method}: unknown query parameter ${name}`)
+  }
   try {
     const args = parseArguments(call.method, call.args)
     const fn = api[call.method] as (...a: unknown[]) => Promise<unknown>

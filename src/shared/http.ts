@@ -66,7 +66,9 @@ export function searchRequestFromParams(
   options: DecodeOptions = {},
 ): Record<string, unknown> {
   const keepUnknown = options.keepUnknown ?? true
-  const out: Record<string, unknown> = {}
+  // No prototype: a parameter named `__proto__` (even repeated) is then an ordinary key, which
+  // the strict schema refuses, and can never set the object's prototype.
+  const out = Object.create(null) as Record<string, unknown>
   for (const name of new Set(params.keys())) {
     const values = params.getAll(name)
     if (!Object.prototype.hasOwnProperty.call(SEARCH_PARAMS, name)) {
@@ -120,6 +122,26 @@ export function apiPathFor<M extends ArchiveMethod>(
 export interface ApiCall {
   method: ArchiveMethod
   args: unknown[]
+  /** A query parameter this route does not take; the request is refused with it named. */
+  unknownParam?: string
+}
+
+/** Query parameters each non-search route takes (search's are judged by its strict schema). */
+const ROUTE_PARAMS: Partial<Record<ArchiveMethod, readonly string[]>> = {
+  listIssues: [],
+  indexStatus: [],
+  getIssue: [],
+  getPageSource: [],
+  articleMatches: ['q'],
+}
+
+function withParamCheck(call: ApiCall, query: URLSearchParams): ApiCall {
+  const allowed = ROUTE_PARAMS[call.method]
+  if (!allowed) return call
+  for (const name of query.keys()) {
+    if (!allowed.includes(name)) return { ...call, unknownParam: name }
+  }
+  return call
 }
 
 function decodeSegment(s: string): string | undefined {
@@ -140,6 +162,11 @@ function pageArgument(s: string): number | string {
  * the path is not an API route. Arguments are not validated here.
  */
 export function resolveApiCall(rawPath: string, query: URLSearchParams): ApiCall | undefined {
+  const call = resolveRoute(rawPath, query)
+  return call && withParamCheck(call, query)
+}
+
+function resolveRoute(rawPath: string, query: URLSearchParams): ApiCall | undefined {
   if (rawPath !== API_PREFIX && !rawPath.startsWith(`${API_PREFIX}/`)) return undefined
   const rest = rawPath.slice(API_PREFIX.length)
   if (rest === '/issues') return { method: 'listIssues', args: [] }

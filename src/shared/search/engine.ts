@@ -10,7 +10,14 @@ import type {
 } from '../types'
 import { docFilter, evaluate } from './evaluate'
 import type { Matches } from './evaluate'
-import { parseQuery, positiveTerms, QuerySyntaxError } from './query'
+import { MAX_QUERY_LENGTH } from '../contract'
+import {
+  checkQuerySize,
+  parseQuery,
+  positiveTerms,
+  QuerySyntaxError,
+  QueryTooBroadError,
+} from './query'
 import type { ParsedQuery } from './query'
 import { articleIdOf } from './search-index'
 import type { SearchIndex } from './search-index'
@@ -137,21 +144,30 @@ export function search(
 ): SearchResponse {
   const started = performance.now()
   let query: ParsedQuery
-  try {
-    query = parseQuery(request.q)
-  } catch (e) {
-    if (e instanceof QuerySyntaxError) return emptyResponse(request.q, e.message)
-    throw e
-  }
-  if (query.all.length === 0) return emptyResponse(request.q)
   // Facets are disjunctive: each counts as if its own filter were not set. So evaluate over
   // issues that pass either filter, then sort the hits out per issue.
   const { paperOk, dateOk } = issueTests(index, request)
-  const all = evaluate(
-    index,
-    query,
-    docFilter(index, request, (i) => !!paperOk[i] || !!dateOk[i]),
-  )
+  let all: Matches
+  try {
+    // Every caller (server, app, CLI) gets the same length cap as the contract's schema.
+    if (request.q.length > MAX_QUERY_LENGTH) {
+      throw new QueryTooBroadError(
+        `query too long: ${request.q.length} characters; at most ${MAX_QUERY_LENGTH}`,
+      )
+    }
+    query = parseQuery(request.q)
+    if (query.all.length === 0) return emptyResponse(request.q)
+    checkQuerySize(query)
+    all = evaluate(
+      index,
+      query,
+      docFilter(index, request, (i) => !!paperOk[i] || !!dateOk[i]),
+    )
+  } catch (e) {
+    if (e instanceof QuerySyntaxError || e instanceof QueryTooBroadError)
+      return emptyResponse(request.q, e.message)
+    throw e
+  }
   const perIssue = new Int32Array(index.issues.length)
   const issueOf = index.docs.issue
   for (let i = 0; i < all.docs.length; i++) perIssue[issueOf[all.docs[i] as number] as number]!++

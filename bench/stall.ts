@@ -5,12 +5,14 @@
 //    searches (`的`×250, a common character ×250, 120 distinct common characters, a long phrase).
 //    The archive is the bench corpus (chinese-poetry at --scale, default 0.1 ≈ 40k articles,
 //    built once into bench/.cache) or --archive DIR. Heavy answers are counted by status
-//    (200 = answered, 400 = refused as too broad, 503 = queue full).
+//    (200 = answered, also when the answer is a "query too broad" error; 503 = queue full).
 // 2. With --big: peak RSS of the server while C concurrent clients (default 20) fetch the issue
 //    with the 100,000-line page of the generated big archive, and the response sizes.
 //
 //   npm run bench:stall -- [--archive DIR] [--scale 0.1] [--heavy 4] [--duration 20]
-//                          [--big] [--concurrent 20] [--server-args "--search-workers 2"]
+//                          [--big] [--concurrent 20] [--workers 1]
+//
+// --workers 0 runs the searches on the server's event loop, as before the search pool.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { Agent } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -37,13 +39,13 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20' },
     big: { type: 'boolean', default: false },
     concurrent: { type: 'string', default: '20' },
-    'server-args': { type: 'string', default: '' },
+    workers: { type: 'string', default: '1' },
   },
 })
 const heavyClients = Number(values.heavy)
 const durationS = Number(values.duration)
 const concurrent = Number(values.concurrent)
-const serverArgs = (values['server-args'] ?? '').split(/\s+/).filter(Boolean)
+const serverArgs = ['--search-workers', values.workers ?? '1']
 
 function benchArchive(): string {
   if (values.archive) return resolve(values.archive)

@@ -11,6 +11,8 @@ import type { IndexStatus } from '../shared/types'
 import { archiveKey, readCatalog } from '../node/archive-dir'
 import { ArchiveService, INDEX_FILE } from '../node/archive-service'
 import { userLibraryDir } from '../node/library/user-library'
+import { watchCatalog } from '../node/catalog-watch'
+import type { CatalogWatch } from '../node/catalog-watch'
 
 /** One archive folder and the file its index is kept in. */
 export interface ArchiveSource {
@@ -108,6 +110,7 @@ export interface HostOptions {
 export class ArchiveHost {
   private opening: Promise<ArchiveService> | undefined
   private current: IndexStatus = { state: 'building', progress: 0, articles: 0, issues: 0 }
+  private watcher: CatalogWatch | undefined
 
   constructor(
     readonly source: ArchiveSource,
@@ -123,6 +126,34 @@ export class ArchiveHost {
   ready(): Promise<ArchiveApi> {
     this.opening ??= this.open()
     return this.opening
+  }
+
+  /**
+   * Follows changes another process (the CLI) commits to the folder: the catalog is the commit
+   * point, so a new catalog is opened as a whole (its index loaded, or rebuilt off this thread)
+   * and then replaces the old archive in one step; calls that already hold the old one finish
+   * on it. `onChange` receives the new archive. Opening failures keep the old one.
+   */
+  watch(onChange: (api: ArchiveApi) => void, pollMs?: number): void {
+    this.watcher?.close()
+    this.watcher = watchCatalog(
+      this.source.dir,
+      async () => {
+        try {
+          const next = await this.open()
+          this.opening = Promise.resolve(next)
+          onChange(next)
+        } catch {
+          // open() logged why; the archive opened before stays in use.
+        }
+      },
+      pollMs ? { pollMs } : {},
+    )
+  }
+
+  unwatch(): void {
+    this.watcher?.close()
+    this.watcher = undefined
   }
 
   private setStatus(status: IndexStatus): void {

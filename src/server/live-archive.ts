@@ -147,6 +147,7 @@ export class LiveArchive {
         const api: ArchiveApi = {
           listIssues: () => service.listIssues(),
           getIssue: (id) => service.getIssue(id),
+          getArticle: (id) => service.getArticle(id),
           getPageSource: (id, page) => service.getPageSource(id, page),
           search: (request) => pool.search(gen, request),
           articleMatches: (id, q) => service.articleMatches(id, q),

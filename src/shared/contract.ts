@@ -4,6 +4,7 @@
 // is touched, because a renderer is never trusted.
 import { z } from 'zod'
 import type {
+  Article,
   ArticleMatches,
   IndexStatus,
   IssueSummary,
@@ -16,6 +17,8 @@ import type {
 export interface ArchiveApi {
   listIssues(): Promise<IssueSummary[]>
   getIssue(id: string): Promise<IssueView>
+  /** One article with its whole text (getIssue may cut long bodies). */
+  getArticle(articleId: string): Promise<Article>
   getPageSource(issueId: string, page: number): Promise<PageSource>
   search(request: SearchRequest): Promise<SearchResponse>
   articleMatches(articleId: string, q: string): Promise<ArticleMatches>
@@ -26,6 +29,7 @@ export interface ArchiveApi {
 export const channels = {
   listIssues: 'archive:list-issues',
   getIssue: 'archive:get-issue',
+  getArticle: 'archive:get-article',
   getPageSource: 'archive:get-page-source',
   search: 'archive:search',
   articleMatches: 'archive:article-matches',
@@ -60,6 +64,7 @@ export const searchRequestSchema = z
 export const argumentSchemas = {
   listIssues: z.tuple([]),
   getIssue: z.tuple([id]),
+  getArticle: z.tuple([id]),
   getPageSource: z.tuple([id, pageNumber]),
   search: z.tuple([searchRequestSchema]),
   articleMatches: z.tuple([id, z.string().max(MAX_QUERY_LENGTH)]),

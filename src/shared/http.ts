@@ -5,6 +5,7 @@
 //   GET /api/issues/:id/pages/:n/source          getPageSource
 //   GET /api/search?q=…&paper=…&from=&to=&issue=&page=&sort=&limit=&offset=
 //                                                search          (= CLI `search --json`)
+//   GET /api/articles/:articleId                 getArticle      (articleId URL-encoded)
 //   GET /api/articles/:articleId/matches?q=…     articleMatches  (articleId URL-encoded)
 //   GET /api/status                              indexStatus
 // Query parameters carry the CLI's flag names. Decoding here never validates: the result goes
@@ -105,6 +106,8 @@ export function apiPathFor<M extends ArchiveMethod>(
       return `${API_PREFIX}/issues`
     case 'getIssue':
       return `${API_PREFIX}/issues/${enc(String(a[0]))}`
+    case 'getArticle':
+      return `${API_PREFIX}/articles/${enc(String(a[0]))}`
     case 'getPageSource':
       return `${API_PREFIX}/issues/${enc(String(a[0]))}/pages/${enc(String(a[1]))}/source`
     case 'search':
@@ -131,6 +134,7 @@ const ROUTE_PARAMS: Partial<Record<ArchiveMethod, readonly string[]>> = {
   listIssues: [],
   indexStatus: [],
   getIssue: [],
+  getArticle: [],
   getPageSource: [],
   articleMatches: ['q'],
 }
@@ -191,6 +195,11 @@ function resolveRoute(rawPath: string, query: URLSearchParams): ApiCall | undefi
     if (id === undefined) return undefined
     const q = query.getAll('q')
     return { method: 'articleMatches', args: [id, q.length === 1 ? q[0] : q.length ? q : ''] }
+  }
+  m = /^\/articles\/(.+)$/.exec(rest)
+  if (m) {
+    const id = decodeSegment(m[1] as string)
+    return id === undefined ? undefined : { method: 'getArticle', args: [id] }
   }
   return undefined
 }

@@ -10,8 +10,8 @@ import './styles/import.css'
 import './styles/print.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
-import { prefetchIssues } from './data'
+import { App } from './app/App'
+import { prefetchIssues } from './app/data'
 
 // The library is the first thing shown: ask for it before the first render (and before the
 // browser starts fetching font subsets, which would otherwise queue ahead of it).

@@ -2,8 +2,8 @@
 // breaks and markup. A line break must not forge a RIS tag or end a BibTeX entry; markup stays
 // text (the citation is shown in a <pre> and copied as plain text).
 import { describe, expect, it } from 'vitest'
-import { bibtex, gbt7714, ris } from '../../src/renderer/citation'
-import type { CitationSource } from '../../src/renderer/citation'
+import { bibtex, gbt7714, ris } from '../../src/renderer/reader/citation'
+import type { CitationSource } from '../../src/renderer/reader/citation'
 
 const hostile: CitationSource = {
   article: {

@@ -1,0 +1,147 @@
+// Saved views (searches and reading positions), recent searches, and their JSON export/import.
+// Everything read from localStorage or from an imported file is validated with zod first.
+import { z } from 'zod'
+import { persisted, usePersisted } from '../ui/persisted'
+
+const route = z
+  .string()
+  .max(4096)
+  .refine((s) => s.startsWith('#/'), 'a saved view is an in-app route starting with #/')
+
+const bookmarkSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(200),
+  route,
+  kind: z.enum(['search', 'reading', 'view']),
+  createdAt: z.string().max(40),
+})
+
+const recentSchema = z.object({
+  q: z.string().min(1).max(500),
+  route,
+  at: z.string().max(40),
+})
+
+const storeSchema = z.object({
+  version: z.literal(1),
+  bookmarks: z.array(bookmarkSchema).max(2000),
+  recent: z.array(recentSchema).max(100),
+})
+
+export const EXPORT_FORMAT = 'archive-reader/bookmarks'
+
+const exportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string().max(40).optional(),
+  bookmarks: z.array(bookmarkSchema).max(2000),
+})
+
+export type Bookmark = z.infer<typeof bookmarkSchema>
+export type RecentSearch = z.infer<typeof recentSchema>
+type Store = z.infer<typeof storeSchema>
+
+export const BOOKMARKS_KEY = 'archive-reader.bookmarks'
+const MAX_RECENT = 12
+
+export const bookmarkStore = persisted<Store>(BOOKMARKS_KEY, storeSchema, () => ({
+  version: 1,
+  bookmarks: [],
+  recent: [],
+}))
+
+export function useBookmarks(): Store {
+  return usePersisted(bookmarkStore)
+}
+
+function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `b${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+}
+
+export function addBookmark(name: string, routeHash: string, kind: Bookmark['kind']): Bookmark {
+  const b: Bookmark = {
+    id: newId(),
+    name: name.trim().slice(0, 200) || routeHash,
+    route: routeHash,
+    kind,
+    createdAt: new Date().toISOString(),
+  }
+  const s = bookmarkStore.get()
+  bookmarkStore.set({ ...s, bookmarks: [b, ...s.bookmarks] })
+  return b
+}
+
+export function removeBookmark(id: string): void {
+  const s = bookmarkStore.get()
+  bookmarkStore.set({ ...s, bookmarks: s.bookmarks.filter((b) => b.id !== id) })
+}
+
+export function renameBookmark(id: string, name: string): void {
+  const trimmed = name.trim().slice(0, 200)
+  if (!trimmed) return
+  const s = bookmarkStore.get()
+  bookmarkStore.set({
+    ...s,
+    bookmarks: s.bookmarks.map((b) => (b.id === id ? { ...b, name: trimmed } : b)),
+  })
+}
+
+/** Remembers a search (most recent first, one entry per query). */
+export function recordSearch(q: string, routeHash: string): void {
+  const query = q.trim()
+  if (!query) return
+  const s = bookmarkStore.get()
+  if (s.recent[0]?.q === query && s.recent[0].route === routeHash) return
+  const recent = [
+    { q: query, route: routeHash, at: new Date().toISOString() },
+    ...s.recent.filter((r) => r.q !== query),
+  ].slice(0, MAX_RECENT)
+  bookmarkStore.set({ ...s, recent })
+}
+
+export function clearRecent(): void {
+  bookmarkStore.set({ ...bookmarkStore.get(), recent: [] })
+}
+
+export function exportBookmarks(): string {
+  const s = bookmarkStore.get()
+  return JSON.stringify(
+    {
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      bookmarks: s.bookmarks,
+    },
+    null,
+    2,
+  )
+}
+
+export type ImportResult =
+  { ok: true; added: number; skipped: number } | { ok: false; error: string }
+
+/** Merges an exported file: bookmarks already present (same id or same view) are skipped. */
+export function importBookmarks(text: string): ImportResult {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    return { ok: false, error: `not JSON (${(e as Error).message})` }
+  }
+  const parsed = exportSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return {
+      ok: false,
+      error: `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'not an Archive Reader bookmarks file'}`,
+    }
+  }
+  const s = bookmarkStore.get()
+  const ids = new Set(s.bookmarks.map((b) => b.id))
+  const routes = new Set(s.bookmarks.map((b) => b.route))
+  const fresh = parsed.data.bookmarks.filter((b) => !ids.has(b.id) && !routes.has(b.route))
+  bookmarkStore.set({ ...s, bookmarks: [...s.bookmarks, ...fresh] })
+  return { ok: true, added: fresh.length, skipped: parsed.data.bookmarks.length - fresh.length }
+}

@@ -1,0 +1,123 @@
+// Tools for the article in a pane: text size, original layout, open beside, citation,
+// export and print.
+import type { Article, IssueView } from '../../shared/types'
+import { downloadText, fileNameOf } from '../ui/browser'
+import { cite } from './citation'
+import type { CitationSource } from './citation'
+import { printPane } from '../app/commands'
+import { useI18n } from '../app/i18n'
+import { openRef, updatePane } from '../app/navigation'
+import type { AppRoute, PaneState } from '../app/route'
+import { navigate } from '../app/route-store'
+import { stepFontSize, updateSettings, useSettings } from '../app/settings'
+import { CitationMenu } from './CitationMenu'
+import type { PaneLinks } from './pane-links'
+
+/** What ArticleView and its toolbar are given: the article shown in one pane. */
+export interface ArticleProps {
+  route: AppRoute
+  index: 0 | 1
+  issue: IssueView
+  article: Article
+  pane: PaneState
+  links: PaneLinks
+}
+
+export function citationSource(issue: IssueView, article: Article): CitationSource {
+  return { article, paperName: issue.paperName, date: issue.date, dateSource: issue.dateSource }
+}
+
+/** The article as a plain-text file: heading, where it is from, text, citation. */
+export function articleAsText(issue: IssueView, article: Article): string {
+  const page = issue.pages.find((p) => p.number === article.page)
+  return [
+    article.kicker,
+    article.headline,
+    article.subheadline,
+    article.byline,
+    '',
+    `${issue.paperName} ${issue.date} (${issue.dateSource}) · p. ${article.page} · ${article.id}`,
+    page ? `Source: ${page.source} (${page.encoding})` : undefined,
+    '',
+    article.text,
+    ...(article.captions.length ? ['', ...article.captions] : []),
+    '',
+    cite('gbt7714', citationSource(issue, article)),
+    '',
+  ]
+    .filter((l) => l !== undefined)
+    .join('\n')
+}
+
+export function ArticleToolbar({ route, index, issue, article, pane }: ArticleProps) {
+  const { t } = useI18n()
+  const { fontSize } = useSettings()
+  return (
+    <div className="article-tools" role="toolbar" aria-label={t('articleTools')}>
+      <div className="group" role="group" aria-label={t('textSize')}>
+        <button
+          type="button"
+          data-testid="font-smaller"
+          aria-label={t('smallerText')}
+          onClick={() => updateSettings({ fontSize: stepFontSize(fontSize, -1) })}
+        >
+          A−
+        </button>
+        <span className="font-size" data-testid="font-size">
+          {fontSize}
+        </span>
+        <button
+          type="button"
+          data-testid="font-bigger"
+          aria-label={t('biggerText')}
+          onClick={() => updateSettings({ fontSize: stepFontSize(fontSize, 1) })}
+        >
+          A+
+        </button>
+      </div>
+      <button
+        type="button"
+        data-testid="toggle-original"
+        aria-pressed={pane.original ?? false}
+        aria-keyshortcuts="o"
+        onClick={() =>
+          navigate(updatePane(route, index, { original: pane.original ? undefined : true }))
+        }
+      >
+        {t('originalLayout')}
+      </button>
+      <button
+        type="button"
+        data-testid="article-open-beside"
+        onClick={() =>
+          navigate({
+            ...openRef(
+              route,
+              { issueId: article.issueId, page: article.page, article: article.index },
+              index === 0 ? 1 : 0,
+            ),
+            active: index,
+          })
+        }
+      >
+        {t('openBeside')}
+      </button>
+      <CitationMenu source={citationSource(issue, article)} />
+      <button
+        type="button"
+        data-testid="export-article"
+        onClick={() => downloadText(`${fileNameOf(article.id)}.txt`, articleAsText(issue, article))}
+      >
+        {t('exportText')}
+      </button>
+      <button
+        type="button"
+        data-testid="print-article"
+        aria-keyshortcuts="p"
+        onClick={() => printPane(index)}
+      >
+        {t('print')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,84 @@
+// One article: headline block, tools (text size, original layout, matches, citation, export,
+// print), and the reflowed text with highlights and continuation links.
+import { useArticleMatches, useFullArticle } from '../app/data'
+import { useI18n } from '../app/i18n'
+import { ArticleBody } from './ArticleBody'
+import { ArticleToolbar } from './ArticleToolbar'
+import type { ArticleProps } from './ArticleToolbar'
+import { Highlighted } from '../ui/Highlighted'
+import { HitNavigator } from './HitNavigator'
+
+export function ArticleView({ route, index, issue, article: shipped, pane, links }: ArticleProps) {
+  const { t } = useI18n()
+  // The issue may carry only the start of a long article; the rest is fetched on its own.
+  const { article, loading: textLoading } = useFullArticle(shipped)
+  const { entry } = useArticleMatches(article.id, pane.q)
+  const matches = entry?.status === 'ok' ? entry.data : undefined
+  const total = matches?.ranges.length ?? 0
+  const hit = total ? Math.min(pane.hit ?? 0, total - 1) : undefined
+  return (
+    <article
+      className="article"
+      data-testid="article"
+      data-article-id={article.id}
+      aria-labelledby={`h-${index}`}
+    >
+      <header className="article-head" lang="zh-CN">
+        {article.kicker && <p className="kicker">{article.kicker}</p>}
+        <h3 id={`h-${index}`} className="headline" data-testid="article-headline">
+          <Highlighted
+            text={article.headline || t('untitled')}
+            ranges={matches?.headlineRanges ?? []}
+          />
+        </h3>
+        {article.subheadline && <p className="subheadline">{article.subheadline}</p>}
+        {article.byline && (
+          <p className="byline" data-testid="byline">
+            {article.byline}
+          </p>
+        )}
+      </header>
+      <ArticleToolbar
+        route={route}
+        index={index}
+        issue={issue}
+        article={article}
+        pane={pane}
+        links={links}
+      />
+      {pane.q && (
+        <HitNavigator
+          route={route}
+          index={index}
+          q={pane.q}
+          hit={hit}
+          total={total}
+          loading={!matches && entry?.status !== 'error'}
+        />
+      )}
+      <ArticleBody
+        route={route}
+        index={index}
+        article={article}
+        hits={matches?.ranges ?? []}
+        current={hit}
+        links={links}
+      />
+      {textLoading && (
+        <p className="muted" role="status" data-testid="text-loading">
+          {t('textLoading')}
+        </p>
+      )}
+      {article.captions.length > 0 && (
+        <aside className="captions" aria-label={t('captions')} lang="zh-CN">
+          <h4>{t('captions')}</h4>
+          <ul>
+            {article.captions.map((c, i) => (
+              <li key={i}>{c}</li>
+            ))}
+          </ul>
+        </aside>
+      )}
+    </article>
+  )
+}

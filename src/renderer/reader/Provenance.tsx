@@ -1,0 +1,55 @@
+// Where this text comes from: the source file and its encoding, the page and date notes.
+import type { Article, IssueView, PageView } from '../../shared/types'
+import { useI18n } from '../app/i18n'
+
+interface Props {
+  issue: IssueView
+  page: PageView
+  article: Article | undefined
+}
+
+export function Provenance({ issue, page, article }: Props) {
+  const { t, date } = useI18n()
+  return (
+    <details className="provenance" data-testid="provenance">
+      <summary>
+        {t('provenance')}: <code data-testid="provenance-source">{page.source}</code>
+      </summary>
+      <dl>
+        <dt>{t('provIssue')}</dt>
+        <dd>
+          <code>{issue.id}</code>
+        </dd>
+        <dt>{t('provDate')}</dt>
+        <dd data-testid="provenance-date">
+          {date(issue.date)} —{' '}
+          {issue.dateSource === 'printed' ? t('datePrinted') : t('dateInferred')}
+          {issue.dateNote && <p className="note">{issue.dateNote}</p>}
+        </dd>
+        <dt>{t('provSource')}</dt>
+        <dd>
+          <code>{page.source}</code> ({page.encoding})
+        </dd>
+        {page.note && (
+          <>
+            <dt>{t('provPageNote')}</dt>
+            <dd className="note" data-testid="provenance-page-note">
+              {page.note}
+            </dd>
+          </>
+        )}
+        {article && (
+          <>
+            <dt>{t('provArticle')}</dt>
+            <dd>
+              <code>{article.id}</code>{' '}
+              <span className="muted">
+                {t('provRange', { start: article.sourceRange[0], end: article.sourceRange[1] })}
+              </span>
+            </dd>
+          </>
+        )}
+      </dl>
+    </details>
+  )
+}

@@ -1,0 +1,115 @@
+// The search box: search-as-you-type (debounced, IME-aware) into the URL, so every search is a
+// link. Typing replaces the current history entry; starting a new search adds one.
+import { useEffect, useRef, useState } from 'react'
+import type { RefObject } from 'react'
+import { recordSearch } from '../bookmarks/bookmarks'
+import { useI18n } from '../app/i18n'
+import { formatRoute } from '../app/route'
+import type { AppRoute } from '../app/route'
+import { getRoute, navigate } from '../app/route-store'
+import { SearchHelp } from './SearchHelp'
+
+export const SEARCH_DEBOUNCE_MS = 150
+
+/** Focuses the first result of `q` once it is on screen (not a previous query's). */
+function focusFirstHit(q: string, tries = 60): void {
+  const list = [...document.querySelectorAll<HTMLElement>('#search-results')].find(
+    (l) => l.dataset.query === q && !l.closest('.stale'),
+  )
+  const first = list?.querySelector<HTMLElement>('[data-testid="hit-open"]')
+  if (first) first.focus()
+  else if (tries > 0) setTimeout(() => focusFirstHit(q, tries - 1), 25)
+}
+
+interface Props {
+  route: AppRoute
+  inputRef: RefObject<HTMLInputElement | null>
+}
+
+export function SearchBox({ route, inputRef }: Props) {
+  const { t } = useI18n()
+  const routeQ = route.search.q
+  const [text, setText] = useState(routeQ)
+  const [seen, setSeen] = useState(routeQ)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+
+  // The route changed under us (back/forward, a link, a bookmark): show its query.
+  if (routeQ !== seen) {
+    setSeen(routeQ)
+    setText(routeQ)
+  }
+
+  useEffect(() => () => clearTimeout(timer.current), [])
+
+  const commit = (q: string, record = false): void => {
+    clearTimeout(timer.current)
+    const current = getRoute()
+    setSeen(q)
+    if (q !== current.search.q || current.tab !== 'search') {
+      const { offset: _drop, ...rest } = current.search
+      // Keep filters while refining a query; a fresh search starts a new history entry.
+      const next: AppRoute = { ...current, tab: 'search', search: { ...rest, q } }
+      navigate(next, { replace: current.tab === 'search' && current.search.q !== '' })
+    }
+    if (record && q.trim()) recordSearch(q, formatRoute(getRoute()))
+  }
+
+  const schedule = (q: string): void => {
+    performance.mark('search-input', { detail: { q } })
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => commit(q), SEARCH_DEBOUNCE_MS)
+  }
+
+  return (
+    <div className="search-box" role="search">
+      <label htmlFor="search-input" className="visually-hidden">
+        {t('searchLabel')}
+      </label>
+      <input
+        id="search-input"
+        ref={inputRef}
+        data-testid="search-input"
+        type="search"
+        value={text}
+        placeholder={t('searchPlaceholder')}
+        aria-describedby="search-syntax"
+        aria-keyshortcuts="/"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={500}
+        onChange={(e) => {
+          setText(e.target.value)
+          // Wait for the input method to finish composing (pinyin → 汉字).
+          if (!(e.nativeEvent as InputEvent).isComposing) schedule(e.target.value)
+        }}
+        onCompositionEnd={(e) => schedule(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.nativeEvent.isComposing) return
+          if (e.key === 'Enter') commit(e.currentTarget.value, true)
+          if (e.key === 'ArrowDown') {
+            // ↓ leaves the box for the first result (once it is on screen).
+            e.preventDefault()
+            commit(e.currentTarget.value, true)
+            focusFirstHit(e.currentTarget.value)
+          }
+        }}
+      />
+      <span id="search-syntax" className="visually-hidden">
+        {t('searchSyntaxShort')}
+      </span>
+      <button
+        type="button"
+        className="icon-button"
+        data-testid="search-help-toggle"
+        aria-expanded={helpOpen}
+        aria-controls="search-help"
+        title={t('searchHelp')}
+        onClick={() => setHelpOpen((o) => !o)}
+      >
+        ?
+      </button>
+      {helpOpen && <SearchHelp id="search-help" onClose={() => setHelpOpen(false)} />}
+    </div>
+  )
+}

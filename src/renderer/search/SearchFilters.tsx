@@ -1,0 +1,144 @@
+// Filters of a search: scope ladder, sort, papers and dates with facet counts. Each change is a
+// new history entry, so back undoes it.
+import { isValidIsoDate } from '../../shared/archive/catalog'
+import type { SearchResponse, SortOrder } from '../../shared/types'
+import { useIssues } from '../app/data'
+import { useI18n } from '../app/i18n'
+import type { AppRoute } from '../app/route'
+import { groupByPaper } from '../library/papers'
+import { ScopeLadder } from './ScopeLadder'
+import { setSearch } from './search-route'
+
+interface Props {
+  route: AppRoute
+  response: SearchResponse | undefined
+}
+
+export function SearchFilters({ route, response }: Props) {
+  const { t, number } = useI18n()
+  const { entry } = useIssues()
+  const issues = entry?.status === 'ok' ? entry.data : []
+  const papers = groupByPaper(issues)
+  const s = route.search
+  const counts = new Map(response?.facets.paper.map((f) => [f.value, f.count]))
+  const dates = issues.map((i) => i.date).sort()
+  const minDate = dates[0]
+  const maxDate = dates[dates.length - 1]
+  const togglePaper = (slug: string, on: boolean): void => {
+    const set = new Set(s.papers ?? [])
+    if (on) set.add(slug)
+    else set.delete(slug)
+    setSearch(route, { papers: [...set].sort(), issueId: undefined, page: undefined })
+  }
+  const setDate = (field: 'dateFrom' | 'dateTo', v: string): void => {
+    if (v === '' || isValidIsoDate(v)) setSearch(route, { [field]: v || undefined })
+  }
+  const active =
+    (s.papers?.length ?? 0) + (s.dateFrom ? 1 : 0) + (s.dateTo ? 1 : 0) + (s.issueId ? 1 : 0)
+  return (
+    <details className="search-filters" data-testid="search-filters" open>
+      <summary>
+        {t('filters')}
+        {active > 0 && <span className="badge">{number(active)}</span>}
+      </summary>
+      <ScopeLadder route={route} />
+      <div className="filter-row">
+        <label>
+          <span className="label">{t('sortBy')}</span>
+          <select
+            data-testid="sort-select"
+            value={s.sort ?? 'relevance'}
+            onChange={(e) =>
+              setSearch(route, {
+                sort: e.target.value === 'relevance' ? undefined : (e.target.value as SortOrder),
+              })
+            }
+          >
+            <option value="relevance">{t('sortRelevance')}</option>
+            <option value="date-desc">{t('sortNewest')}</option>
+            <option value="date-asc">{t('sortOldest')}</option>
+          </select>
+        </label>
+      </div>
+      <div className="filter-row" role="group" aria-label={t('papers')} data-testid="paper-facets">
+        <span className="label">{t('papers')}</span>
+        {papers.map((p) => {
+          const n = counts.get(p.slug) ?? 0
+          return (
+            <label key={p.slug} className={n === 0 ? 'chip empty' : 'chip'}>
+              <input
+                type="checkbox"
+                data-testid="paper-facet"
+                data-paper={p.slug}
+                checked={s.papers?.includes(p.slug) ?? false}
+                onChange={(e) => togglePaper(p.slug, e.target.checked)}
+              />
+              {p.name}
+              {response && (
+                <span className="count" data-testid="facet-count">
+                  {number(n)}
+                </span>
+              )}
+            </label>
+          )
+        })}
+      </div>
+      <div
+        className="filter-row dates"
+        role="group"
+        aria-label={t('dates')}
+        data-testid="date-filter"
+      >
+        <span className="label">{t('dates')}</span>
+        <input
+          type="date"
+          data-testid="date-from"
+          aria-label={t('dateFrom')}
+          value={s.dateFrom ?? ''}
+          min={minDate}
+          max={maxDate}
+          onChange={(e) => setDate('dateFrom', e.target.value)}
+        />
+        <span aria-hidden="true">–</span>
+        <input
+          type="date"
+          data-testid="date-to"
+          aria-label={t('dateTo')}
+          value={s.dateTo ?? ''}
+          min={minDate}
+          max={maxDate}
+          onChange={(e) => setDate('dateTo', e.target.value)}
+        />
+        {(s.dateFrom || s.dateTo) && (
+          <button
+            type="button"
+            className="small"
+            data-testid="clear-dates"
+            onClick={() => setSearch(route, { dateFrom: undefined, dateTo: undefined })}
+          >
+            {t('clearDates')}
+          </button>
+        )}
+      </div>
+      {response && response.facets.year.length > 0 && (
+        <div className="filter-row" role="group" aria-label={t('years')}>
+          <span className="label">{t('years')}</span>
+          {response.facets.year.map((y) => (
+            <button
+              key={y.value}
+              type="button"
+              className="chip"
+              data-testid="year-facet"
+              aria-pressed={s.dateFrom === `${y.value}-01-01` && s.dateTo === `${y.value}-12-31`}
+              onClick={() =>
+                setSearch(route, { dateFrom: `${y.value}-01-01`, dateTo: `${y.value}-12-31` })
+              }
+            >
+              {y.value} <span className="count">{number(y.count)}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </details>
+  )
+}

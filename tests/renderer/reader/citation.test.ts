@@ -1,0 +1,35 @@
+// Citations of one article in GB/T 7714, BibTeX and RIS.
+import { describe, expect, it } from 'vitest'
+import { authorOf, bibtex, gbt7714, ris } from '../../../src/renderer/reader/citation'
+
+describe('citations', () => {
+  const source = {
+    article: {
+      id: 'jiangbei-2023-07-13/p1/a1',
+      headline: '“碳”寻发展新路径',
+      byline: '记者刘静',
+      page: 1,
+    },
+    paperName: '江北报',
+    date: '2023-07-13',
+    dateSource: 'inferred' as const,
+  }
+
+  it('GB/T 7714 newspaper form', () => {
+    expect(gbt7714(source)).toBe('刘静. “碳”寻发展新路径[N]. 江北报, 2023-07-13(1).')
+  })
+
+  it('BibTeX and RIS', () => {
+    expect(bibtex(source)).toContain('@article{jiangbei-2023-07-13-p1-a1,')
+    expect(bibtex(source)).toContain('journal = {江北报}')
+    const r = ris(source).split('\r\n')
+    expect(r[0]).toBe('TY  - NEWS')
+    expect(r).toContain('DA  - 2023/07/13')
+    expect(r.at(-1)).toBe('ER  - ')
+  })
+
+  it('authors from bylines', () => {
+    expect(authorOf('本报记者 王偲媞')).toBe('王偲媞')
+    expect(authorOf(undefined)).toBeUndefined()
+  })
+})

@@ -9,26 +9,20 @@
 //
 // Every client loop ends by itself at the deadline; a request still running 15 s after it is
 // abandoned and counted as an error, so the bench always stops.
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { bundledArchiveDir } from '../src/node/paths'
 import { apiPathFor } from '../src/shared/http'
 import type { ArchiveApi, ArchiveMethod } from '../src/shared/contract'
 import type { IssueSummary, IssueView } from '../src/shared/types'
-import { startServer } from '../src/server/server'
 import { makeRng } from '../tests/support/rng'
 import type { Rng } from '../tests/support/rng'
 import { randInt } from './lib/rng'
+import { childServer, get, GRACE_MS, inProcessServer, peakRssMb } from './lib/server-child'
 import { fmtMs, latency } from './lib/stats'
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const GRACE_MS = 15_000
 
 interface Options {
   clients: number
@@ -63,99 +57,6 @@ function options(): Options {
     seed: Number(values.seed),
     inProcess: values['in-process'] ?? false,
   }
-}
-
-interface Server {
-  url: URL
-  pid: number | undefined
-  stop: () => Promise<void>
-}
-
-/** The server as a child process (`src/server/main.ts` on a free loopback port). */
-async function childServer(archive: string, index: string): Promise<Server> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/server/main.ts',
-      '--archive',
-      archive,
-      '--index',
-      index,
-      '--port',
-      '0',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let stderr = ''
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
-  const url = await new Promise<URL>((done, fail) => {
-    let out = ''
-    const timer = setTimeout(() => fail(new Error(`the server did not start:\n${stderr}`)), 120_000)
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /reading room: (http:\/\/\S+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        done(new URL(m[1] as string))
-      }
-    })
-    child.on('exit', (code) => fail(new Error(`the server exited (${code}):\n${stderr}`)))
-  })
-  return {
-    url,
-    pid: child.pid,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done()
-        child.once('exit', () => done())
-        child.kill('SIGTERM')
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
-      }),
-  }
-}
-
-async function inProcessServer(archive: string, index: string): Promise<Server> {
-  const s = await startServer({ archiveDir: archive, indexPath: index, port: 0, log: () => {} })
-  return { url: new URL(s.url), pid: process.pid, stop: s.close }
-}
-
-/** Peak resident memory of a process, from /proc (Linux), in MB. */
-function peakRssMb(pid: number | undefined): number | undefined {
-  if (!pid) return undefined
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return m ? Number(m[1]) / 1024 : undefined
-  } catch {
-    return undefined
-  }
-}
-
-interface Answer {
-  status: number
-  bytes: number
-  ms: number
-}
-
-function get(agent: Agent, base: URL, path: string): Promise<Answer> {
-  const t0 = performance.now()
-  return new Promise((done, fail) => {
-    const req = request(
-      { agent, host: base.hostname, port: base.port, path, method: 'GET' },
-      (res) => {
-        let bytes = 0
-        res.on('data', (c: Buffer) => (bytes += c.length))
-        res.on('end', () =>
-          done({ status: res.statusCode ?? 0, bytes, ms: performance.now() - t0 }),
-        )
-        res.on('error', fail)
-      },
-    )
-    req.on('error', fail)
-    req.setTimeout(GRACE_MS, () => req.destroy(new Error('no answer within 15 s')))
-    req.end()
-  })
 }
 
 async function getJson<T>(agent: Agent, base: URL, path: string): Promise<T> {

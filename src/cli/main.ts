@@ -7,6 +7,7 @@ import { ArchiveService, NotFoundError } from '../node/archive-service'
 import { ArchiveError } from '../node/archive-dir'
 import { bundledArchiveDir } from '../node/paths'
 import { parseCli, searchRequest, USAGE, UsageError } from './args'
+import { MAX_QUERY_LENGTH } from '../shared/contract'
 import type { CliOptions } from './args'
 import { formatIssue, formatList, formatSearch } from './format'
 import { runAdd, runExport, runRemove, runVerify, terminalIo } from './librarian'
@@ -83,6 +84,13 @@ export function run(
         }
         const q = opts.positionals.join(' ')
         if (!q.trim()) throw new UsageError('search needs a query, or --queries FILE')
+        // The same cap as the server and the app (the contract's schema); --queries lines get it
+        // from the engine, as an error line of their own.
+        if (q.length > MAX_QUERY_LENGTH) {
+          throw new UsageError(
+            `the query is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} can be searched`,
+          )
+        }
         const r = service.searchSync(searchRequest(opts, q))
         if (opts.json) json(r)
         else out(formatSearch(r))

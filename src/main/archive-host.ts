@@ -12,6 +12,8 @@ import { archiveKey, readCatalog } from '../node/archive-dir'
 import { ArchiveService } from '../node/archive-service'
 import { INDEX_FILE } from '../node/index-helpers'
 import { userLibraryDir } from '../node/library/user-library'
+import { watchCatalog } from '../node/catalog-watch'
+import type { CatalogWatch } from '../node/catalog-watch'
 
 /** One archive folder and the file its index is kept in. */
 export interface ArchiveSource {
@@ -109,6 +111,7 @@ export interface HostOptions {
 export class ArchiveHost {
   private opening: Promise<ArchiveService> | undefined
   private current: IndexStatus = { state: 'building', progress: 0, articles: 0, issues: 0 }
+  private watcher: CatalogWatch | undefined
 
   constructor(
     readonly source: ArchiveSource,
@@ -124,6 +127,34 @@ export class ArchiveHost {
   ready(): Promise<ArchiveApi> {
     this.opening ??= this.open()
     return this.opening
+  }
+
+  /**
+   * Follows changes another process (the CLI) commits to the folder: the catalog is the commit
+   * point, so a new catalog is opened as a whole (its index loaded, or rebuilt off this thread)
+   * and then replaces the old archive in one step; calls that already hold the old one finish
+   * on it. `onChange` receives the new archive. Opening failures keep the old one.
+   */
+  watch(onChange: (api: ArchiveApi) => void, pollMs?: number): void {
+    this.watcher?.close()
+    this.watcher = watchCatalog(
+      this.source.dir,
+      async () => {
+        try {
+          const next = await this.open()
+          this.opening = Promise.resolve(next)
+          onChange(next)
+        } catch {
+          // open() logged why; the archive opened before stays in use.
+        }
+      },
+      pollMs ? { pollMs } : {},
+    )
+  }
+
+  unwatch(): void {
+    this.watcher?.close()
+    this.watcher = undefined
   }
 
   private setStatus(status: IndexStatus): void {

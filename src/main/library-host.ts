@@ -37,6 +37,11 @@ export class LibraryHost {
       const bundled = await this.bundled.ready()
       const composite = new CompositeArchive([{ kind: 'bundled', api: bundled }])
       await this.openUser(composite)
+      // A CLI change to either folder shows in the open app without a restart.
+      this.bundled.watch((api) => {
+        composite.setPart('bundled', api)
+        this.options.onStatus?.(this.status())
+      })
       return composite
     })()
     // The bundled archive failing is fatal for this attempt, not for the next call.
@@ -63,6 +68,7 @@ export class LibraryHost {
       log(`The library's interrupted change could not be recovered: ${(e as Error).message}`)
     }
     if (!libraryExists(user.dir)) {
+      this.user?.unwatch()
       this.user = undefined
       composite.setPart('user', undefined)
       return
@@ -70,11 +76,17 @@ export class LibraryHost {
     const host = new ArchiveHost(user, this.hostOptions())
     try {
       const api = await host.ready()
+      this.user?.unwatch()
       this.user = host
+      host.watch((next) => {
+        composite.setPart('user', next)
+        this.options.onStatus?.(this.status())
+      })
       this.userMessage = undefined
       composite.setPart('user', api)
     } catch (e) {
       // The bundled archive still works; the message says why the library is missing.
+      this.user?.unwatch()
       this.user = undefined
       this.userMessage = `Your library could not be opened: ${(e as Error).message}`
       composite.setPart('user', undefined)

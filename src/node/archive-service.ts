@@ -13,6 +13,7 @@ import { parseQuery, positiveTerms } from '../shared/search/query'
 import { bodyOf, docCount, headlineOf, titleOf } from '../shared/search/search-index'
 import type { SearchIndex } from '../shared/search/search-index'
 import type {
+  Article,
   ArticleMatches,
   Catalog,
   IndexStatus,
@@ -23,9 +24,21 @@ import type {
   SearchResponse,
 } from '../shared/types'
 import { archiveKey, ArchiveError, readPageText } from './archive-dir'
+import { TextLru } from './text-lru'
+import { issuePreview } from '../shared/archive/issue-preview'
 import { loadCatalog } from './catalog-recovery'
 import { buildIndexFor, INDEX_FILE } from './index-helpers'
 import { loadIndexFile, saveIndexFile } from './index-store'
+
+/** Characters of article text the issue caches keep (≈ 2 bytes each in memory). */
+const VIEW_CACHE_CHARS = 16_000_000
+
+function viewChars(view: IssueView): number {
+  let n = 0
+  for (const p of view.pages)
+    for (const a of p.articles) n += a.text.length + a.headline.length + 64
+  return n
+}
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError'
@@ -50,7 +63,9 @@ export interface OpenResult {
 }
 
 export class ArchiveService implements ArchiveApi {
-  private readonly views = new Map<string, IssueView>()
+  /** Issue views, bounded by the text they hold (a page can be megabytes). */
+  private readonly views = new TextLru<IssueView>(VIEW_CACHE_CHARS, viewChars)
+  private readonly previews = new TextLru<IssueView>(VIEW_CACHE_CHARS / 4, viewChars)
   /** Articles per page, per issue id (from the index: listing needs no page read). */
   private readonly pageCounts = new Map<string, Map<number, number>>()
   private readonly issueIndex = new Map<string, number>()
@@ -143,18 +158,25 @@ export class ArchiveService implements ArchiveApi {
     )
   }
 
+  /** The issue as the reader gets it: long bodies cut (getArticle gives them whole). */
   async getIssue(id: string): Promise<IssueView> {
-    return this.getIssueSync(id)
+    const cached = this.previews.get(id)
+    if (cached) return cached
+    const view = issuePreview(this.getIssueSync(id))
+    this.previews.set(id, view)
+    return view
+  }
+
+  async getArticle(articleId: string): Promise<Article> {
+    const ref = parseArticleId(articleId)
+    const article = ref ? findArticle(this.getIssueSync(ref.issueId), articleId) : undefined
+    if (!article) throw new NotFoundError(`no article "${articleId}" in this archive`)
+    return article
   }
 
   getIssueSync(id: string): IssueView {
     const cached = this.views.get(id)
-    if (cached) {
-      // Refresh its place in the LRU order.
-      this.views.delete(id)
-      this.views.set(id, cached)
-      return cached
-    }
+    if (cached) return cached
     const idx = this.issueIndex.get(id)
     if (idx === undefined) throw new NotFoundError(`no issue "${id}" in this archive`)
     const issue = this.catalog.issues[idx] as Catalog['issues'][number]
@@ -164,7 +186,6 @@ export class ArchiveService implements ArchiveApi {
       issue.pages.map((p) => readPageText(this.dir, p)),
     )
     this.views.set(id, view)
-    if (this.views.size > 64) this.views.delete(this.views.keys().next().value as string)
     return view
   }
 

@@ -57,6 +57,7 @@ export function createBridge(ipc: IpcLike): ArchiveBridge {
   return {
     listIssues: call('listIssues'),
     getIssue: call('getIssue'),
+    getArticle: call('getArticle'),
     getPageSource: call('getPageSource'),
     search: call('search'),
     articleMatches: call('articleMatches'),

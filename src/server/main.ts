@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run serve -- [--archive DIR] [--host 127.0.0.1] [--port N] [--static DIR] [--index FILE]
+//                   [--search-workers N]
 // Offers one archive to browsers, read-only. Loopback by default: a reading room that wants
 // other machines to connect says so with --host.
 import { resolve } from 'node:path'
@@ -13,7 +14,8 @@ const USAGE = `Usage: npm run serve -- [--archive DIR] [--host HOST] [--port N] 
   --host HOST     interface to listen on (default ${DEFAULT_HOST}; loopback only)
   --port N        port (default ${DEFAULT_PORT}; 0 picks a free one)
   --static DIR    the built renderer (default: out/renderer)
-  --index FILE    where the search index is kept (default: DIR/index.bin)`
+  --index FILE    where the search index is kept (default: DIR/index.bin)
+  --search-workers N  threads that answer searches (default 1; 0 = on the event loop)`
 
 async function main(argv: string[]): Promise<number> {
   let values
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         static: { type: 'string' },
         index: { type: 'string' },
+        'search-workers': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -42,12 +45,20 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`serve: --port expects a number 0–65535, got "${values.port}"\n`)
     return 2
   }
+  const workers = values['search-workers'] === undefined ? 1 : Number(values['search-workers'])
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+    process.stderr.write(
+      `serve: --search-workers expects a number 0–64, got "${values['search-workers']}"\n`,
+    )
+    return 2
+  }
   const archiveDir = resolve(values.archive ?? bundledArchiveDir())
   const host = values.host ?? DEFAULT_HOST
   const running = await startServer({
     archiveDir,
     host,
     port,
+    searchWorkers: workers,
     ...(values.static ? { staticDir: resolve(values.static) } : {}),
     ...(values.index ? { indexPath: resolve(values.index) } : {}),
   })

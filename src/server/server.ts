@@ -4,8 +4,10 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { ArchiveApi } from '../shared/contract'
-import { ArchiveService } from '../node/archive-service'
 import { answerApi } from './api'
+import type { ApiAnswer } from './api'
+import { LiveArchive } from './live-archive'
+import { DEFAULT_SEARCH_WORKERS } from './search-pool'
 import { setSecurityHeaders } from './headers'
 import { realRoot, resolveStatic } from './static-files'
 
@@ -28,8 +30,19 @@ export interface ServerOptions {
   staticDir?: string
   /** Where the index is kept; default `<archiveDir>/index.bin`. */
   indexPath?: string
-  /** An already opened archive (tests); `archiveDir` is then only reported. */
+  /** An already opened archive (tests); `archiveDir` is then only reported and not watched. */
   api?: ArchiveApi
+  /**
+   * Worker threads that answer searches (default 1), so a heavy query never stalls the event
+   * loop; 0 searches on the event loop (only to compare).
+   */
+  searchWorkers?: number
+  /** Searches that may wait for a worker (default 32); more get 503 with Retry-After. */
+  searchQueue?: number
+  /** Follow changes another process commits to the archive (default true). */
+  watch?: boolean
+  /** How often the catalog is polled besides fs.watch, in ms (default 500). */
+  watchPollMs?: number
   log?: (message: string) => void
 }
 
@@ -74,13 +87,27 @@ function sendText(res: ServerResponse, status: number, text: string, head: boole
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`))
-  const api: ArchiveApi =
-    options.api ??
-    ArchiveService.open({
-      archiveDir: options.archiveDir,
-      ...(options.indexPath ? { indexPath: options.indexPath } : {}),
-      log,
-    })
+  const live = options.api
+    ? undefined
+    : await LiveArchive.open({
+        archiveDir: options.archiveDir,
+        ...(options.indexPath ? { indexPath: options.indexPath } : {}),
+        searchWorkers: options.searchWorkers ?? DEFAULT_SEARCH_WORKERS,
+        ...(options.searchQueue !== undefined ? { searchQueue: options.searchQueue } : {}),
+        watch: options.watch ?? true,
+        ...(options.watchPollMs ? { pollMs: options.watchPollMs } : {}),
+        log,
+      })
+  const fixed = options.api
+  const answer = async (path: string, query: URLSearchParams): Promise<ApiAnswer | undefined> => {
+    if (fixed) return answerApi(fixed, path, query, log)
+    const first = await live!.use((api) => answerApi(api, path, query, log))
+    // A request that failed on a snapshot another process just changed (a removed issue whose
+    // page files are gone) is answered again on the new one.
+    if (first?.status === 500 && (await live!.reload()))
+      return live!.use((api) => answerApi(api, path, query, log))
+    return first
+  }
   const root = await realRoot(options.staticDir ?? defaultStaticDir())
   const hasApp = root !== undefined && (await resolveStatic(root, '/index.html')) !== undefined
   // A loopback server only answers to loopback names: a web page elsewhere cannot reach it
@@ -104,9 +131,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const q = target.indexOf('?')
     const rawPath = q >= 0 ? target.slice(0, q) : target
     const query = new URLSearchParams(q >= 0 ? target.slice(q + 1) : '')
-    const answer = await answerApi(api, rawPath, query, log)
-    if (answer) {
-      sendJson(res, answer.status, answer.body, head)
+    const answered = await answer(rawPath, query)
+    if (answered) {
+      for (const [name, value] of Object.entries(answered.headers ?? {})) res.setHeader(name, value)
+      sendJson(res, answered.status, answered.body, head)
       return
     }
     if (rawPath === '/api' || rawPath.startsWith('/api/')) {
@@ -161,10 +189,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host,
     port,
     hasApp,
-    close: () =>
-      new Promise<void>((done, fail) => {
+    close: async () => {
+      await new Promise<void>((done, fail) => {
         server.close((e) => (e ? fail(e) : done()))
         server.closeAllConnections()
-      }),
+      })
+      await live?.close()
+    },
   }
 }

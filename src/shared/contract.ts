@@ -7,6 +7,7 @@ import { channels } from './ipc-channels'
 import type { Wire } from './ipc-result'
 import { BLOCK_TYPES } from './types'
 import type {
+  Article,
   ArticleMatches,
   BlockType,
   IndexStatus,
@@ -20,6 +21,8 @@ import type {
 export interface ArchiveApi {
   listIssues(): Promise<IssueSummary[]>
   getIssue(id: string): Promise<IssueView>
+  /** One article with its whole text (getIssue may cut long bodies). */
+  getArticle(articleId: string): Promise<Article>
   getPageSource(issueId: string, page: number): Promise<PageSource>
   search(request: SearchRequest): Promise<SearchResponse>
   articleMatches(articleId: string, q: string): Promise<ArticleMatches>
@@ -55,6 +58,7 @@ export const searchRequestSchema = z
 export const argumentSchemas = {
   listIssues: z.tuple([]),
   getIssue: z.tuple([id]),
+  getArticle: z.tuple([id]),
   getPageSource: z.tuple([id, pageNumber]),
   search: z.tuple([searchRequestSchema]),
   articleMatches: z.tuple([id, z.string().max(MAX_QUERY_LENGTH)]),

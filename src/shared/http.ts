@@ -5,6 +5,7 @@
 //   GET /api/issues/:id/pages/:n/source          getPageSource
 //   GET /api/search?q=…&paper=…&from=&to=&issue=&page=&type=…&sort=&limit=&offset=
 //                                                search          (= CLI `search --json`)
+//   GET /api/articles/:articleId                 getArticle      (articleId URL-encoded)
 //   GET /api/articles/:articleId/matches?q=…     articleMatches  (articleId URL-encoded)
 //   GET /api/status                              indexStatus
 // Query parameters carry the CLI's flag names. Decoding here never validates: the result goes
@@ -68,7 +69,9 @@ export function searchRequestFromParams(
   options: DecodeOptions = {},
 ): Record<string, unknown> {
   const keepUnknown = options.keepUnknown ?? true
-  const out: Record<string, unknown> = {}
+  // No prototype: a parameter named `__proto__` (even repeated) is then an ordinary key, which
+  // the strict schema refuses, and can never set the object's prototype.
+  const out = Object.create(null) as Record<string, unknown>
   for (const name of new Set(params.keys())) {
     const values = params.getAll(name)
     if (!Object.prototype.hasOwnProperty.call(SEARCH_PARAMS, name)) {
@@ -105,6 +108,8 @@ export function apiPathFor<M extends ArchiveMethod>(
       return `${API_PREFIX}/issues`
     case 'getIssue':
       return `${API_PREFIX}/issues/${enc(String(a[0]))}`
+    case 'getArticle':
+      return `${API_PREFIX}/articles/${enc(String(a[0]))}`
     case 'getPageSource':
       return `${API_PREFIX}/issues/${enc(String(a[0]))}/pages/${enc(String(a[1]))}/source`
     case 'search':
@@ -122,6 +127,27 @@ export function apiPathFor<M extends ArchiveMethod>(
 export interface ApiCall {
   method: ArchiveMethod
   args: unknown[]
+  /** A query parameter this route does not take; the request is refused with it named. */
+  unknownParam?: string
+}
+
+/** Query parameters each non-search route takes (search's are judged by its strict schema). */
+const ROUTE_PARAMS: Partial<Record<ArchiveMethod, readonly string[]>> = {
+  listIssues: [],
+  indexStatus: [],
+  getIssue: [],
+  getArticle: [],
+  getPageSource: [],
+  articleMatches: ['q'],
+}
+
+function withParamCheck(call: ApiCall, query: URLSearchParams): ApiCall {
+  const allowed = ROUTE_PARAMS[call.method]
+  if (!allowed) return call
+  for (const name of query.keys()) {
+    if (!allowed.includes(name)) return { ...call, unknownParam: name }
+  }
+  return call
 }
 
 function decodeSegment(s: string): string | undefined {
@@ -142,6 +168,11 @@ function pageArgument(s: string): number | string {
  * the path is not an API route. Arguments are not validated here.
  */
 export function resolveApiCall(rawPath: string, query: URLSearchParams): ApiCall | undefined {
+  const call = resolveRoute(rawPath, query)
+  return call && withParamCheck(call, query)
+}
+
+function resolveRoute(rawPath: string, query: URLSearchParams): ApiCall | undefined {
   if (rawPath !== API_PREFIX && !rawPath.startsWith(`${API_PREFIX}/`)) return undefined
   const rest = rawPath.slice(API_PREFIX.length)
   if (rest === '/issues') return { method: 'listIssues', args: [] }
@@ -166,6 +197,11 @@ export function resolveApiCall(rawPath: string, query: URLSearchParams): ApiCall
     if (id === undefined) return undefined
     const q = query.getAll('q')
     return { method: 'articleMatches', args: [id, q.length === 1 ? q[0] : q.length ? q : ''] }
+  }
+  m = /^\/articles\/(.+)$/.exec(rest)
+  if (m) {
+    const id = decodeSegment(m[1] as string)
+    return id === undefined ? undefined : { method: 'getArticle', args: [id] }
   }
   return undefined
 }

@@ -8,6 +8,7 @@ import type { ImportBridge } from './import-contract'
 export const channels = {
   listIssues: 'archive:list-issues',
   getIssue: 'archive:get-issue',
+  getArticle: 'archive:get-article',
   getPageSource: 'archive:get-page-source',
   search: 'archive:search',
   articleMatches: 'archive:article-matches',

@@ -104,6 +104,11 @@ export interface Article {
   byline?: string
   /** Reflowed text: hard wraps joined, paragraphs separated by a blank line. */
   text: string
+  /**
+   * Present when `text` is only the start of the article (getIssue cuts long bodies; see
+   * src/shared/archive/issue-preview.ts): the full text's length. `getArticle` gives it whole.
+   */
+  textLength?: number
   /** Photo captions found in the article. */
   captions: string[]
   continuations: ContinuationLink[]

@@ -124,6 +124,10 @@ describe('archive-reader CLI', () => {
     expect(cli('show', 'no-such-issue').err).toMatch(/no issue "no-such-issue"/)
     expect(cli('search', 'x', '--limit', 'abc')).toMatchObject({ code: 2 })
     expect(cli('search', 'x', '--from', '2023-02-30').err).toMatch(/real date/)
+    // The server's length cap: 的 ×5000 took 16 s before it.
+    const long = cli('search', '的 '.repeat(5000).trim())
+    expect(long).toMatchObject({ code: 2, out: '' })
+    expect(long.err).toMatch(/the query is 9999 characters long; at most 500 can be searched/)
     expect(cli('frobnicate').err).toMatch(/unknown command/)
     expect(
       run(

@@ -23,6 +23,7 @@ test('menu commands, deep links and index progress through the bridge', async ({
     ;(window as unknown as { archive: unknown }).archive = {
       listIssues: () => get('/api/issues'),
       getIssue: (id: string) => get(`/api/issues/${enc(id)}`),
+      getArticle: (id: string) => get(`/api/articles/${enc(id)}`),
       getPageSource: (id: string, n: number) => get(`/api/issues/${enc(id)}/pages/${n}/source`),
       search: (r: { q: string; limit?: number }) =>
         get(`/api/search?q=${enc(r.q)}${r.limit ? `&limit=${r.limit}` : ''}`),

@@ -2,7 +2,9 @@ import { writeFileSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { IndexStatus } from '../../src/shared/types'
-import { ArchiveService } from '../../src/node/archive-service'
+import { ArchiveService, NotFoundError } from '../../src/node/archive-service'
+import { run } from '../../src/cli/main'
+import type { ArchiveApi } from '../../src/shared/contract'
 import {
   ArchiveHost,
   archiveSources,
@@ -181,4 +183,38 @@ describe('ArchiveHost', () => {
     await expect(host.ready()).rejects.toMatchObject({ name: 'ArchiveUnavailableError' })
     expect(host.status().message).toMatch(/could not be opened: .*no catalog here/)
   })
+})
+
+describe('ArchiveHost.watch', () => {
+  it('switches to the archive a CLI change committed, within 2 s, keeping the old one intact', async () => {
+    const { archive } = setup()
+    const source: ArchiveSource = {
+      kind: 'bundled',
+      dir: archive,
+      indexPath: join(archive, 'index.bin'),
+    }
+    const host = new ArchiveHost(source)
+    cleanups.push(() => host.unwatch())
+    const old = await host.ready()
+    const before = (await old.listIssues()).map((i) => i.id)
+    const removed = before[0] as string
+    const changed = new Promise<ArchiveApi>((resolve) => host.watch(resolve, 100))
+    const silent = (): void => {}
+    expect(run(['--archive', archive, 'remove', removed], silent, silent)).toBe(0)
+    const t0 = Date.now()
+    const next = await Promise.race([
+      changed,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no switch in 2 s')), 2000),
+      ),
+    ])
+    expect(Date.now() - t0).toBeLessThan(2000)
+    expect((await next.listIssues()).map((i) => i.id)).toEqual(
+      before.filter((id) => id !== removed),
+    )
+    await expect(next.getIssue(removed)).rejects.toBeInstanceOf(NotFoundError)
+    expect(await host.ready()).toBe(next)
+    // A caller still holding the old archive sees the old catalog, whole.
+    expect((await old.listIssues()).map((i) => i.id)).toEqual(before)
+  }, 30_000)
 })

@@ -55,7 +55,15 @@ describe('createArchiveHandler', () => {
     const status = await handle('indexStatus', APP, [])
     expect(status).toMatchObject({ ok: true, value: { state: 'ready' } })
     expect(Object.keys(channels).sort()).toEqual(
-      ['articleMatches', 'getIssue', 'getPageSource', 'indexStatus', 'listIssues', 'search'].sort(),
+      [
+        'articleMatches',
+        'getArticle',
+        'getIssue',
+        'getPageSource',
+        'indexStatus',
+        'listIssues',
+        'search',
+      ].sort(),
     )
   })
 

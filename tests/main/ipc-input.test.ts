@@ -127,6 +127,7 @@ const WRONG_VALUES: unknown[] = [
 const VALID: Record<ArchiveMethod, unknown[]> = {
   listIssues: [],
   getIssue: ['jiangbei-2023-07-13'],
+  getArticle: ['jiangbei-2023-07-13/p1/a1'],
   getPageSource: ['jiangbei-2023-07-13', 1],
   search: [{ q: '发展' }],
   articleMatches: ['jiangbei-2023-07-13/p1/a1', '发展'],

@@ -363,6 +363,7 @@ describe('CompositeArchive over the bundled archive and the library', () => {
       ...w.bundled,
       listIssues: () => w.bundled.listIssues(),
       getIssue: () => Promise.reject(new Error('must not be asked')),
+      getArticle: () => Promise.reject(new Error('must not be asked')),
       getPageSource: () => Promise.reject(new Error('must not be asked')),
       search: (r) => w.bundled.search(r),
       articleMatches: () => Promise.reject(new Error('must not be asked')),

@@ -141,6 +141,26 @@ describe('oversized requests', () => {
     expect(JSON.parse(r.body).error).toMatch(/papers/)
   })
 
+  it('__proto__ and other unknown parameters are refused on every route, repeated or not', async () => {
+    const error = async (path: string): Promise<string> => {
+      const r = await raw(path)
+      expect(r.status, path).toBe(400)
+      return (JSON.parse(r.body) as { error: string }).error
+    }
+    expect(await error('/api/search?q=a&__proto__=1')).toMatch(/Unrecognized key: "__proto__"/)
+    expect(await error('/api/search?q=a&__proto__=1&__proto__=2')).toMatch(/__proto__/)
+    expect(await error('/api/search?q=a&constructor=x')).toMatch(/constructor/)
+    expect(await error('/api/status?__proto__=1')).toBe(
+      'invalid arguments for indexStatus: unknown query parameter "__proto__"',
+    )
+    expect(await error('/api/issues?x=1')).toMatch(/unknown query parameter "x"/)
+    expect(await error('/api/issues/jiangbei-2023-07-13?q=a')).toMatch(/unknown query parameter/)
+    const matches = '/api/articles/jiangbei-2023-07-13%2Fp1%2Fa1/matches'
+    expect(await error(`${matches}?q=a&__proto__=1`)).toMatch(/unknown query parameter/)
+    expect((await raw(`${matches}?q=a`)).status).toBe(200)
+    expect((await raw('/api/search?q=a&paper=jiangbei')).status).toBe(200)
+  })
+
   it('a body sent with GET is ignored', async () => {
     const r = await raw('/api/status', 'GET', { 'Content-Type': 'application/json' }, '{"x":1}')
     expect(r.status).toBe(200)

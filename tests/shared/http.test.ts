@@ -104,3 +104,12 @@ describe('searchRequestFromParams', () => {
     )
   })
 })
+
+describe('query parameters and prototypes', () => {
+  it('a repeated __proto__ is an ordinary key of a null-prototype object', () => {
+    const raw = searchRequestFromParams(new URLSearchParams('q=a&__proto__=1&__proto__=x'))
+    expect(Object.getPrototypeOf(raw)).toBeNull()
+    expect(Object.keys(raw)).toEqual(['q', '__proto__'])
+    expect(({} as Record<string, unknown>).q).toBeUndefined()
+  })
+})

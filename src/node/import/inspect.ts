@@ -11,7 +11,11 @@ import {
 } from '../../shared/archive/infer'
 import type { Evidence, PaperGuess, PrintedDate } from '../../shared/archive/infer'
 import type { FileReport } from '../../shared/archive/import-report'
-import { pageFingerprintText, suspiciousText } from '../../shared/archive/page-check'
+import {
+  pageFingerprintText,
+  pageSizeProblems,
+  suspiciousText,
+} from '../../shared/archive/page-check'
 import { decodeText, DecodeError, MAX_SOURCE_BYTES } from '../../shared/text/decode'
 import type { EncodingLabel } from '../../shared/text/decode'
 import type { CatalogPaper } from '../../shared/types'
@@ -106,6 +110,7 @@ export function inspectFile(
   report.problems.push(...suspiciousText(text))
   const articles = pageArticles('import', 1, text)
   report.articles = articles.length
+  report.problems.push(...pageSizeProblems(text, articles.length))
   if (articles.length === 0) {
     report.problems.push({
       level: 'warning',

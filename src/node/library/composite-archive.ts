@@ -10,6 +10,7 @@ import type { ArchiveApi } from '../../shared/contract'
 import { parseArticleId } from '../../shared/archive/issue'
 import { DEFAULT_LIMIT } from '../../shared/search/engine'
 import type {
+  Article,
   ArticleMatches,
   FacetCount,
   IndexStatus,
@@ -178,6 +179,12 @@ export class CompositeArchive implements ArchiveApi {
 
   async getPageSource(issueId: string, page: number): Promise<PageSource> {
     return (await this.owner(issueId)).api.getPageSource(issueId, page)
+  }
+
+  async getArticle(articleId: string): Promise<Article> {
+    const ref = parseArticleId(articleId)
+    if (!ref) throw new NotFoundError(`no article "${articleId}" in this archive`)
+    return (await this.owner(ref.issueId)).api.getArticle(articleId)
   }
 
   async articleMatches(articleId: string, q: string): Promise<ArticleMatches> {

@@ -6,6 +6,7 @@ import { importApi } from '../import/import-api'
 import { ensure, invalidate, peek, useResource } from '../ui/resource'
 import type { ResourceState } from '../ui/resource'
 import type {
+  Article,
   ArticleMatches,
   IssueSummary,
   IssueView,
@@ -18,6 +19,7 @@ import { searchRequestToParams } from '../../shared/http'
 export const keys = {
   issues: 'issues',
   issue: (id: string) => `issue:${id}`,
+  article: (id: string) => `article:${id}`,
   source: (id: string, page: number) => `source:${id}:${page}`,
   search: (r: SearchRequest) => `search:${searchRequestToParams(r).toString()}`,
   matches: (articleId: string, q: string) => `matches:${articleId}:${q}`,
@@ -70,6 +72,16 @@ export function peekIssue(id: string): IssueView | undefined {
 
 export function loadIssue(id: string): Promise<IssueView> {
   return ensure(keys.issue(id), () => api.getIssue(id))
+}
+
+/** The whole article when the issue carried only the start of its text; else `article`. */
+export function useFullArticle(article: Article): { article: Article; loading: boolean } {
+  const cut = article.textLength !== undefined && article.textLength > article.text.length
+  const load = useCallback(() => api.getArticle(article.id), [article.id])
+  const { entry } = useResource(cut ? keys.article(article.id) : null, load)
+  if (!cut) return { article, loading: false }
+  if (entry?.status === 'ok') return { article: entry.data, loading: false }
+  return { article, loading: entry?.status !== 'error' }
 }
 
 export function usePageSource(

@@ -1,6 +1,6 @@
 // One article: headline block, tools (text size, original layout, matches, citation, export,
 // print), and the reflowed text with highlights and continuation links.
-import { useArticleMatches } from '../app/data'
+import { useArticleMatches, useFullArticle } from '../app/data'
 import { useI18n } from '../app/i18n'
 import { ArticleBody } from './ArticleBody'
 import { ArticleToolbar } from './ArticleToolbar'
@@ -8,8 +8,10 @@ import type { ArticleProps } from './ArticleToolbar'
 import { Highlighted } from '../ui/Highlighted'
 import { HitNavigator } from './HitNavigator'
 
-export function ArticleView({ route, index, issue, article, pane, links }: ArticleProps) {
+export function ArticleView({ route, index, issue, article: shipped, pane, links }: ArticleProps) {
   const { t } = useI18n()
+  // The issue may carry only the start of a long article; the rest is fetched on its own.
+  const { article, loading: textLoading } = useFullArticle(shipped)
   const { entry } = useArticleMatches(article.id, pane.q)
   const matches = entry?.status === 'ok' ? entry.data : undefined
   const total = matches?.ranges.length ?? 0
@@ -67,6 +69,11 @@ export function ArticleView({ route, index, issue, article, pane, links }: Artic
         current={hit}
         links={links}
       />
+      {textLoading && (
+        <p className="muted" role="status" data-testid="text-loading">
+          {t('textLoading')}
+        </p>
+      )}
       {article.captions.length > 0 && (
         <aside className="captions" aria-label={t('captions')} lang="zh-CN">
           <h4>{t('captions')}</h4>

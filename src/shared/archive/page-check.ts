@@ -105,3 +105,63 @@ export function missingPages(numbers: Iterable<number>): number[] {
   for (let n = 1; n < max; n++) if (!have.has(n)) missing.push(n)
   return missing
 }
+
+/**
+ * Limits that keep a page readable and the archive responsive: a page is shown and indexed
+ * whole, so a line of a megabyte or a page of a hundred thousand lines (a file that is not one
+ * page, or text extracted without line breaks) would freeze the reader. Warnings above the size
+ * of any real newspaper page; errors where the reader would suffer.
+ */
+export const PAGE_LIMITS = {
+  lineWarnChars: 5_000,
+  lineMaxChars: 20_000,
+  linesWarn: 3_000,
+  linesMax: 20_000,
+  articlesWarn: 300,
+  articlesMax: 2_000,
+} as const
+
+/** Problems of a page's size: its longest line, its number of lines and of articles. */
+export function pageSizeProblems(text: string, articleCount: number): PageProblem[] {
+  const problems: PageProblem[] = []
+  let lines = 0
+  let longest = 0
+  let longestLine = 0
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    lines++
+    if (end - start > longest) {
+      longest = end - start
+      longestLine = lines
+    }
+    start = end + 1
+  }
+  if (text.endsWith('\n')) lines--
+  const L = PAGE_LIMITS
+  if (longest > L.lineWarnChars) {
+    const error = longest > L.lineMaxChars
+    problems.push({
+      level: error ? 'error' : 'warning',
+      code: 'long-line',
+      message: `line ${longestLine} is ${longest} characters long${error ? ` (at most ${L.lineMaxChars})` : ''}: was the text extracted without line breaks? Export it again with its line breaks${error ? '' : ' (it is imported, but reads slowly)'}`,
+    })
+  }
+  if (lines > L.linesWarn) {
+    const error = lines > L.linesMax
+    problems.push({
+      level: error ? 'error' : 'warning',
+      code: 'too-many-lines',
+      message: `the page has ${lines} lines${error ? ` (at most ${L.linesMax})` : ''}: is this several pages in one file? Give one file per page`,
+    })
+  }
+  if (articleCount > L.articlesWarn) {
+    const error = articleCount > L.articlesMax
+    problems.push({
+      level: error ? 'error' : 'warning',
+      code: 'too-many-articles',
+      message: `${articleCount} articles were found on the page${error ? ` (at most ${L.articlesMax})` : ''}: is this several pages in one file, or a list rather than a page? Give one file per page`,
+    })
+  }
+  return problems
+}

@@ -11,7 +11,14 @@ import type {
 } from '../types'
 import { docFilter, evaluate } from './evaluate'
 import type { Matches } from './evaluate'
-import { parseQuery, positiveTerms, QuerySyntaxError } from './query'
+import { MAX_QUERY_LENGTH } from '../contract'
+import {
+  checkQuerySize,
+  parseQuery,
+  positiveTerms,
+  QuerySyntaxError,
+  QueryTooBroadError,
+} from './query'
 import type { ParsedQuery } from './query'
 import { articleIdOf, typeOf } from './search-index'
 import type { SearchIndex } from './search-index'
@@ -138,23 +145,32 @@ export function search(
 ): SearchResponse {
   const started = performance.now()
   let query: ParsedQuery
-  try {
-    query = parseQuery(request.q)
-  } catch (e) {
-    if (e instanceof QuerySyntaxError) return emptyResponse(request.q, e.message)
-    throw e
-  }
-  if (query.all.length === 0) return emptyResponse(request.q)
   // Facets are disjunctive: each counts as if its own filter were not set. So evaluate over
   // issues that pass either filter, then sort the hits out per issue.
   // The type facet likewise: evaluate over every type, and count the wanted ones for the rest.
   const { paperOk, dateOk } = issueTests(index, request)
   const anyType = { ...request, types: undefined }
-  const all = evaluate(
-    index,
-    query,
-    docFilter(index, anyType, (i) => !!paperOk[i] || !!dateOk[i]),
-  )
+  let all: Matches
+  try {
+    // Every caller (server, app, CLI) gets the same length cap as the contract's schema.
+    if (request.q.length > MAX_QUERY_LENGTH) {
+      throw new QueryTooBroadError(
+        `query too long: ${request.q.length} characters; at most ${MAX_QUERY_LENGTH}`,
+      )
+    }
+    query = parseQuery(request.q)
+    if (query.all.length === 0) return emptyResponse(request.q)
+    checkQuerySize(query)
+    all = evaluate(
+      index,
+      query,
+      docFilter(index, anyType, (i) => !!paperOk[i] || !!dateOk[i]),
+    )
+  } catch (e) {
+    if (e instanceof QuerySyntaxError || e instanceof QueryTooBroadError)
+      return emptyResponse(request.q, e.message)
+    throw e
+  }
   const { typeOk } = docFilter(index, request, () => true)
   const typeCol = index.docs.type
   const perIssue = new Int32Array(index.issues.length)

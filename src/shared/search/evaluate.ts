@@ -5,6 +5,7 @@
 // closures or maps would cost more than the search itself.
 import { estimate, intersect, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
 import type { PostingList } from './ngram'
+import { WorkBudget } from './query'
 import type { ParsedQuery } from './query'
 import { docCount } from './search-index'
 import type { SearchIndex } from './search-index'
@@ -67,6 +68,7 @@ function termHits(
   index: SearchIndex,
   term: string,
   filter: DocFilter,
+  budget: WorkBudget,
   within?: Uint32Array,
 ): TermHits {
   const lists = termLists(index.ngram, term)
@@ -77,10 +79,12 @@ function termHits(
   const wantPage = filter.page
   let positions: number[] | undefined
   let cand: ArrayLike<number> = first.docs
+  // Work is charged before it is done, as the postings an intersection walks (the shorter list).
   if (within) {
+    budget.spend(Math.min(within.length, first.docs.length))
     positions = []
     cand = intersect(within, first.docs, positions)
-  }
+  } else budget.spend(first.docs.length)
   const docs = new Uint32Array(cand.length)
   const tf = new Float64Array(cand.length)
   let n = 0
@@ -96,8 +100,11 @@ function termHits(
     }
     return { docs: docs.subarray(0, n), tf: tf.subarray(0, n) }
   }
-  for (let i = 1; i < lists.length && cand.length > 32; i++)
+  for (let i = 1; i < lists.length && cand.length > 32; i++) {
+    budget.spend(cand.length)
     cand = intersect(cand, (lists[i] as PostingList).docs)
+  }
+  budget.spend(cand.length)
   const { text, starts, headEnds } = index.docs
   const len = term.length
   for (let i = 0; i < cand.length; i++) {
@@ -176,7 +183,16 @@ function without(a: Matches, drop: Uint32Array): Matches {
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) }
 }
 
-export function evaluate(index: SearchIndex, query: ParsedQuery, filter: DocFilter): Matches {
+/**
+ * The matching documents of `query`. `budget` counts the postings walked and throws
+ * QueryTooBroadError past its limit, so no query costs more than one request may.
+ */
+export function evaluate(
+  index: SearchIndex,
+  query: ParsedQuery,
+  filter: DocFilter,
+  budget: WorkBudget = new WorkBudget(),
+): Matches {
   if (query.all.length === 0) return EMPTY
   const n = docCount(index)
   const cost = (group: { text: string }[]): number =>
@@ -187,7 +203,7 @@ export function evaluate(index: SearchIndex, query: ParsedQuery, filter: DocFilt
   const avgLen = (starts[n] as number) / Math.max(1, n)
 
   const scoreTerm = (term: string, within?: Uint32Array): Matches => {
-    const hits = termHits(index, term, filter, within)
+    const hits = termHits(index, term, filter, budget, within)
     // Document frequency: exact for the first group; for later ones, bounded by the pair lists.
     const df = within ? estimate(index.ngram, term) : hits.docs.length
     const idf = Math.log(1 + (n - df + 0.5) / (Math.max(1, df) + 0.5))
@@ -210,7 +226,7 @@ export function evaluate(index: SearchIndex, query: ParsedQuery, filter: DocFilt
   }
   for (const term of query.none) {
     if (result.docs.length === 0) break
-    result = without(result, termHits(index, term.text, filter, result.docs).docs)
+    result = without(result, termHits(index, term.text, filter, budget, result.docs).docs)
   }
   return result
 }

@@ -21,6 +21,42 @@ export class QuerySyntaxError extends Error {
   override name = 'QuerySyntaxError'
 }
 
+/**
+ * A query that would cost too much to answer: too many distinct terms, or more postings to walk
+ * than one request may use. It is the user's to narrow, so its message says how.
+ */
+export class QueryTooBroadError extends Error {
+  override name = 'QueryTooBroadError'
+}
+
+/**
+ * Distinct terms one query may have (positive and excluded, after repeats are dropped). Each term
+ * is one pass over postings lists; a person narrowing a search uses a handful.
+ */
+export const MAX_QUERY_TERMS = 32
+
+/**
+ * Postings entries one query may touch: gathering, intersecting and verifying candidates. About
+ * ten passes over the longest list of a 400k-article archive (a common character); every real
+ * query measured in `npm run bench` stays far below.
+ */
+export const MAX_QUERY_WORK = 4_000_000
+
+/** Counts the work of one evaluation and stops it, with QueryTooBroadError, past its limit. */
+export class WorkBudget {
+  used = 0
+  constructor(readonly limit = MAX_QUERY_WORK) {}
+
+  spend(n: number): void {
+    this.used += n
+    if (this.used > this.limit) {
+      throw new QueryTooBroadError(
+        'query too broad: it matches too much of the archive to answer; add a more specific word, a phrase in quotes, or a paper or date filter',
+      )
+    }
+  }
+}
+
 interface Token {
   text: string
   quoted: boolean
@@ -82,7 +118,43 @@ export function parseQuery(q: string): ParsedQuery {
   if (all.length === 0 && none.length > 0) {
     throw new QuerySyntaxError('a query needs at least one word to look for, not only -exclusions')
   }
-  return { all, none }
+  return withoutRepeats({ all, none })
+}
+
+/**
+ * The same query with every repeat dropped: a term twice in an OR group, a group that repeats
+ * another (`的 的 的` = `的`), an exclusion given twice. Matching is unchanged (AND and OR are
+ * idempotent), so a query's cost depends on what it asks, not on how often it says it.
+ */
+function withoutRepeats(query: ParsedQuery): ParsedQuery {
+  const uniqueTerms = (terms: QueryTerm[]): QueryTerm[] => {
+    const seen = new Set<string>()
+    return terms.filter((t) => !seen.has(t.text) && seen.add(t.text))
+  }
+  const seenGroups = new Set<string>()
+  const all: QueryTerm[][] = []
+  for (const group of query.all) {
+    const terms = uniqueTerms(group)
+    // \u0001 never occurs in a term (it is the document separator), so the key is unambiguous.
+    const key = terms
+      .map((t) => t.text)
+      .sort()
+      .join(DOC_SEPARATOR)
+    if (seenGroups.has(key)) continue
+    seenGroups.add(key)
+    all.push(terms)
+  }
+  return { all, none: uniqueTerms(query.none) }
+}
+
+/** Refuses, with QueryTooBroadError, a query of more distinct terms than MAX_QUERY_TERMS. */
+export function checkQuerySize(query: ParsedQuery): void {
+  const distinct = new Set([...query.all.flat(), ...query.none].map((t) => t.text))
+  if (distinct.size > MAX_QUERY_TERMS) {
+    throw new QueryTooBroadError(
+      `query too broad: ${distinct.size} different words; at most ${MAX_QUERY_TERMS} can be searched at once`,
+    )
+  }
 }
 
 /** Every positive term, longest first (so overlapping highlights prefer the longer match). */

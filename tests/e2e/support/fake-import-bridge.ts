@@ -73,6 +73,7 @@ function install(): void {
         return state.imported ? [...list, IMPORTED] : list
       },
       getIssue: (id: string) => get(`/api/issues/${enc(id)}`),
+      getArticle: (id: string) => get(`/api/articles/${enc(id)}`),
       getPageSource: (id: string, n: number) => get(`/api/issues/${enc(id)}/pages/${n}/source`),
       search: (r: { q: string; limit?: number }) =>
         get(`/api/search?q=${enc(r.q)}${r.limit ? `&limit=${r.limit}` : ''}`),

@@ -1,8 +1,24 @@
 // Highlights and continuation links are laid out as pieces (never HTML).
 import { describe, expect, it } from 'vitest'
-import { layoutText, piecesOf } from '../../../src/renderer/ui/text-layout'
+import { layoutText, MAX_PARAGRAPH, piecesOf } from '../../../src/renderer/ui/text-layout'
 
 describe('layoutText', () => {
+  it('cuts a megabyte paragraph into blocks at sentence ends, every character and hit kept once', () => {
+    const text = '城市建设，居民生活。'.repeat(35_000)
+    const hits: [number, number][] = []
+    for (let at = text.indexOf('居民'); at >= 0; at = text.indexOf('居民', at + 2))
+      hits.push([at, at + 2])
+    const paras = layoutText(text, hits)
+    expect(paras.length).toBeGreaterThanOrEqual(text.length / MAX_PARAGRAPH)
+    expect(paras.every((p) => p.end - p.start <= MAX_PARAGRAPH)).toBe(true)
+    expect(paras.slice(1).every((p) => p.continued)).toBe(true)
+    expect(paras.every((p) => text[p.end - 1] === '。')).toBe(true)
+    const pieces = paras.flatMap((p) => p.runs.flatMap((r) => r.pieces))
+    expect(pieces.map((x) => x.text).join('')).toBe(text)
+    expect(pieces.filter((x) => x.hit !== undefined).map((x) => x.hit)).toEqual(
+      hits.map((_, i) => i),
+    )
+  })
   it('splits paragraphs, marks hits and links, keeps every character once', () => {
     const text = '甲乙丙丁\n\n戊己（下转2版）'
     const paras = layoutText(

@@ -4,7 +4,7 @@
 import { constants, accessSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { ArchiveApi } from '../shared/contract'
-import { paperRules, sortCatalog } from '../shared/archive/catalog'
+import { sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
 import { search } from '../shared/search/engine'
 import { IndexFileError } from '../shared/search/index-file'

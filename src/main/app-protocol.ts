@@ -101,14 +101,17 @@ export function createAppProtocolHandler(
     } catch {
       return new Response(null, { status: 404 })
     }
-    return new Response(req.method === 'HEAD' ? null : (body as unknown as ConstructorParameters<typeof Response>[0]), {
-      status: 200,
-      headers: {
-        'Content-Type': found.type,
-        'Content-Security-Policy': o.csp,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-cache',
+    return new Response(
+      req.method === 'HEAD' ? null : (body as unknown as ConstructorParameters<typeof Response>[0]),
+      {
+        status: 200,
+        headers: {
+          'Content-Type': found.type,
+          'Content-Security-Policy': o.csp,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-cache',
+        },
       },
-    })
+    )
   }
 }

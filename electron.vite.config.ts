@@ -12,7 +12,7 @@ export default defineConfig({
       // node_modules: worker threads run inside app.asar, where importing a package's ES modules
       // from node_modules fails, and the import worker has no fallback. Nothing in out/main then
       // needs node_modules (tests/packaging/main-smoke.test.ts runs it without any).
-      externalizeDeps: { exclude: ['zod', 'opencc-js'] },
+      externalizeDeps: { exclude: ['zod', 'opencc-js', '@exodus/bytes'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },

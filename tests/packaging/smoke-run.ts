@@ -74,6 +74,7 @@ export function runSmoke(o: SmokeOptions): SmokeReport {
 export const ALL_CHANNELS = [
   'archive:list-issues',
   'archive:get-issue',
+  'archive:get-article',
   'archive:get-page-source',
   'archive:search',
   'archive:article-matches',

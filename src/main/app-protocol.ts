@@ -4,6 +4,7 @@
 // Windows; the page needs no extra file:// privileges (the fuse is off); and every response
 // carries the CSP as a header. Pure request → response mapping, so it is tested without Electron
 // (index.ts binds it with protocol.handle).
+import { CONTENT_TYPES } from '../shared/content-types'
 import { extname, join, relative, resolve, sep } from 'node:path'
 
 export const APP_SCHEME = 'app'
@@ -21,21 +22,6 @@ export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true },
 } as const
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-}
 
 export type AppFileLookup =
   | { ok: true; file: string; type: string }
@@ -69,7 +55,7 @@ export function appFileFor(url: string, rendererDir: string): AppFileLookup {
   const rel = relative(root, file)
   if (!rel || rel.startsWith('..') || rel.split(sep).includes('..'))
     return { ok: false, status: 403, reason: 'outside the app folder' }
-  const type = TYPES[extname(file).toLowerCase()]
+  const type = CONTENT_TYPES[extname(file).toLowerCase()]
   if (!type) return { ok: false, status: 404, reason: 'not a file the app serves' }
   return { ok: true, file, type }
 }

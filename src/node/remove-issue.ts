@@ -66,7 +66,7 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
           }
         : {}),
       create: [],
-      delete: issue.pages.map((p) => p.source),
+      delete: issue.pages.map((p) => ({ name: p.source, sha256: p.sha256 })),
       log: {
         issue: issue.id,
         paper: issue.paper,
@@ -86,7 +86,7 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
     issueId: issue.id,
     paper: issue.paper,
     date: issue.date,
-    files: done.delete,
+    files: done.delete.map((r) => r.name),
     recovery: done.recovery,
   }
 }

@@ -5,6 +5,7 @@ import { apiPathFor } from '../../shared/http'
 import type { ApiErrorBody } from '../../shared/http'
 import { unwrapResult } from '../../shared/ipc-result'
 import type { IndexStatus } from '../../shared/types'
+import { loadIssueOffThread } from './issue-loader'
 
 export interface ClientApi extends ArchiveApi {
   kind: 'electron' | 'http'
@@ -48,7 +49,9 @@ function httpApi(): ClientApi {
   return {
     kind: 'http',
     listIssues: () => getJson(apiPathFor('listIssues')),
-    getIssue: (id) => getJson(apiPathFor('getIssue', id)),
+    // Parsed in a worker: a huge page's issue would block the window (issue-loader.ts).
+    getIssue: (id) =>
+      loadIssueOffThread(apiPathFor('getIssue', id), () => getJson(apiPathFor('getIssue', id))),
     getArticle: (id) => getJson(apiPathFor('getArticle', id)),
     getPageSource: (id, page) => getJson(apiPathFor('getPageSource', id, page)),
     search: (request) => getJson(apiPathFor('search', request)),

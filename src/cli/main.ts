@@ -14,6 +14,7 @@ import { runAdd, runExport, runRemove, runVerify, terminalIo } from './librarian
 import type { Io } from './librarian'
 import { ImportCancelled } from '../node/import/plan'
 import { visible } from './visible'
+import { runCorrections, runEdit } from './corrections-cli'
 
 type Out = (s: string) => void
 
@@ -118,6 +119,10 @@ export function run(
       }
       case 'verify':
         return runVerify(opts, io)
+      case 'edit':
+        return runEdit(opts, io)
+      case 'corrections':
+        return runCorrections(opts, io)
       default:
         throw new UsageError(`unknown command "${opts.command}"`)
     }

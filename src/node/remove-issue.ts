@@ -55,7 +55,7 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
       issue,
       catalogJson,
       create: [],
-      delete: issue.pages.map((p) => p.source),
+      delete: issue.pages.map((p) => ({ name: p.source, sha256: p.sha256 })),
       log: {
         issue: issue.id,
         paper: issue.paper,
@@ -75,7 +75,7 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
     issueId: issue.id,
     paper: issue.paper,
     date: issue.date,
-    files: done.delete,
+    files: done.delete.map((r) => r.name),
     recovery: done.recovery,
   }
 }

@@ -79,7 +79,7 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
     if (!(e instanceof JournalError)) throw e
     errors.push(e.message)
   }
-  const leftovers = new Set(journal?.create ?? [])
+  const leftovers = new Set((journal?.create ?? []).map((r) => r.name))
   if (journal)
     warnings.push(
       `${join(dir, JOURNAL_FILE)}: an interrupted ${journal.op} (${journal.txn}, started ${journal.started}); run "verify --repair" to finish or undo it`,

@@ -66,6 +66,11 @@ function scene(): Scene {
 }
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex')
+/** A journal entry as this program writes it: a name and the sha256 of the file's bytes. */
+const ref = (name: string, bytes = ''): { name: string; sha256: string } => ({
+  name,
+  sha256: sha(bytes),
+})
 
 function catalogSha(archive: string): string {
   return sha(readFileSync(join(archive, 'catalog.json'), 'utf8'))
@@ -112,14 +117,14 @@ function expectEveryWriterRefuses(s: Scene, why: RegExp): void {
 describe('a crafted transaction journal (.archive-txn.json)', () => {
   it('an uncommitted one naming ../victim/precious.txt to undo: refused, nothing deleted', () => {
     const s = scene()
-    writeJournal(s.archive, { create: ['../victim/precious.txt'] })
-    expectEveryWriterRefuses(s, /create\.0: "\.\.\/victim\/precious\.txt" is a path/)
+    writeJournal(s.archive, { create: [ref('../victim/precious.txt')] })
+    expectEveryWriterRefuses(s, /create\.0\.name: "\.\.\/victim\/precious\.txt" is a path/)
   })
 
   it('an uncommitted one naming an absolute path: refused', () => {
     const s = scene()
-    writeJournal(s.archive, { create: [join(s.victim, 'precious.txt')] })
-    expectEveryWriterRefuses(s, /create\.0: .* is a path, not a bare file name/)
+    writeJournal(s.archive, { create: [ref(join(s.victim, 'precious.txt'))] })
+    expectEveryWriterRefuses(s, /create\.0\.name: .* is a path, not a bare file name/)
   })
 
   it('a committed one deleting ../victim/precious.txt: refused', () => {
@@ -127,9 +132,9 @@ describe('a crafted transaction journal (.archive-txn.json)', () => {
     writeJournal(s.archive, {
       op: 'remove',
       catalogAfter: catalogSha(s.archive),
-      delete: ['../victim/precious.txt'],
+      delete: [ref('../victim/precious.txt')],
     })
-    expectEveryWriterRefuses(s, /delete\.0: .* is a path/)
+    expectEveryWriterRefuses(s, /delete\.0\.name: .* is a path/)
   })
 
   it('a committed one installing its "staged index" over ~/.bashrc by absolute path: refused', () => {
@@ -160,13 +165,13 @@ describe('a crafted transaction journal (.archive-txn.json)', () => {
       [['C:evil.txt'], /a colon/],
     ] as const) {
       const s = scene()
-      writeJournal(s.archive, { create })
+      writeJournal(s.archive, { create: create.map((n) => ref(n)) })
       expectEveryWriterRefuses(s, why)
     }
     // A page-named link inside the archive pointing out of it.
     const s = scene()
     symlinkSync(join(s.victim, 'precious.txt'), join(s.archive, 'evil-p1.txt'))
-    writeJournal(s.archive, { create: ['evil-p1.txt'] })
+    writeJournal(s.archive, { create: [ref('evil-p1.txt')] })
     const before = treeState(s.root)
     expect(() => repairArchive(s.archive)).toThrow(/evil-p1\.txt: refused: it is a symbolic link/)
     expect(treeState(s.root)).toEqual(before)
@@ -188,7 +193,7 @@ describe('a crafted transaction journal (.archive-txn.json)', () => {
     writeFileSync(join(s.archive, 'jiangbei-2016-04-01-p1.txt'), '半个文件')
     writeFileSync(join(s.archive, '.index.bin.20260101T000000-deadbeef.staged'), 'x')
     writeJournal(s.archive, {
-      create: ['jiangbei-2016-04-01-p1.txt'],
+      create: [ref('jiangbei-2016-04-01-p1.txt', '半个文件')],
       stagesIndex: true,
     })
     const r = repairArchive(s.archive)
@@ -197,6 +202,33 @@ describe('a crafted transaction journal (.archive-txn.json)', () => {
       readdirSync(s.archive).filter((n) => n.includes('2016') || n.endsWith('.staged')),
     ).toEqual([])
     expect(readFileSync(join(s.victim, 'precious.txt'), 'utf8')).toBe('珍贵的文件')
+  })
+
+  it('one naming another file of the archive folder (a librarian’s notes.txt) to undo or delete: it stays', () => {
+    for (const committed of [false, true]) {
+      const s = scene()
+      writeFileSync(join(s.archive, 'notes.txt'), '馆员的笔记，不在目录里')
+      // The crafted journal cannot know the note's bytes; it names the file with a guess.
+      const entry = [ref('notes.txt', 'a guess')]
+      writeJournal(
+        s.archive,
+        committed
+          ? { op: 'remove', catalogAfter: catalogSha(s.archive), delete: entry }
+          : { create: entry },
+      )
+      const r = repairArchive(s.archive)
+      expect(r.outcome).toBe(committed ? 'completed' : 'rolled-back')
+      expect(r.actions.join('\n')).toMatch(/left notes\.txt in place: its content is not the file/)
+      expect(readFileSync(join(s.archive, 'notes.txt'), 'utf8')).toBe('馆员的笔记，不在目录里')
+    }
+  })
+
+  it('a journal of an earlier version (bare names without hashes): refused, nothing deleted', () => {
+    const s = scene()
+    writeFileSync(join(s.archive, 'notes.txt'), '笔记')
+    writeJournal(s.archive, { create: ['notes.txt'] })
+    expectEveryWriterRefuses(s, /create\.0: .*expected object/)
+    expect(existsSync(join(s.archive, 'notes.txt'))).toBe(true)
   })
 })
 

@@ -1,6 +1,7 @@
 // LibraryHost: the bundled archive and the user's library opened as one archive; the library
 // reopened after a change, left out (with a message) when it cannot be opened, and recovered
 // when a change to it was interrupted.
+import { createHash } from 'node:crypto'
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -102,7 +103,7 @@ describe('LibraryHost', () => {
         pid: 999999,
         started: new Date().toISOString(),
         catalogAfter: '0'.repeat(64),
-        create: ['stray-p1.txt'],
+        create: [{ name: 'stray-p1.txt', sha256: createHash('sha256').update('x').digest('hex') }],
         delete: [],
         log: {},
       }),

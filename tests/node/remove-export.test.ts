@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -176,7 +177,12 @@ describe('leftovers of a killed change', () => {
         pid: 999_999_999,
         started: 'then',
         catalogAfter: '0'.repeat(64),
-        create: ['jiangbei-2024-01-01-p1.txt'],
+        create: [
+          {
+            name: 'jiangbei-2024-01-01-p1.txt',
+            sha256: createHash('sha256').update('半个文件').digest('hex'),
+          },
+        ],
         delete: [],
         stagedIndex: join(dir, '.index.bin.t1.staged'),
         indexPath: join(dir, 'index.bin'),

@@ -64,7 +64,7 @@ export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): Import
     const catalogJson = serializeCatalog(plan.after)
     return {
       catalogJson,
-      create: plan.pages.map((p) => p.source),
+      create: plan.pages.map((p) => ({ name: p.source, sha256: p.sha256 })),
       delete: [],
       log: {
         issues: plan.report.issues.map((i) => ({

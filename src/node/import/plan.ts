@@ -257,7 +257,11 @@ export function planImport(opts: ImportOptions): ImportPlan {
   // interrupted transaction's recovery will delete: someone put it there; do not overwrite it.
   for (const r of resolved) {
     const source = r.insp.report.source
-    if (source && entryKind(join(dir, source)) !== 'missing' && !pending?.create.includes(source))
+    if (
+      source &&
+      entryKind(join(dir, source)) !== 'missing' &&
+      !pending?.create.some((r) => r.name === source)
+    )
       r.insp.report.problems.push(
         problem(
           'error',

@@ -3,7 +3,10 @@
 // journal is data like any other: before recovery acts on it, it must pass the rule here. It
 // names only
 //   - page files (bare visible `.txt` names in the archive folder) the transaction created or
-//     deletes — never a path, never a hidden or system file of the folder;
+//     deletes — never a path, never a hidden or system file of the folder — each with the sha256
+//     of its bytes, so that recovery deletes a file only when it is exactly the file the
+//     transaction wrote (or the page the catalog held): a crafted journal naming some other file
+//     of the folder (a librarian's notes.txt) cannot get it deleted without knowing its content;
 //   - its own staged index, whose name is derived from the transaction id (`.index.bin.TXN.staged`
 //     beside the index the caller uses), never a path written in the journal.
 // A journal that breaks the rule is refused (JournalError) and left where it is for a person to
@@ -23,6 +26,12 @@ export const TXN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
 
 export type TxnOp = 'import' | 'remove'
 
+/** A page file a transaction creates or deletes: its bare name and the sha256 of its bytes. */
+export interface PageFileRef {
+  name: string
+  sha256: string
+}
+
 export interface Journal {
   txn: string
   op: TxnOp
@@ -31,9 +40,9 @@ export interface Journal {
   /** sha256 of catalog.json as this transaction commits it. */
   catalogAfter: string
   /** Page files (bare names in the archive folder) this transaction creates. */
-  create: string[]
+  create: PageFileRef[]
   /** Page files it deletes once committed. */
-  delete: string[]
+  delete: PageFileRef[]
   /** Whether it stages an index (named from `txn`: see stagedIndexPath). */
   stagesIndex?: boolean
   /**
@@ -50,10 +59,18 @@ export class JournalError extends ArchiveError {
   override name = 'JournalError'
 }
 
+const SHA256 = /^[0-9a-f]{64}$/
+
 const pageName = z.string().superRefine((s, ctx) => {
   const problem = nameProblem(s, PAGE_FILE_RULE)
   if (problem) ctx.addIssue({ code: 'custom', message: `"${s}" is ${problem}` })
 })
+
+// A bare name alone (what journals of earlier versions wrote) is refused: without the file's
+// hash, recovery could not tell the transaction's file from another of the same name.
+const pageRef = z
+  .object({ name: pageName, sha256: z.string().regex(SHA256, 'not a sha256') })
+  .strict()
 
 const journalSchema = z
   .object({
@@ -61,9 +78,9 @@ const journalSchema = z
     op: z.enum(['import', 'remove']),
     pid: z.number().int(),
     started: z.string().max(100),
-    catalogAfter: z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256'),
-    create: z.array(pageName).max(100_000),
-    delete: z.array(pageName).max(100_000),
+    catalogAfter: z.string().regex(SHA256, 'not a sha256'),
+    create: z.array(pageRef).max(100_000),
+    delete: z.array(pageRef).max(100_000),
     stagesIndex: z.boolean().optional(),
     stagedIndex: z.string().optional(),
     indexPath: z.string().optional(),

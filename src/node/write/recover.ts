@@ -2,7 +2,8 @@
 // journal is checked first (journal.ts): it may only name page files in the archive folder and
 // the staged index its own txn id implies. Recovery then acts only on regular files — never
 // through a symbolic link — and never on a page the catalog refers to. A journal that breaks the
-// rule stops recovery (and so the change that asked for it) and is left in place.
+// rule stops recovery (and so the change that asked for it) and is left in place. A named file
+// is deleted only when its sha256 is the one the journal recorded for it.
 import { createHash } from 'node:crypto'
 import { readdirSync, renameSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -73,10 +74,24 @@ export function recoverArchive(dir: string, indexPath = join(dir, 'index.bin')):
     const hasStaged = journal.stagesIndex === true || journal.stagedIndex !== undefined
     const staged = stagedIndexPath(indexPath, journal.txn)
     // Every file the journal names is judged before any is touched: one link or folder among
-    // them and nothing is done.
-    const names = (committed ? journal.delete : journal.create).filter((n) => !referenced.has(n))
+    // them and nothing is done. A file whose bytes are not the ones the journal recorded is not
+    // the transaction's file (a crafted journal, or a page edited by hand since): it stays.
+    const refs = (committed ? journal.delete : journal.create).filter(
+      (r) => !referenced.has(r.name),
+    )
     const what = committed ? 'a page file the journal deletes' : 'a page file the journal created'
-    for (const name of names) assertRegularOrMissing(safeJoin(dir, name, what, PAGE_FILE_RULE))
+    const kinds = refs.map((r) =>
+      assertRegularOrMissing(safeJoin(dir, r.name, what, PAGE_FILE_RULE)),
+    )
+    const names: string[] = []
+    for (const [k, r] of refs.entries()) {
+      if (kinds[k] !== 'file') continue
+      if (sha256File(join(dir, r.name)) === r.sha256) names.push(r.name)
+      else
+        actions.push(
+          `left ${r.name} in place: its content is not the file ${journal.op} ${journal.txn} recorded`,
+        )
+    }
     const stagedKind = hasStaged ? assertRegularOrMissing(staged) : 'missing'
     if (committed) {
       result.outcome = 'completed'

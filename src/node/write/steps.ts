@@ -1,7 +1,7 @@
 // The steps of a transaction that write (transaction.ts runs them in order): new files, the
 // commit of the catalog, and what follows the commit.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { CATALOG_FILE } from '../../shared/archive/catalog'
 import { PAGE_FILE_RULE } from '../../shared/archive/safe-name'
 import { ArchiveError } from '../archive-error'
@@ -9,30 +9,47 @@ import { appendLog } from '../archive-log'
 import { asWriteError, describeWriteFailure, syncDir, writeFileAtomic } from '../atomic'
 import { writeCatalogBackup } from '../catalog-store'
 import { crashPoint } from '../crash-point'
-import { removeInside } from '../safe-path'
+import { entryKind, removeInside } from '../safe-path'
 import { JOURNAL_FILE, stagedIndexPath } from './journal'
 import type { Journal } from './journal'
 
-/** Writes a new file that must not exist yet, and fsyncs it (the folder is synced later, once). */
+/**
+ * Writes a new file that must not exist yet, whole or not at all: the bytes go to a temp file
+ * (the `.NAME.PID.TIME.tmp` that recovery removes when its writer is gone), are fsynced, and are
+ * then linked to the name, which fails if it exists. So a killed writer never leaves a
+ * part-written file under the name, and recovery can tell the transaction's file by its sha256.
+ * Where the disk has no hard links (FAT and exFAT sticks), it renames instead, under the lock.
+ * The folder is synced later, once.
+ */
 export function writeNewFile(path: string, data: Uint8Array): void {
-  let fd: number
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
+  let fd = -1
   try {
-    fd = openSync(path, 'wx', 0o644)
-  } catch (e) {
-    throw asWriteError(e, path)
-  }
-  try {
+    fd = openSync(tmp, 'wx', 0o644)
     let written = 0
     while (written < data.length) written += writeSync(fd, data, written, data.length - written)
     fsyncSync(fd)
-  } catch (e) {
-    // A part-written file must not stay: the caller's rollback only knows whole files.
     closeSync(fd)
-    rmSync(path, { force: true })
+    fd = -1
+    try {
+      linkSync(tmp, path)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'EEXIST' || !NO_LINKS.has(code ?? '')) throw e
+      if (entryKind(path) !== 'missing')
+        throw Object.assign(new Error('exists'), { code: 'EEXIST' })
+      renameSync(tmp, path)
+    }
+  } catch (e) {
+    if (fd >= 0) closeSync(fd)
     throw asWriteError(e, path)
+  } finally {
+    rmSync(tmp, { force: true })
   }
-  closeSync(fd)
 }
+
+/** Errors of a file system without hard links. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'])
 
 /**
  * The commit point: replaces catalog.json atomically, then keeps a copy of it as
@@ -54,7 +71,7 @@ export function finishTransaction(dir: string, journal: Journal, indexPath: stri
       syncDir(dirname(indexPath))
     }
     crashPoint('after-index-install')
-    for (const name of journal.delete)
+    for (const { name } of journal.delete)
       removeInside(dir, name, 'a page file the change deletes', PAGE_FILE_RULE)
     crashPoint('after-delete')
     appendLog(dir, journal.log)

@@ -27,7 +27,7 @@ import { assertRegularOrMissing, safeJoin } from '../safe-path'
 import { PAGE_FILE_RULE } from '../../shared/archive/safe-name'
 import { ArchiveError } from '../archive-error'
 import { writeJournal, stagedIndexPath } from './journal'
-import type { Journal, TxnOp } from './journal'
+import type { Journal, PageFileRef, TxnOp } from './journal'
 import { acquireLock } from './lock'
 import { recoverArchive } from './recover'
 import type { Recovery } from './recover'
@@ -40,7 +40,7 @@ export function newTxnId(): string {
 /** What the writer can do while its transaction stages (step 3). */
 export interface Stager {
   txn: string
-  /** Writes a new page file; only names the change declared in `create` are allowed. */
+  /** Writes a new page file; only the names and bytes the change declared in `create`. */
   writePage(name: string, bytes: Uint8Array): void
 }
 
@@ -48,9 +48,12 @@ export interface Stager {
 export interface ChangePlan {
   /** The catalog this change commits, as serializeCatalog writes it. */
   catalogJson: string
-  /** Page files (bare names in the archive folder) it creates, and deletes once committed. */
-  create: string[]
-  delete: string[]
+  /**
+   * Page files (bare names in the archive folder, with the sha256 of their bytes) it creates,
+   * and deletes once committed: recovery deletes a file only when its bytes hash to this.
+   */
+  create: PageFileRef[]
+  delete: PageFileRef[]
   /** What archive.log records of it (the committed catalog's sha256 is added). */
   log: Record<string, unknown>
   /** Writes the new page files and returns the bytes of the new index (staged, then installed). */
@@ -91,7 +94,7 @@ export function runTransaction<P extends ChangePlan>(
     const txn = newTxnId()
     const change = describe({ txn, recovery })
     const catalogSha256 = sha256(change.catalogJson)
-    for (const name of [...change.create, ...change.delete])
+    for (const { name } of [...change.create, ...change.delete])
       safeJoin(dir, name, `a page file of the ${op}`, PAGE_FILE_RULE)
     const journal: Journal = {
       txn,
@@ -107,13 +110,16 @@ export function runTransaction<P extends ChangePlan>(
     writeJournal(dir, journal)
     crashPoint('after-journal')
     try {
-      const allowed = new Set(change.create)
+      const allowed = new Map(change.create.map((r) => [r.name, r.sha256]))
       const index = change.stage({
         txn,
         writePage(name, bytes) {
-          // The journal must name every file the transaction makes, or recovery cannot undo it.
-          if (!allowed.has(name))
-            throw new ArchiveError(`${dir}: ${name} is not among the files the ${op} declared`)
+          // The journal must name every file the transaction makes, with its hash, or recovery
+          // cannot undo it.
+          if (allowed.get(name) !== sha256(bytes))
+            throw new ArchiveError(
+              `${dir}: ${name} is not among the files the ${op} declared, with these bytes`,
+            )
           writeNewFile(safeJoin(dir, name, 'a new page file', PAGE_FILE_RULE), bytes)
         },
       })

@@ -172,10 +172,17 @@ function start(): void {
     .whenReady()
     .then(() => {
       const userDataDir = app.getPath('userData')
-      const bundledDir = app.isPackaged
-        ? join(process.resourcesPath, 'archive')
-        : bundledArchiveDir(here)
-      const [source, user] = archiveSources({ bundledDir, packaged: app.isPackaged, userDataDir })
+      // `--archive=DIR` opens another archive folder in its place (read-only, like the bundled
+      // one): testers point the e2e suite at a library's own archive (ARCHIVE_READER_E2E_ARCHIVE).
+      const archiveSwitch = app.commandLine.getSwitchValue('archive')
+      const bundledDir = archiveSwitch
+        ? resolve(archiveSwitch)
+        : app.isPackaged
+          ? join(process.resourcesPath, 'archive')
+          : bundledArchiveDir(here)
+      // Another archive is never written to: its index goes to userData, as a packaged app's does.
+      const packaged = app.isPackaged || archiveSwitch !== ''
+      const [source, user] = archiveSources({ bundledDir, packaged, userDataDir })
       if (!source || !user) throw new Error('no archive to open')
       host = new LibraryHost({
         bundled: source,

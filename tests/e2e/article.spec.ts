@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs'
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 test('text size, citations and export of an article', async ({ app }, testInfo) => {
   const ui = new AppPage(app)
   await ui.open('#/library?a=jiangbei-2023-07-13/p1/a1')

@@ -4,6 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 test('save, reload, export and import a bookmark', async ({ app }, testInfo) => {
   const ui = new AppPage(app)
   await ui.open('#/search?q=低碳&a=jiangbei-2023-07-13/p1/a1&aq=低碳')

@@ -5,6 +5,9 @@
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 test('menu commands, deep links and index progress through the bridge', async ({ app }) => {
   test.skip(app.kind !== 'web', 'the real bridge is exercised by the electron project')
   await app.page.addInitScript(() => {

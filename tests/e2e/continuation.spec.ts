@@ -2,6 +2,9 @@
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 test('下转2版 jumps to the continuation on page 2, and back', async ({ app }) => {
   const ui = new AppPage(app)
   await ui.open('#/library?a=jiangbei-2023-07-13/p1/a1')

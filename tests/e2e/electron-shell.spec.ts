@@ -14,6 +14,9 @@ import { AppPage } from './pages/AppPage'
 import { ImportPage } from './pages/ImportPage'
 import { ROOT } from './support/electron'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'import', 'mixed')
 const CANCELLED = /已取消|Cancelled/
 

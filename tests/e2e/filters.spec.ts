@@ -2,6 +2,9 @@
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 test('paper and date filters with facet counts', async ({ app }) => {
   const ui = new AppPage(app)
   await ui.open('#/search?q=发展')

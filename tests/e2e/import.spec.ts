@@ -11,6 +11,9 @@ import { fakeState, installFakeImport } from './support/fake-import-bridge'
 import { AppPage } from './pages/AppPage'
 import { ImportPage } from './pages/ImportPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 async function shoot(app: App, testInfo: TestInfo, name: string): Promise<void> {
   await app.page.evaluate(() => document.fonts.ready)
   const path = testInfo.outputPath(`${name}.png`)

@@ -2,6 +2,9 @@
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 test('library → issue → page → article', async ({ app }) => {
   const ui = new AppPage(app)
   await ui.open()

@@ -8,6 +8,9 @@
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 /** Requests the app makes without a server: its own data and blob URLs, DevTools. */
 const SELF_CONTAINED = ['data:', 'blob:', 'about:']
 

@@ -9,6 +9,9 @@ import type { App } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 import { PROJECT_ROOT } from './support/build-renderer'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 const DOCS = join(PROJECT_ROOT, 'docs', 'screenshots')
 
 async function shoot(app: App, testInfo: TestInfo, name: string): Promise<void> {

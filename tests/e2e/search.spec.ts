@@ -3,6 +3,9 @@
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 test('a phrase broken by a line wrap is found and highlighted', async ({ app }) => {
   const ui = new AppPage(app)
   await ui.open()

@@ -2,6 +2,9 @@
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
+// Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
+test.use({ content: 'seeds' })
+
 test('a split view survives reload, and swaps', async ({ app }) => {
   const ui = new AppPage(app)
   await ui.open()

@@ -10,6 +10,7 @@ import { apiPathFor } from '../../shared/http'
 import type { ApiErrorBody } from '../../shared/http'
 import { unwrapResult } from '../../shared/ipc-result'
 import type { IndexStatus } from '../../shared/types'
+import { loadIssueOffThread } from './issue-loader'
 
 export interface ClientApi extends ArchiveApi {
   kind: 'electron' | 'http'
@@ -59,6 +60,9 @@ function httpApi(): ClientApi {
         (...args: unknown[]) =>
           getJson(path(method, ...args)),
     ),
+    // Parsed in a worker: a huge page's issue would block the window (issue-loader.ts).
+    getIssue: (id) =>
+      loadIssueOffThread(apiPathFor('getIssue', id), () => getJson(apiPathFor('getIssue', id))),
     // The server opens (and if need be builds) the index before it listens; poll while the
     // status says otherwise.
     onIndexProgress(listener) {

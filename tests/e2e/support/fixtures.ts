@@ -1,7 +1,11 @@
 // Fixtures: a fresh profile → the app → its page, for either project.
-//   web       the reading-room server (one per worker, free port, in-process) and a new
-//             browser context per test (a fresh profile: empty localStorage, no cookies)
-//   electron  the built app with a fresh --user-data-dir per test (tests/e2e/support/electron.ts)
+//   web       the reading-room server (one per worker, free port, in-process; or the running one
+//             at ARCHIVE_READER_E2E_URL) and a new browser context per test (a fresh profile:
+//             empty localStorage, no cookies)
+//   electron  the built app (or ARCHIVE_READER_APP) with a fresh --user-data-dir per test
+//             (tests/e2e/support/electron.ts)
+// The archive is ARCHIVE_READER_E2E_ARCHIVE or the seeds (support/targets.ts). A spec that checks
+// the seeds' content says `test.use({ content: 'seeds' })` and skips, with the reason, elsewhere.
 // Every request the page makes is recorded; a test fails if any leaves the machine.
 import { test as base, expect } from '@playwright/test'
 import type { Browser, BrowserContext, ElectronApplication, Page } from '@playwright/test'
@@ -13,6 +17,9 @@ import type { RunningServer } from '../../../src/server/server'
 import { bundledArchiveDir } from '../../../src/node/paths'
 import { RENDERER_OUT } from './build-renderer'
 import { appArgs, launchElectronApp } from './electron'
+import { appTarget, archiveIsNotSeeds, serverIsNotSeeds, shippedArchive, targets } from './targets'
+
+const TARGETS = targets()
 
 export type AppKind = 'web' | 'electron'
 
@@ -55,24 +62,44 @@ export function isLocalRequest(url: string): boolean {
 }
 
 let electronSkipPrinted = false
+let notSeedsPrinted = false
+
+/** What a spec needs of the archive: any archive at all, or the seeds' content exactly. */
+export type ContentNeed = 'any' | 'seeds'
 
 interface Workers {
-  /** The archive the web project's server offers (an option: `test.use({ archiveDir })`). */
+  /**
+   * The archive the app opens (an option: `test.use({ archiveDir })` for a spec's own fixture
+   * archive); default ARCHIVE_READER_E2E_ARCHIVE, else the seeds.
+   */
   archiveDir: string
+  /** The server this worker started; undefined in electron and with ARCHIVE_READER_E2E_URL. */
   server: RunningServer | undefined
+  /** Where the web project's page is served from: the worker's server or the given URL. */
+  baseUrl: string | undefined
+  /** Why the target is not the seeds' content (undefined: it is), once per worker. */
+  notSeeds: string | undefined
   /** One browser per worker (web only); each test gets its own context in it. */
   webBrowser: Browser | undefined
 }
 
-export const test = base.extend<{ app: App; electronArgs: string[] }, Workers>({
+export const test = base.extend<
+  { app: App; electronArgs: string[]; content: ContentNeed },
+  Workers
+>({
   /** Extra command-line arguments for the electron project (`test.use({ electronArgs })`). */
   electronArgs: [[], { option: true }],
 
-  archiveDir: [bundledArchiveDir(), { scope: 'worker', option: true }],
+  /** `test.use({ content: 'seeds' })`: the spec checks the seeds' pages, articles, hits. */
+  content: ['any', { option: true }],
+
+  archiveDir: [TARGETS.archiveDir, { scope: 'worker', option: true }],
 
   server: [
     async ({ archiveDir }, use, workerInfo) => {
-      if (workerInfo.project.name !== 'web') {
+      // A running reading room serves its own archive: none is started (the app fixture skips a
+      // spec that brings its own archive).
+      if (workerInfo.project.name !== 'web' || TARGETS.url) {
         await use(undefined)
         return
       }
@@ -97,6 +124,34 @@ export const test = base.extend<{ app: App; electronArgs: string[] }, Workers>({
     { scope: 'worker' },
   ],
 
+  baseUrl: [
+    async ({ server }, use) => {
+      await use(TARGETS.url ?? server?.url)
+    },
+    { scope: 'worker' },
+  ],
+
+  notSeeds: [
+    async ({ archiveDir }, use, workerInfo) => {
+      if (workerInfo.project.name === 'web' && TARGETS.url) {
+        await use(await serverIsNotSeeds(TARGETS.url))
+        return
+      }
+      // A packaged app opens the archive it ships unless one is given.
+      const app = TARGETS.app ? appTarget(TARGETS.app) : undefined
+      const shipped =
+        workerInfo.project.name === 'electron' &&
+        !TARGETS.archiveFromEnv &&
+        app &&
+        'kind' in app &&
+        app.kind === 'executable'
+          ? shippedArchive(app.path)
+          : undefined
+      await use(archiveIsNotSeeds(shipped ?? archiveDir))
+    },
+    { scope: 'worker' },
+  ],
+
   webBrowser: [
     async ({ playwright, launchOptions }, use, workerInfo) => {
       if (workerInfo.project.name !== 'web') {
@@ -111,14 +166,43 @@ export const test = base.extend<{ app: App; electronArgs: string[] }, Workers>({
   ],
 
   app: async (
-    { server, webBrowser, viewport, locale, colorScheme, bypassCSP, electronArgs },
+    {
+      archiveDir,
+      baseUrl,
+      notSeeds,
+      content,
+      webBrowser,
+      viewport,
+      locale,
+      colorScheme,
+      bypassCSP,
+      electronArgs,
+    },
     use,
     testInfo,
   ) => {
+    if (content === 'seeds' && notSeeds) {
+      const reason = `checks the seeds' content, and ${notSeeds}`
+      if (!notSeedsPrinted) console.log(`[archive] specs marked content: 'seeds' skip: ${reason}`)
+      notSeedsPrinted = true
+      testInfo.skip(true, reason)
+    }
+    const ownArchive = archiveDir !== TARGETS.archiveDir
+    if (testInfo.project.name === 'web' && TARGETS.url && ownArchive)
+      testInfo.skip(
+        true,
+        `serves its own archive (${archiveDir}), but ARCHIVE_READER_E2E_URL points at a running server`,
+      )
     const requests: string[] = []
     if (testInfo.project.name === 'electron') {
       const profile = mkdtempSync(join(tmpdir(), 'archive-reader-e2e-'))
-      const launched = await launchElectronApp({ userDataDir: profile, args: electronArgs })
+      // The app opens its own archive unless another is asked for (a spec's or the tester's).
+      const other = archiveDir !== bundledArchiveDir() ? archiveDir : undefined
+      const launched = await launchElectronApp({
+        userDataDir: profile,
+        args: electronArgs,
+        ...(other ? { archiveDir: other } : {}),
+      })
       if ('skipped' in launched) {
         // Said out loud, never silently: printed once per worker, and every skipped test
         // carries the reason as its annotation (shown by the list and HTML reporters).
@@ -141,7 +225,7 @@ export const test = base.extend<{ app: App; electronArgs: string[] }, Workers>({
           app: launched.app,
           executablePath: launched.executablePath,
           userDataDir: profile,
-          args: (extra) => appArgs(profile, extra),
+          args: (extra) => appArgs(profile, extra, other),
         },
         // A fresh page load at the route, as in the web project: going to the same page with
         // another hash is only a hashchange (same document), so the page is reloaded there.
@@ -159,7 +243,7 @@ export const test = base.extend<{ app: App; electronArgs: string[] }, Workers>({
         locale,
         colorScheme,
         acceptDownloads: true,
-        baseURL: server?.url,
+        baseURL: baseUrl,
         // The content-safety spec turns CSP off, so that the policy cannot hide an injection.
         ...(bypassCSP ? { bypassCSP } : {}),
       })
@@ -171,12 +255,16 @@ export const test = base.extend<{ app: App; electronArgs: string[] }, Workers>({
         requests,
         context,
         async open(hash = '#/') {
-          await page.goto(`${server?.url ?? '/'}${hash}`)
+          await page.goto(`${baseUrl ?? '/'}${hash}`)
         },
       })
       await context.close()
     }
-    const external = requests.filter((u) => !isLocalRequest(u))
+    // A reading room at ARCHIVE_READER_E2E_URL may be on another machine: it is the app's own.
+    const target = TARGETS.url ? `${new URL(TARGETS.url).origin}/` : undefined
+    const external = requests.filter(
+      (u) => !isLocalRequest(u) && !(target !== undefined && u.startsWith(target)),
+    )
     expect(external, 'requests that left the machine').toEqual([])
   },
 })

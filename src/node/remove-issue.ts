@@ -8,6 +8,7 @@ import { withoutIssues } from '../shared/search/search-index'
 import { archiveKey, ArchiveError, readCatalog } from './archive-dir'
 import { loadBaseIndex } from './import/base-index'
 import { INDEX_FILE } from './index-helpers'
+import { readFingerprintFile, serializeFingerprints } from './fingerprints'
 import { indexFileBytes } from './index-store'
 import type { Recovery } from './write/recover'
 import { runTransaction } from './write/transaction'
@@ -51,9 +52,19 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
       ...before,
       issues: before.issues.filter((i) => i.id !== issue.id),
     })
+    // fingerprints.json loses the issue's pages; one that is missing or unusable is left for the
+    // next import or "verify --repair" to rebuild (a remove reads no page).
+    const stored = readFingerprintFile(dir)
     return {
       issue,
       catalogJson,
+      ...(stored.state === 'ok'
+        ? {
+            fingerprintsJson: serializeFingerprints(
+              stored.entries.filter((e) => e.issue !== issue.id),
+            ),
+          }
+        : {}),
       create: [],
       delete: issue.pages.map((p) => ({ name: p.source, sha256: p.sha256 })),
       log: {

@@ -10,6 +10,8 @@ import { catalogHealth, catalogProblem, restoreCatalogLocked } from './catalog-r
 import { DAMAGED_PATTERN, readCatalogBackup } from './catalog-store'
 import { INDEX_FILE } from './index-helpers'
 import { readRegularFile } from './safe-path'
+import { FINGERPRINTS_FILE, readFingerprintFile, refreshFingerprints } from './fingerprints'
+import type { Catalog } from '../shared/types'
 import { JOURNAL_FILE, JournalError, readJournal } from './write/journal'
 import type { Journal } from './write/journal'
 import { acquireLock, LOCK_FILE, lockIsStale, readLock } from './write/lock'
@@ -115,6 +117,7 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
     warnings.push(
       `${join(dir, LOG_FILE)}: line(s) ${log.bad.join(', ')} are not JSON (a torn write?)`,
     )
+  fingerprintHealth(dir, catalog, errors, warnings)
   if (!existsSync(indexPath))
     warnings.push(`${indexPath}: no index yet; it is built on first use (or run "index")`)
   else {
@@ -129,6 +132,38 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
   return { ok: errors.length === 0, errors, warnings, issues: catalog.issues.length, pages }
 }
 
+/** fingerprints.json against the catalog: derived data, so a stale one is only a warning. */
+function fingerprintHealth(
+  dir: string,
+  catalog: Catalog,
+  errors: string[],
+  warnings: string[],
+): void {
+  const file = join(dir, FINGERPRINTS_FILE)
+  const stored = readFingerprintFile(dir)
+  // Missing is normal (an archive made by hand or by an older version, the bundled seeds): the
+  // next import computes the fingerprints from the pages and writes the file in its transaction.
+  if (stored.state === 'missing') return
+  if (stored.state === 'damaged') {
+    errors.push(`${file}: damaged (${stored.problem}); run "verify --repair" to rebuild it`)
+    return
+  }
+  if (stored.state === 'outdated') {
+    warnings.push(`${file}: ${stored.problem}; "verify --repair" rebuilds it`)
+    return
+  }
+  const have = new Set(stored.entries.map((e) => `${e.issue}\u0000${e.page}\u0000${e.sha256}`))
+  const pages = catalog.issues.flatMap((i) => i.pages.map((p) => ({ issue: i.id, page: p })))
+  const lacking = pages.filter(
+    (p) => !have.has(`${p.issue}\u0000${p.page.number}\u0000${p.page.sha256}`),
+  ).length
+  const extra = stored.entries.length - (pages.length - lacking)
+  if (lacking || extra)
+    warnings.push(
+      `${file}: out of date (${lacking} page(s) without a fingerprint, ${extra} for pages no longer in the catalog); "verify --repair" rewrites it`,
+    )
+}
+
 /** Finishes or undoes an interrupted change (under the archive's lock), for "verify --repair". */
 export function repairArchive(dir: string, indexPath = join(dir, INDEX_FILE)): Recovery {
   const release = acquireLock(dir, 'repair')
@@ -140,6 +175,16 @@ export function repairArchive(dir: string, indexPath = join(dir, INDEX_FILE)): R
         : undefined
     const recovery = recoverArchive(dir, indexPath)
     if (restored) recovery.actions.unshift(restored.message)
+    // The pages' fingerprints, when fingerprints.json is damaged or out of date (a readable
+    // catalog only: a damaged one is reported by verify). A missing one is left to the next
+    // import, which computes and writes it: repair changes only what is wrong.
+    if (catalogProblem(dir) === undefined && readFingerprintFile(dir).state !== 'missing') {
+      const fp = refreshFingerprints(dir, sortCatalog(readCatalog(dir)))
+      if (!fp.current)
+        recovery.actions.push(
+          `wrote ${FINGERPRINTS_FILE} (${fp.entries.length} page(s), ${fp.computed} fingerprint(s) computed from the page files${fp.file.problem ? `; the old file was ${fp.file.state}: ${fp.file.problem}` : ''})`,
+        )
+    }
     return recovery
   } finally {
     release()

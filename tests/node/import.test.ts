@@ -176,7 +176,7 @@ describe('batch import: the validation report', () => {
       expect.objectContaining({
         code: 'duplicate',
         message: expect.stringMatching(
-          /same text \(after normalization\) is already in the archive as page 1 of jiangbei-2023-07-13/,
+          /same text \(after normalization, ignoring line breaks and spaces\) is already in the archive as page 1 of jiangbei-2023-07-13/,
         ),
       }),
     )
@@ -192,9 +192,13 @@ describe('batch import: the validation report', () => {
   it('finds duplicates and page clashes within the batch', () => {
     const { dir, work } = setup()
     const a = join(work, 'jiangbei-2024-02-01-p1.txt')
-    writeFileSync(a, '甲文\n\n本报讯 第一篇报道。\n')
+    // Pages long enough to be checked (short ones, ads and blanks, repeat legitimately).
+    writeFileSync(a, `甲文\n\n本报讯 第一篇报道。${'今天天气晴朗，市民纷纷出门。'.repeat(10)}\n`)
     cpSync(a, join(work, 'jiangbei-2024-02-02-p1.txt'))
-    writeFileSync(join(work, 'jiangbei-2024-02-01_01.txt'), '乙文\n\n本报讯 第二篇报道。\n')
+    writeFileSync(
+      join(work, 'jiangbei-2024-02-01_01.txt'),
+      `乙文\n\n本报讯 第二篇报道。${'会议研究部署下一阶段工作。'.repeat(10)}\n`,
+    )
     const r = plan({ archiveDir: dir, inputs: [work] }).report
     expect(codes(file(r, 'jiangbei-2024-02-02-p1.txt'), 'error')).toEqual(['duplicate'])
     expect(r.files.flatMap((f) => codes(f, 'error'))).toContain('page-conflict')

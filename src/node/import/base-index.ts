@@ -1,11 +1,9 @@
 // The archive's current search index, which an import extends: loaded when it is current,
-// otherwise rebuilt from the archive first. It also yields each existing page's normalized
-// fingerprint, so a page that is already in the archive in another encoding is recognized.
-import { createHash } from 'node:crypto'
+// otherwise rebuilt from the archive first. (Existing pages' content fingerprints are in
+// ../fingerprints.ts.)
 import { sortCatalog } from '../../shared/archive/catalog'
-import { DOC_SEPARATOR } from '../../shared/search/ngram'
 import { loadIndexFile } from '../index-store'
-import { buildSearchIndex, docCount, docText } from '../../shared/search/search-index'
+import { buildSearchIndex } from '../../shared/search/search-index'
 import type { SearchIndex } from '../../shared/search/search-index'
 import type { Catalog } from '../../shared/types'
 import { archiveKey } from '../archive-dir'
@@ -32,30 +30,4 @@ export function loadBaseIndex(
     // Missing or damaged: rebuilt below, as opening the archive would.
   }
   return { index: buildIndexFor(dir, sorted, onProgress), how: 'built' }
-}
-
-/** sha256 of each existing page's normalized text (as pageFingerprintText makes it) → the page. */
-export function pageFingerprints(
-  index: SearchIndex,
-): Map<string, { issueId: string; page: number }> {
-  const out = new Map<string, { issueId: string; page: number }>()
-  const { issue, page } = index.docs
-  const n = docCount(index)
-  let d = 0
-  while (d < n) {
-    const i = issue[d] as number
-    const p = page[d] as number
-    const h = createHash('sha256')
-    let first = true
-    // An issue's articles are stored page by page, in order.
-    while (d < n && issue[d] === i && page[d] === p) {
-      if (!first) h.update(DOC_SEPARATOR)
-      h.update(docText(index, d))
-      first = false
-      d++
-    }
-    const issueId = index.issues[i]?.id
-    if (issueId) out.set(h.digest('hex'), { issueId, page: p })
-  }
-  return out
 }

@@ -7,6 +7,12 @@ import {
 } from '../../shared/archive/catalog'
 import { weekdayOf } from '../../shared/archive/infer'
 import type { MetaField, PageProblem } from '../../shared/archive/import-report'
+import {
+  MIN_FINGERPRINT_CHARS,
+  NEAR_DUPLICATE_ERROR,
+  NEAR_DUPLICATE_WARNING,
+  SketchIndex,
+} from '../../shared/text/fingerprint'
 import type { Resolved } from './resolve'
 
 export function problem(level: PageProblem['level'], code: string, message: string): PageProblem {
@@ -83,48 +89,113 @@ export function checkDates(r: Resolved, today: string): void {
   }
 }
 
+/** A page already in the archive, by its content fingerprint (../fingerprints.ts). */
+export interface KnownPage {
+  label: string
+  exact: string
+  chars: number
+  minhash: Uint32Array
+}
+
 /**
- * Duplicates: the same bytes, or the same text after normalization, as a page already in the
- * archive or another file of the batch.
+ * Duplicates, by content and not by segmentation: the same bytes, the same content text
+ * (normalized, whitespace removed: another encoding, line width or stray spaces), or nearly the
+ * same (MinHash similarity ≥ NEAR_DUPLICATE_ERROR refused, ≥ NEAR_DUPLICATE_WARNING warned) as
+ * a page already in the archive or another file of the batch. Pages shorter than
+ * MIN_FINGERPRINT_CHARS (ads, blanks with a masthead) repeat legitimately: they are exempt, and
+ * listed as such.
  */
 export function findDuplicates(
   resolved: Resolved[],
   existingBytes: Map<string, string>,
-  fingerprints: Map<string, { issueId: string; page: number }>,
+  existing: readonly KnownPage[],
 ): void {
+  const exact = new Map<string, string>()
+  const near = new SketchIndex<string>()
+  for (const e of existing) {
+    if (e.chars < MIN_FINGERPRINT_CHARS) continue
+    if (!exact.has(e.exact)) exact.set(e.exact, e.label)
+    near.add(e.minhash, e.label)
+  }
   const batchBytes = new Map<string, string>()
   const batchText = new Map<string, string>()
+  const batchNear = new SketchIndex<string>()
   for (const r of resolved) {
     const rep = r.insp.report
-    if (!rep.sha256) continue
+    if (!rep.sha256 || !r.insp.readable || !rep.textHash || !r.insp.sketch) continue
+    const chars = rep.contentChars ?? 0
+    if (chars < MIN_FINGERPRINT_CHARS) {
+      // Said only of a page that can otherwise be imported: no noise beside its errors.
+      if (!rep.problems.some((p) => p.level === 'error'))
+        rep.problems.push(
+          problem(
+            'info',
+            'short-page',
+            `only ${chars} character(s) of text (under ${MIN_FINGERPRINT_CHARS}): not checked for duplicates, since ads and blank pages repeat`,
+          ),
+        )
+      continue
+    }
     const same = existingBytes.get(rep.sha256)
     if (same)
       rep.problems.push(
-        problem('error', 'duplicate', `the same bytes are already in the archive as ${same}`),
+        problem(
+          'error',
+          'duplicate',
+          `the same bytes are already in the archive as ${same}; leave this file out`,
+        ),
       )
     const twin = batchBytes.get(rep.sha256)
     if (twin)
       rep.problems.push(problem('error', 'duplicate', `the same bytes as ${twin} in this batch`))
     else batchBytes.set(rep.sha256, rep.file)
-    if (!rep.textHash || !r.insp.readable || rep.articles === 0) continue
-    const fp = fingerprints.get(rep.textHash)
-    if (fp && !same)
-      rep.problems.push(
-        problem(
-          'error',
-          'duplicate',
-          `the same text (after normalization) is already in the archive as page ${fp.page} of ${fp.issueId}: the same page in another encoding or layout?`,
-        ),
-      )
     const textTwin = batchText.get(rep.textHash)
-    if (textTwin && !twin)
+    const known = exact.get(rep.textHash)
+    if (known && !same)
       rep.problems.push(
         problem(
           'error',
           'duplicate',
-          `the same text (after normalization) as ${textTwin} in this batch`,
+          `the same text (after normalization, ignoring line breaks and spaces) is already in the archive as ${known}: the same page in another encoding or layout? Leave this file out`,
         ),
       )
-    else if (!textTwin) batchText.set(rep.textHash, rep.file)
+    else if (textTwin && !twin)
+      rep.problems.push(
+        problem(
+          'error',
+          'duplicate',
+          `the same text (after normalization, ignoring line breaks and spaces) as ${textTwin} in this batch`,
+        ),
+      )
+    if (!known && !textTwin) {
+      const a = best(near.best(r.insp.sketch, NEAR_DUPLICATE_WARNING), ' in the archive')
+      const b = best(batchNear.best(r.insp.sketch, NEAR_DUPLICATE_WARNING), ' in this batch')
+      const hit = a && (!b || a.similarity >= b.similarity) ? a : b
+      if (hit && hit.similarity >= NEAR_DUPLICATE_ERROR)
+        rep.problems.push(
+          problem(
+            'error',
+            'near-duplicate',
+            `nearly the same text as ${hit.label} (similarity ${hit.similarity.toFixed(2)}, refused from ${NEAR_DUPLICATE_ERROR}): a corrected or re-exported copy? Keep one of them`,
+          ),
+        )
+      else if (hit)
+        rep.problems.push(
+          problem(
+            'warning',
+            'near-duplicate',
+            `much of the text is the same as ${hit.label} (similarity ${hit.similarity.toFixed(2)}, flagged from ${NEAR_DUPLICATE_WARNING}): check that it is not a copy`,
+          ),
+        )
+    }
+    if (!textTwin) batchText.set(rep.textHash, rep.file)
+    batchNear.add(r.insp.sketch, rep.file)
   }
+}
+
+function best(
+  hit: { value: string; similarity: number } | undefined,
+  where: string,
+): { label: string; similarity: number } | undefined {
+  return hit && { label: hit.value + where, similarity: hit.similarity }
 }

@@ -21,6 +21,7 @@ import { syncDir } from '../atomic'
 import { crashPoint } from '../crash-point'
 import { buildIndexFor } from '../index-helpers'
 import { indexFileBytes } from '../index-store'
+import { serializeFingerprints } from '../fingerprints'
 import { readRegularFile } from '../safe-path'
 import { sha256File } from '../write/recover'
 import type { Recovery } from '../write/recover'
@@ -65,6 +66,10 @@ export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): Import
     return {
       catalogJson,
       create: plan.pages.map((p) => ({ name: p.source, sha256: p.sha256 })),
+      fingerprintsJson: serializeFingerprints([
+        ...plan.fingerprints,
+        ...plan.pages.map((p) => p.fingerprint),
+      ]),
       delete: [],
       log: {
         issues: plan.report.issues.map((i) => ({

@@ -11,15 +11,12 @@ import {
 } from '../../shared/archive/infer'
 import type { Evidence, PaperGuess, PrintedDate } from '../../shared/archive/infer'
 import type { FileReport } from '../../shared/archive/import-report'
-import {
-  pageFingerprintText,
-  pageSizeProblems,
-  suspiciousText,
-} from '../../shared/archive/page-check'
+import { pageSizeProblems, suspiciousText } from '../../shared/archive/page-check'
 import { decodeText, DecodeError, MAX_SOURCE_BYTES } from '../../shared/text/decode'
 import type { EncodingLabel } from '../../shared/text/decode'
 import type { CatalogPaper } from '../../shared/types'
 import { sha256 } from '../archive-dir'
+import { fingerprintText } from '../fingerprints'
 import { assertRegularOrMissing, readRegularFile, UnsafePathError } from '../safe-path'
 import type { InputFile } from './inputs'
 
@@ -34,6 +31,8 @@ export interface Inspected {
   latestDate?: PrintedDate
   paperGuess?: PaperGuess
   pageGuess?: Evidence<number>
+  /** MinHash sketch of the page's content text (report.textHash is its exact hash). */
+  sketch?: Uint32Array
 }
 
 export function inspectFile(
@@ -121,7 +120,11 @@ export function inspectFile(
   for (const a of articles)
     for (const c of a.continuations)
       report.continuations.push({ marker: c.marker, targetPage: c.targetPage, targetExists: false })
-  report.textHash = sha256(pageFingerprintText(articles))
+  // The content fingerprint: of the text itself, not of how it was segmented into articles.
+  const fp = fingerprintText(text)
+  report.textHash = fp.exact
+  report.contentChars = fp.chars
+  result.sketch = fp.minhash
   const dates = findPrintedDates(text)
   for (const d of dates)
     if (!result.latestDate || d.value > result.latestDate.value) result.latestDate = d

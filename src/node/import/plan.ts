@@ -1,6 +1,7 @@
 // Pass 1 of a batch import: read every file once, work out which issue and page each one is,
 // check the batch against itself and the archive, and write the validation report. Nothing in
 // the archive is touched; `commitImport` (pass 2) does that only for a plan without errors.
+import { UserFacingError } from '../../shared/errors'
 import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import {
@@ -19,7 +20,9 @@ import { INDEX_FILE } from '../index-helpers'
 import { JournalError, readJournal } from '../write/journal'
 import type { Journal } from '../write/journal'
 import { sha256File } from '../write/recover'
-import { loadBaseIndex, pageFingerprints } from './base-index'
+import { loadBaseIndex } from './base-index'
+import { archiveFingerprints } from '../fingerprints'
+import type { PageFingerprint } from '../fingerprints'
 import { entryKind, realpathInside } from '../safe-path'
 import { expandInputs } from './inputs'
 import { inspectFile } from './inspect'
@@ -54,8 +57,9 @@ export interface ImportOptions extends OptionMeta {
   allowPrivateUse?: boolean
 }
 
-export class ImportCancelled extends Error {
+export class ImportCancelled extends UserFacingError {
   override name = 'ImportCancelled'
+  readonly errorCode = 'cancelled'
   constructor() {
     super('the import was cancelled; the archive is unchanged')
   }
@@ -70,6 +74,8 @@ export interface PlannedPage {
   sha256: string
   encoding: TextEncodingName
   issueId: string
+  /** Its content fingerprint, for fingerprints.json. */
+  fingerprint: PageFingerprint
 }
 
 export interface ImportPlan {
@@ -85,6 +91,8 @@ export interface ImportPlan {
   /** Issues the batch creates, in `after` order; the others it extends. */
   newIssues: string[]
   baseIndex: SearchIndex
+  /** The fingerprints of the archive's pages as it was planned on (fingerprints.json's basis). */
+  fingerprints: PageFingerprint[]
 }
 
 function isEmptyOrMissing(dir: string): boolean {
@@ -196,7 +204,8 @@ export function planImport(opts: ImportOptions): ImportPlan {
   const base = loadBaseIndex(dir, before, indexPath, (f) =>
     progress({ phase: 'index-base', done: f, total: 1 }),
   )
-  const fingerprints = pageFingerprints(base.index)
+  // Existing pages' content fingerprints: from fingerprints.json, computed where it lacks one.
+  const fingerprints = archiveFingerprints(dir, before).entries
   const existingBytes = new Map<string, string>()
   for (const i of before.issues)
     for (const p of i.pages) existingBytes.set(p.sha256, `page ${p.number} of ${i.id}`)
@@ -269,7 +278,11 @@ export function planImport(opts: ImportOptions): ImportPlan {
       )
   }
 
-  findDuplicates(resolved, existingBytes, fingerprints)
+  findDuplicates(
+    resolved,
+    existingBytes,
+    fingerprints.map((f) => ({ ...f, label: `page ${f.page} of ${f.issue}` })),
+  )
 
   const after = buildCatalog(before, issues, resolved, manifestPapers)
   const files = resolved.map((r) => r.insp.report)
@@ -307,7 +320,17 @@ export function planImport(opts: ImportOptions): ImportPlan {
     for (const r of [...g.members].sort((a, b) => (a.page?.value ?? 0) - (b.page?.value ?? 0))) {
       const rep = r.insp.report
       if (!rep.source || !rep.sha256 || !rep.encoding || !r.page) continue
+      const sketch = r.insp.sketch
+      if (!sketch || !rep.textHash) continue
       pages.push({
+        fingerprint: {
+          issue: g.report.id,
+          page: r.page.value,
+          sha256: rep.sha256,
+          exact: rep.textHash,
+          chars: rep.contentChars ?? 0,
+          minhash: sketch,
+        },
         from: r.insp.input.path,
         follow: r.insp.input.follow,
         source: rep.source,
@@ -327,6 +350,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
     pages,
     newIssues: issues.filter((i) => i.report.kind === 'new').map((i) => i.report.id),
     baseIndex: base.index,
+    fingerprints,
   }
   if (catalogSha) plan.catalogSha = catalogSha
   return plan

@@ -1,12 +1,11 @@
 // The in-app import as jobs on the user's library: plan (read and check the picked files against
 // the library and the bundled archive), commit (the batch import's transaction), remove. They
 // are synchronous like the import core; the app runs them in a worker thread.
-import { existsSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { dirname, relative, resolve, sep } from 'node:path'
 import type { ImportProgress, ImportReport } from '../../shared/archive/import-report'
 import type { FileOverride, ImportOutcome, RemoveOutcome } from '../../shared/import-contract'
 import { readCatalog } from '../archive-dir'
-import { loadBaseIndex } from '../import/base-index'
+import { archiveFingerprints } from '../fingerprints'
 import { commitImport } from '../import/commit'
 import type { FileMeta } from '../import/manifest'
 import { planImport } from '../import/plan'
@@ -108,10 +107,9 @@ export function planLibraryImport(job: LibraryPlanJob, hooks: JobHooks = {}): Pl
     ...(progress ? { onProgress: (p) => progress(relativeProgress(p, root)) } : {}),
     ...(hooks.shouldCancel ? { shouldCancel: hooks.shouldCancel } : {}),
   })
-  const indexPath =
-    job.other.indexPaths.find((p) => existsSync(p)) ?? join(job.other.dir, 'index.bin')
-  const index = loadBaseIndex(job.other.dir, catalog, indexPath).index
-  checkAgainstOther(plan.report, { label: job.other.label, catalog, index })
+  // The other archive is read-only (the bundled one): its fingerprints are read, never written.
+  const fingerprints = archiveFingerprints(job.other.dir, catalog).entries
+  checkAgainstOther(plan.report, { label: job.other.label, catalog, fingerprints })
   return { plan, root, report: publicReport(plan.report, root, job.libraryDir) }
 }
 

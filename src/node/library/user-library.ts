@@ -5,13 +5,13 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { CATALOG_FILE } from '../../shared/archive/catalog'
 import type { ImportReport, PageProblem } from '../../shared/archive/import-report'
-import type { SearchIndex } from '../../shared/search/search-index'
 import type { Catalog } from '../../shared/types'
 import { hasJournal } from '../write/journal'
 import { acquireLock } from '../write/lock'
 import { recoverArchive } from '../write/recover'
 import type { Recovery } from '../write/recover'
-import { pageFingerprints } from '../import/base-index'
+import type { PageFingerprint } from '../fingerprints'
+import { MIN_FINGERPRINT_CHARS } from '../../shared/text/fingerprint'
 
 export const LIBRARY_FOLDER = 'library'
 export const LIBRARY_TITLE = '我的文库 · My library'
@@ -49,7 +49,8 @@ export interface OtherArchive {
   /** Shown in messages, e.g. "the bundled archive". */
   label: string
   catalog: Catalog
-  index: SearchIndex
+  /** Its pages' content fingerprints (../fingerprints.ts archiveFingerprints). */
+  fingerprints: readonly PageFingerprint[]
 }
 
 const problem = (code: string, message: string): PageProblem => ({
@@ -88,9 +89,10 @@ export function checkAgainstOther(report: ImportReport, other: OtherArchive): vo
   const bytes = new Map<string, string>()
   for (const i of other.catalog.issues)
     for (const p of i.pages) bytes.set(p.sha256, `page ${p.number} of ${i.id}`)
-  const wanted = new Set(report.files.map((f) => f.textHash).filter(Boolean))
-  const texts = wanted.size ? pageFingerprints(other.index) : new Map()
+  const texts = new Map(other.fingerprints.map((f) => [f.exact, f]))
   for (const f of report.files) {
+    // Short pages (ads, blanks) repeat legitimately: as in the import's own check.
+    if ((f.contentChars ?? 0) < MIN_FINGERPRINT_CHARS) continue
     const sameBytes = f.sha256 ? bytes.get(f.sha256) : undefined
     if (sameBytes) {
       f.problems.push(
@@ -98,12 +100,12 @@ export function checkAgainstOther(report: ImportReport, other: OtherArchive): vo
       )
       continue
     }
-    const sameText = f.textHash && f.articles > 0 ? texts.get(f.textHash) : undefined
+    const sameText = f.textHash ? texts.get(f.textHash) : undefined
     if (sameText)
       f.problems.push(
         problem(
           'duplicate',
-          `the same text (after normalization) is already in ${other.label} as page ${sameText.page} of ${sameText.issueId}`,
+          `the same text (after normalization) is already in ${other.label} as page ${sameText.page} of ${sameText.issue}`,
         ),
       )
   }

@@ -20,6 +20,8 @@ import { writeFileAtomic } from '../atomic'
 import { entryKind, readRegularText } from '../safe-path'
 
 export const JOURNAL_FILE = '.archive-txn.json'
+/** The archive's fingerprints (../fingerprints.ts), staged and installed like the index. */
+export const FINGERPRINTS_FILE = 'fingerprints.json'
 
 /** A transaction id: `20250101T120000-1a2b3c4d` as newTxnId makes it (tests write short ones). */
 export const TXN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
@@ -45,6 +47,8 @@ export interface Journal {
   delete: PageFileRef[]
   /** Whether it stages an index (named from `txn`: see stagedIndexPath). */
   stagesIndex?: boolean
+  /** Whether it stages fingerprints.json (named from `txn`: see stagedFingerprintsPath). */
+  stagesFingerprints?: boolean
   /**
    * Journals of earlier versions wrote the staged index and the index as absolute paths. They are
    * never used: when present, they must be the very paths derived from `txn`, or the journal is
@@ -82,6 +86,7 @@ const journalSchema = z
     create: z.array(pageRef).max(100_000),
     delete: z.array(pageRef).max(100_000),
     stagesIndex: z.boolean().optional(),
+    stagesFingerprints: z.boolean().optional(),
     stagedIndex: z.string().optional(),
     indexPath: z.string().optional(),
     log: z.record(z.string(), z.unknown()),
@@ -92,6 +97,12 @@ const journalSchema = z
 export function stagedIndexPath(indexPath: string, txn: string): string {
   if (!TXN_ID_PATTERN.test(txn)) throw new JournalError(`"${txn}" is not a transaction id`)
   return join(dirname(indexPath), `.${basename(indexPath)}.${txn}.staged`)
+}
+
+/** Where a transaction stages fingerprints.json: a hidden name in the archive, from the txn id. */
+export function stagedFingerprintsPath(dir: string, txn: string): string {
+  if (!TXN_ID_PATTERN.test(txn)) throw new JournalError(`"${txn}" is not a transaction id`)
+  return join(dir, `.${FINGERPRINTS_FILE}.${txn}.staged`)
 }
 
 function refuse(file: string, why: string): JournalError {

@@ -19,7 +19,13 @@ import {
   safeJoin,
 } from '../safe-path'
 import { finishing } from './steps'
-import { JOURNAL_FILE, readJournal, stagedIndexPath } from './journal'
+import {
+  FINGERPRINTS_FILE,
+  JOURNAL_FILE,
+  readJournal,
+  stagedFingerprintsPath,
+  stagedIndexPath,
+} from './journal'
 import { pidAlive } from './lock'
 
 export function sha256File(path: string): string | undefined {
@@ -93,6 +99,8 @@ export function recoverArchive(dir: string, indexPath = join(dir, 'index.bin')):
         )
     }
     const stagedKind = hasStaged ? assertRegularOrMissing(staged) : 'missing'
+    const stagedFp = stagedFingerprintsPath(dir, journal.txn)
+    const stagedFpKind = journal.stagesFingerprints ? assertRegularOrMissing(stagedFp) : 'missing'
     if (committed) {
       result.outcome = 'completed'
       finishing(journal, () => {
@@ -100,6 +108,10 @@ export function recoverArchive(dir: string, indexPath = join(dir, 'index.bin')):
           renameSync(staged, indexPath)
           syncDir(dirname(indexPath))
           actions.push(`installed the index staged by ${journal.op} ${journal.txn}`)
+        }
+        if (stagedFpKind === 'file') {
+          renameSync(stagedFp, join(dir, FINGERPRINTS_FILE))
+          actions.push(`installed the fingerprints staged by ${journal.op} ${journal.txn}`)
         }
         for (const name of names)
           if (removeInside(dir, name, what, PAGE_FILE_RULE))
@@ -119,6 +131,10 @@ export function recoverArchive(dir: string, indexPath = join(dir, 'index.bin')):
       if (stagedKind === 'file') {
         removeInside(dirname(staged), basename(staged), 'the staged index', { hidden: true })
         actions.push(`deleted the index staged by ${journal.op} ${journal.txn}`)
+      }
+      if (stagedFpKind === 'file') {
+        removeInside(dir, basename(stagedFp), 'the staged fingerprints', { hidden: true })
+        actions.push(`deleted the fingerprints staged by ${journal.op} ${journal.txn}`)
       }
     }
   }

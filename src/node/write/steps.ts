@@ -10,7 +10,7 @@ import { asWriteError, describeWriteFailure, syncDir, writeFileAtomic } from '..
 import { writeCatalogBackup } from '../catalog-store'
 import { crashPoint } from '../crash-point'
 import { entryKind, removeInside } from '../safe-path'
-import { JOURNAL_FILE, stagedIndexPath } from './journal'
+import { FINGERPRINTS_FILE, JOURNAL_FILE, stagedFingerprintsPath, stagedIndexPath } from './journal'
 import type { Journal } from './journal'
 
 /**
@@ -70,6 +70,8 @@ export function finishTransaction(dir: string, journal: Journal, indexPath: stri
       renameSync(stagedIndexPath(indexPath, journal.txn), indexPath)
       syncDir(dirname(indexPath))
     }
+    if (journal.stagesFingerprints)
+      renameSync(stagedFingerprintsPath(dir, journal.txn), join(dir, FINGERPRINTS_FILE))
     crashPoint('after-index-install')
     for (const { name } of journal.delete)
       removeInside(dir, name, 'a page file the change deletes', PAGE_FILE_RULE)

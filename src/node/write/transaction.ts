@@ -26,7 +26,7 @@ import { join } from 'node:path'
 import { assertRegularOrMissing, safeJoin } from '../safe-path'
 import { PAGE_FILE_RULE } from '../../shared/archive/safe-name'
 import { ArchiveError } from '../archive-error'
-import { writeJournal, stagedIndexPath } from './journal'
+import { stagedFingerprintsPath, stagedIndexPath, writeJournal } from './journal'
 import type { Journal, PageFileRef, TxnOp } from './journal'
 import { acquireLock } from './lock'
 import { recoverArchive } from './recover'
@@ -58,6 +58,11 @@ export interface ChangePlan {
   log: Record<string, unknown>
   /** Writes the new page files and returns the bytes of the new index (staged, then installed). */
   stage(s: Stager): Uint8Array
+  /**
+   * The archive's fingerprints.json as it stands after this change (../fingerprints.ts), staged
+   * with the index and installed after the commit; undefined leaves the file as it is.
+   */
+  fingerprintsJson?: string
   /** Last word before the commit point (a cancel request): throwing here undoes the change. */
   beforeCommit?(): void
 }
@@ -105,6 +110,7 @@ export function runTransaction<P extends ChangePlan>(
       create: change.create,
       delete: change.delete,
       stagesIndex: true,
+      ...(change.fingerprintsJson !== undefined ? { stagesFingerprints: true } : {}),
       log: logEntry(op, txn, { ...change.log, catalogSha256 }),
     }
     writeJournal(dir, journal)
@@ -124,6 +130,8 @@ export function runTransaction<P extends ChangePlan>(
         },
       })
       writeNewFile(stagedIndexPath(indexPath, txn), index)
+      if (change.fingerprintsJson !== undefined)
+        writeNewFile(stagedFingerprintsPath(dir, txn), Buffer.from(change.fingerprintsJson, 'utf8'))
       crashPoint('after-index-staged')
       change.beforeCommit?.()
       commitCatalog(dir, change.catalogJson)

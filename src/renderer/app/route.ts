@@ -50,7 +50,7 @@ export const EMPTY_ROUTE: AppRoute = {
 }
 
 const ISSUE_ID = /^[a-z0-9][a-z0-9-]{0,80}$/
-const PANE_REF = /^([a-z0-9][a-z0-9-]{0,80})(?:\/p(\d{1,3})(?:\/a(\d{1,4}))?)?$/
+const PANE_REF = /^([a-z0-9][a-z0-9-]{0,80})(?:\/p(\d{1,3})(?:\/a(\d{1,6}))?)?$/
 
 export function formatPaneRef(ref: PaneRef): string {
   let s = ref.issueId

@@ -46,8 +46,13 @@ export interface FileReport {
   articles: number
   continuations: ContinuationCheck[]
   sha256?: string
-  /** sha256 of the normalized article texts: the same page in another encoding or layout. */
+  /**
+   * sha256 of the page's content text (normalized, without any whitespace: shared/text/
+   * fingerprint.ts): the same page in another encoding, layout or line width.
+   */
   textHash?: string
+  /** Characters of that content text; below MIN_FINGERPRINT_CHARS no duplicate check applies. */
+  contentChars?: number
   problems: PageProblem[]
 }
 

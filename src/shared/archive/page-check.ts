@@ -1,11 +1,7 @@
 // Checks on one decoded page that go beyond what decoding refuses: text that decodes but is
 // suspicious (stray control characters, unmappable glyphs, mojibake below the refusal threshold,
-// 锟斤拷), form feeds that hint at several pages in one file. And the page's normalized
-// fingerprint, by which a page already in the archive is recognized in another encoding or
-// with other line breaks.
-import { DOC_SEPARATOR } from '../search/ngram'
-import { articleTitle, normalizedDoc } from '../search/search-index'
-import type { Article } from '../types'
+// 锟斤拷), form feeds that hint at several pages in one file. (A page's content fingerprint, by
+// which a copy is recognized, is in ../text/fingerprint.ts.)
 
 export type ProblemLevel = 'error' | 'warning' | 'info'
 
@@ -84,17 +80,6 @@ export function suspiciousText(text: string): PageProblem[] {
     })
   }
   return problems
-}
-
-/**
- * The text the search index holds for this page (each article's normalized headline and body,
- * as `extendSearchIndex` stores them), so that a page and the index can be compared.
- */
-export function pageFingerprintText(
-  articles: readonly Pick<Article, 'kicker' | 'headline' | 'subheadline' | 'text'>[],
-): string {
-  // Exactly the indexed form of each article, so existing pages' fingerprints come from the index.
-  return articles.map((a) => normalizedDoc(articleTitle(a), a.text).norm).join(DOC_SEPARATOR)
 }
 
 /** Page numbers missing from 1..max of `numbers`, for "page gaps". */

@@ -15,6 +15,7 @@ import { PageTabs } from './PageTabs'
 import { PageToc } from './PageToc'
 import { PaneHeader } from './PaneHeader'
 import { Provenance } from './Provenance'
+import { ResultStepper } from './ResultStepper'
 
 interface Props {
   route: AppRoute
@@ -70,6 +71,9 @@ export function ReaderPane({ route, index, pane, bodyRef, onScroll }: Props) {
       {issue && (
         <PaneHeader route={route} index={index} issue={issue} links={links} split={split} />
       )}
+      {issue && at && route.search.q && (
+        <ResultStepper route={route} index={index} articleId={at.article?.id} />
+      )}
       {issue && at && <PageTabs issue={issue} page={at.page} links={links} pane={pane} />}
       {issue && at && <Provenance issue={issue} page={at.page} article={at.article} />}
       <div
@@ -85,7 +89,14 @@ export function ReaderPane({ route, index, pane, bodyRef, onScroll }: Props) {
           <div className="page-layout">
             <PageToc page={at.page} current={at.article} links={links} pane={pane} />
             {pane.original ? (
-              <OriginalLayout issueId={issue.id} page={at.page.number} article={at.article} />
+              <OriginalLayout
+                route={route}
+                index={index}
+                issueId={issue.id}
+                page={at.page.number}
+                article={at.article}
+                q={pane.q}
+              />
             ) : at.article ? (
               <ArticleView
                 route={route}

@@ -1,12 +1,19 @@
 // Citations of one newspaper article in the formats archivists and reference managers use:
-// GB/T 7714-2015 (the Chinese national standard, newspaper type [N]), BibTeX and RIS.
+// GB/T 7714-2015 (the Chinese national standard, newspaper type [N], [N/OL] when read online with
+// its access date and URL), BibTeX and RIS. A date the page does not print (inferred) is marked:
+// in square brackets in GB/T 7714 (the standard's form for an estimated date), in a note in the
+// others. A story continued across pages (下转 / 上接) is cited with all its pages: `(1, 2)`.
 import type { Article } from '../../shared/types'
 
 export interface CitationSource {
-  article: Pick<Article, 'id' | 'headline' | 'byline' | 'page'>
+  article: Pick<Article, 'id' | 'headline' | 'byline' | 'page' | 'story'>
   paperName: string
   date: string
   dateSource: 'printed' | 'inferred'
+  /** Where it was read: the reading room's http URL, or the app's archive-reader:// link. */
+  url?: string
+  /** When it was read (YYYY-MM-DD). */
+  accessed?: string
 }
 
 export type CitationFormat = 'gbt7714' | 'bibtex' | 'ris'
@@ -47,10 +54,19 @@ function title(s: CitationSource): string {
   return s.article.headline.replace(/…$/u, '').trim()
 }
 
+/** The pages of the article's story (all its parts), or its own page. */
+function pagesOf(s: CitationSource): number[] {
+  return s.article.story?.pages ?? [s.article.page]
+}
+
 export function gbt7714(source: CitationSource): string {
   const s = flat(source)
   const author = authorOf(s.article.byline)
-  return `${author ? `${author}. ` : ''}${title(s)}[N]. ${s.paperName}, ${s.date}(${s.article.page}).`
+  const date = s.dateSource === 'inferred' ? `[${s.date}]` : s.date
+  const online = s.url !== undefined
+  const head = `${author ? `${author}. ` : ''}${title(s)}[${online ? 'N/OL' : 'N'}]. ${s.paperName}, ${date}(${pagesOf(s).join(', ')})`
+  if (!online) return `${head}.`
+  return `${head}${s.accessed ? `[${s.accessed}]` : ''}. ${oneLine(s.url ?? '')}.`
 }
 
 function bibEscape(v: string): string {
@@ -69,7 +85,9 @@ export function bibtex(source: CitationSource): string {
     ['date', s.date],
     ['year', year ?? ''],
     ['month', String(Number(month))],
-    ['pages', String(s.article.page)],
+    ['pages', pagesOf(s).join(',')],
+    ...(s.url ? ([['url', oneLine(s.url)]] as [string, string][]) : []),
+    ...(s.accessed ? ([['urldate', s.accessed]] as [string, string][]) : []),
     [
       'note',
       `Archive Reader ${s.article.id}${s.dateSource === 'inferred' ? '; date inferred' : ''}`,
@@ -88,8 +106,11 @@ export function ris(source: CitationSource): string {
     `T2  - ${s.paperName}`,
     `PY  - ${s.date.slice(0, 4)}`,
     `DA  - ${s.date.replace(/-/g, '/')}`,
-    `SP  - ${s.article.page}`,
+    `SP  - ${pagesOf(s)[0]}`,
+    ...(pagesOf(s).length > 1 ? [`EP  - ${pagesOf(s).at(-1)}`] : []),
     `ID  - ${s.article.id}`,
+    ...(s.url ? [`UR  - ${oneLine(s.url)}`] : []),
+    ...(s.accessed ? [`Y2  - ${s.accessed.replace(/-/g, '/')}`] : []),
     ...(s.dateSource === 'inferred' ? ['N1  - Date inferred (not printed on the page)'] : []),
     'ER  - ',
   ]

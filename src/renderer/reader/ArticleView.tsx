@@ -9,6 +9,7 @@ import type { ArticleProps } from './ArticleToolbar'
 import { Highlighted } from '../ui/Highlighted'
 import { HitNavigator } from './HitNavigator'
 import { StoryParts } from './StoryParts'
+import { ExtractionNotice } from './ExtractionNotice'
 
 export function ArticleView({ route, index, issue, article: shipped, pane, links }: ArticleProps) {
   const { t } = useI18n()
@@ -88,6 +89,7 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
           </ul>
         </aside>
       )}
+      <ExtractionNotice article={article} />
     </article>
   )
 }

@@ -7,6 +7,8 @@ import type { MetaField, MetaSource, PageProblem } from '../../shared/archive/im
 import type { CatalogIssue, CatalogPaper } from '../../shared/types'
 import type { Inspected } from './inspect'
 import type { FileMeta } from './manifest'
+import { decidePage } from './pages'
+import type { PageClaim } from './pages'
 
 /** Metadata given as command options; it applies to every file of the batch. */
 export interface OptionMeta {
@@ -25,6 +27,8 @@ export interface Resolved {
   paperName?: MetaField<string>
   date?: MetaField<string>
   page?: MetaField<number>
+  /** Every source's page number, to check the number the page gets against (pages.ts). */
+  pageClaims: PageClaim[]
   issueId?: string
   dateSource: 'printed' | 'inferred'
   dateNote?: string
@@ -130,20 +134,22 @@ export function resolveMetadata(
       evidence: `${printed.evidence} (line ${printed.line})`,
     }
 
-  // --page numbers the files in order from N, over any other page number (options win);
-  // otherwise a printed 第N版 counts when nothing else says.
-  let page =
-    o?.page !== undefined
-      ? { value: o.page, source: 'option' as const }
-      : opts.firstPage === undefined
-        ? first<number>([m?.page, 'manifest'], [s?.page, 'sidecar'], [fromName.page, 'filename'])
-        : undefined
-  if (!page && opts.firstPage === undefined && insp.pageGuess)
-    page = {
+  // The page number's evidence, every source that says one (pages.ts decides from it).
+  const pageClaims: PageClaim[] = []
+  if (m?.page !== undefined)
+    pageClaims.push({ value: m.page, source: 'manifest', label: 'the manifest says' })
+  if (s?.page !== undefined)
+    pageClaims.push({ value: s.page, source: 'sidecar', label: 'its sidecar says' })
+  if (fromName.page !== undefined)
+    pageClaims.push({ value: fromName.page, source: 'filename', label: 'the file name says' })
+  if (insp.pageGuess)
+    pageClaims.push({
       value: insp.pageGuess.value,
       source: 'text',
+      label: `the page prints "${insp.pageGuess.evidence}" (line ${insp.pageGuess.line})`,
       evidence: `${insp.pageGuess.evidence} (line ${insp.pageGuess.line})`,
-    }
+    })
+  const page = decidePage(o?.page, opts.firstPage, pageClaims, problems)
 
   const missing: string[] = []
   if (!paper) {
@@ -167,6 +173,7 @@ export function resolveMetadata(
   const r: Resolved = {
     insp,
     dateSource: m?.dateSource ?? s?.dateSource ?? 'printed',
+    pageClaims,
     fromText: false,
   }
   if (paper) r.paper = paper

@@ -23,7 +23,7 @@ Commands:
       --limit N (default 20)  --offset N  --queries FILE (one query per line)
   add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
              [--encoding utf-8|gb18030|gbk|gb2312|big5|big5-hkscs|cp950]
-             [--allow-private-use] [--issue ID] [--dry-run] [--yes]
+             [--allow-private-use] [--allow-same-name] [--issue ID] [--dry-run] [--yes]
                              import page files and folders of them (one file per page),
                              grouped into issues by their metadata: options, a folder's
                              manifest.json, a NAME.meta.json beside a file, file names like
@@ -33,6 +33,8 @@ Commands:
       --yes                  accept metadata read from the text without asking
       --allow-private-use    keep private-use characters (refused by default: they are
                              glyphs the encoding could not map, and cannot be searched)
+      --allow-same-name      let a new paper slug have the name of another paper (two papers
+                             of one name), or a paper get a name other than the archive's
       --verbose              details of every file also in a batch of more than 50
       --title T              the title of a new archive (when DIR has none yet)
   remove ISSUE               remove an issue and its page files
@@ -75,6 +77,7 @@ export interface CliOptions {
   paperName?: string
   yes: boolean
   allowPrivateUse: boolean
+  allowSameName: boolean
   dryRun: boolean
   verbose: boolean
   repair: boolean
@@ -121,6 +124,7 @@ export function parseCli(argv: string[]): CliOptions {
         yes: { type: 'boolean', short: 'y', default: false },
         'dry-run': { type: 'boolean', default: false },
         'allow-private-use': { type: 'boolean', default: false },
+        'allow-same-name': { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         repair: { type: 'boolean', default: false },
         title: { type: 'string' },
@@ -145,6 +149,7 @@ export function parseCli(argv: string[]): CliOptions {
     yes: v.yes ?? false,
     dryRun: v['dry-run'] ?? false,
     allowPrivateUse: v['allow-private-use'] ?? false,
+    allowSameName: v['allow-same-name'] ?? false,
     verbose: v.verbose ?? false,
     repair: v.repair ?? false,
   }

@@ -1,19 +1,34 @@
 // Human-readable output of the CLI (the --json output is the contract's objects as they are).
-import type { IssueSummary, IssueView, SearchResponse } from '../shared/types'
+import type { DateSource, IssueSummary, IssueView, SearchResponse } from '../shared/types'
 import { visible } from './visible'
+
+/** Where the date comes from, unless it is printed on the page: " (date from the file name)". */
+export function dateSourceLabel(source: DateSource): string {
+  switch (source) {
+    case 'printed':
+      return ''
+    case 'inferred':
+      return ' (date inferred)'
+    case 'given':
+      return ' (date given at import)'
+    case 'file-name':
+      return ' (date from the file name)'
+    default:
+      return ` (date from the ${source})`
+  }
+}
 
 export function formatList(issues: IssueSummary[]): string {
   const lines = issues.map((i) => {
     const pages = i.pages.map((p) => `p${p.number}:${p.articles}`).join(' ')
-    const inferred = i.dateSource === 'inferred' ? ' (date inferred)' : ''
-    return `${i.id.padEnd(24)} ${visible(i.paperName)}  ${i.date}${inferred}  pages/articles ${pages}`
+    return `${i.id.padEnd(24)} ${visible(i.paperName)}  ${i.date}${dateSourceLabel(i.dateSource)}  pages/articles ${pages}`
   })
   return `${lines.join('\n')}\n${issues.length} issue(s)`
 }
 
 export function formatIssue(view: IssueView, page?: number): string {
   const out = [
-    `${visible(view.paperName)} ${view.date}${view.dateSource === 'inferred' ? ' (date inferred)' : ''}  [${view.id}]`,
+    `${visible(view.paperName)} ${view.date}${dateSourceLabel(view.dateSource)}  [${view.id}]`,
   ]
   if (view.dateNote) out.push(visible(view.dateNote))
   for (const p of view.pages) {

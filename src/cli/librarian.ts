@@ -75,6 +75,7 @@ export function runAdd(opts: CliOptions, io: Io): number {
   if (opts.page !== undefined) o.firstPage = opts.page
   if (opts.encoding) o.encoding = opts.encoding
   if (opts.allowPrivateUse) o.allowPrivateUse = true
+  if (opts.allowSameName) o.allowSameName = true
   if (opts.paperName) o.paperName = opts.paperName
   if (opts.issue) o.issueId = opts.issue
   if (opts.index) o.indexPath = resolve(opts.index)

@@ -3,8 +3,9 @@
 // the text itself prints (which the librarian must confirm).
 import { isValidIsoDate } from '../../shared/archive/catalog'
 import { parseFileName } from '../../shared/archive/infer'
+import { normalize } from '../../shared/text/normalize'
 import type { MetaField, MetaSource, PageProblem } from '../../shared/archive/import-report'
-import type { CatalogIssue, CatalogPaper } from '../../shared/types'
+import type { CatalogIssue, CatalogPaper, DateSource } from '../../shared/types'
 import type { Inspected } from './inspect'
 import type { FileMeta } from './manifest'
 import { decidePage } from './pages'
@@ -19,6 +20,11 @@ export interface OptionMeta {
   firstPage?: number
   encoding?: string
   issueId?: string
+  /**
+   * Allow a new paper slug with the name of a paper the archive has under another slug, and a
+   * paper name other than the archive's for its slug (one paper, one slug, unless told).
+   */
+  allowSameName?: boolean
 }
 
 export interface Resolved {
@@ -30,7 +36,7 @@ export interface Resolved {
   /** Every source's page number, to check the number the page gets against (pages.ts). */
   pageClaims: PageClaim[]
   issueId?: string
-  dateSource: 'printed' | 'inferred'
+  dateSource: DateSource
   dateNote?: string
   note?: string
   /** Some of its metadata was read from the text and needs the librarian's confirmation. */
@@ -38,6 +44,27 @@ export interface Resolved {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,40}$/
+
+/** Paper names are the same when they normalize alike (traditional or simplified, spaces, case). */
+function sameName(a: string, b: string): boolean {
+  return normalize(a).replace(/\s+/g, '') === normalize(b).replace(/\s+/g, '')
+}
+
+/** The catalog's dateSource for a date from this source (no date yet: printed, as before). */
+function dateSourceOf(date: MetaField<string> | undefined): DateSource {
+  switch (date?.source) {
+    case 'option':
+      return 'given'
+    case 'manifest':
+      return 'manifest'
+    case 'sidecar':
+      return 'sidecar'
+    case 'filename':
+      return 'file-name'
+    default:
+      return 'printed'
+  }
+}
 
 function first<T>(...candidates: [T | undefined, MetaSource][]): MetaField<T> | undefined {
   for (const [value, source] of candidates) if (value !== undefined) return { value, source }
@@ -82,13 +109,21 @@ export function resolveMetadata(
   let paperName: MetaField<string> | undefined
   if (paper) {
     const k = known(paper.value)
-    if (k) paperName = { value: k.name, source: 'archive' }
-    else {
-      paperName = first<string>(
-        [o?.paperName, 'option'],
-        [opts.paperName, 'option'],
-        [s?.paperName, 'sidecar'],
-      )
+    const givenName = first<string>(
+      [o?.paperName, 'option'],
+      [opts.paperName, 'option'],
+      [s?.paperName, 'sidecar'],
+    )
+    if (k) {
+      paperName = { value: k.name, source: 'archive' }
+      if (givenName && !sameName(givenName.value, k.name) && !opts.allowSameName)
+        problems.push({
+          level: 'error',
+          code: 'paper-name-conflict',
+          message: `the paper "${paper.value}" is ${k.name} in the archive, but ${givenName.source === 'option' ? '--paper-name' : 'the sidecar'} names it ${givenName.value}: leave the name out, give the other paper its own slug, or rename on purpose with --allow-same-name`,
+        })
+    } else {
+      paperName = givenName
       if (!paperName && guess && !guess.slug)
         paperName = {
           value: guess.value,
@@ -96,6 +131,18 @@ export function resolveMetadata(
           evidence: `${guess.evidence} (line ${guess.line})`,
         }
     }
+    // One paper, one slug: a new slug must not bring a name the archive knows under another.
+    const name = paperName?.value
+    const twin =
+      name !== undefined && !ctx.papers.some((p) => p.slug === paper?.value)
+        ? ctx.papers.find((p) => sameName(p.name, name))
+        : undefined
+    if (twin && !opts.allowSameName)
+      problems.push({
+        level: 'error',
+        code: 'paper-slug-conflict',
+        message: `${name} is already in the archive as the paper "${twin.slug}": use --paper ${twin.slug} (or, for a different paper of the same name, add --allow-same-name)`,
+      })
     if (!SLUG.test(paper.value)) {
       problems.push({
         level: 'error',
@@ -172,7 +219,9 @@ export function resolveMetadata(
 
   const r: Resolved = {
     insp,
-    dateSource: m?.dateSource ?? s?.dateSource ?? 'printed',
+    // A manifest or sidecar may say how the date it gives is known (printed, inferred); otherwise
+    // the date's provenance is where it came from.
+    dateSource: m?.dateSource ?? s?.dateSource ?? dateSourceOf(date),
     pageClaims,
     fromText: false,
   }

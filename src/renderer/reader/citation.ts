@@ -1,12 +1,12 @@
 // Citations of one newspaper article in the formats archivists and reference managers use:
 // GB/T 7714-2015 (the Chinese national standard, newspaper type [N]), BibTeX and RIS.
-import type { Article } from '../../shared/types'
+import type { Article, DateSource } from '../../shared/types'
 
 export interface CitationSource {
   article: Pick<Article, 'id' | 'headline' | 'byline' | 'page'>
   paperName: string
   date: string
-  dateSource: 'printed' | 'inferred'
+  dateSource: DateSource
 }
 
 export type CitationFormat = 'gbt7714' | 'bibtex' | 'ris'

@@ -304,9 +304,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const next = withCatalogue(doc, renderCatalogue(catalogue()))
   if (process.argv.includes('--check')) {
     if (next !== doc) {
-      process.stderr.write(
-        `${DOC}: the test-id catalogue is stale; run npm run testids\n`,
-      )
+      process.stderr.write(`${DOC}: the test-id catalogue is stale; run npm run testids\n`)
       process.exit(1)
     }
   } else if (next !== doc) {

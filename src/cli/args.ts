@@ -1,11 +1,13 @@
 // Command-line parsing for archive-reader: one place for options, so every command shares them.
+import { UserFacingError } from '../shared/errors'
 import { parseArgs } from 'node:util'
 import { BLOCK_TYPES } from '../shared/types'
 import type { BlockType, SearchRequest, SortOrder } from '../shared/types'
 import { isValidIsoDate } from '../shared/archive/catalog'
 
-export class UsageError extends Error {
+export class UsageError extends UserFacingError {
   override name = 'UsageError'
+  readonly errorCode = 'invalid-arguments'
 }
 
 export const USAGE = `archive-reader — the librarian's and tester's tool for an Archive Reader archive

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // archive-reader: list, show, search, add, remove, export, index and verify archives.
-// Errors go to stderr with a non-zero exit code; --json output is the contract's objects.
+// Errors go to stderr with a non-zero exit code (the error policy, src/shared/errors.ts); --json
+// output is the contract's objects (list = listIssues, show = getIssue, search = search).
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ArchiveService, NotFoundError } from '../node/archive-service'
-import { ArchiveError } from '../node/archive-dir'
 import { bundledArchiveDir } from '../node/paths'
 import { parseCli, searchRequest, USAGE, UsageError } from './args'
-import { MAX_QUERY_LENGTH } from '../shared/contract'
+import { MAX_QUERY_LENGTH } from '../shared/rules'
 import type { CliOptions } from './args'
 import { formatIssue, formatList, formatSearch } from './format'
 import { runAdd, runExport, runRemove, runVerify, terminalIo } from './librarian'
 import type { Io } from './librarian'
-import { ImportCancelled } from '../node/import/plan'
+import { parseArguments } from '../shared/contract'
+import { exitCodeOf, toPublicError, UserFacingError } from '../shared/errors'
 import { visible } from './visible'
 
 type Out = (s: string) => void
@@ -56,6 +57,8 @@ export function run(
       case 'show': {
         const id = opts.positionals[0]
         if (!id) throw new UsageError('show needs an issue id (see "list")')
+        // The id is judged by getIssue's own schema, as over IPC and HTTP.
+        parseArguments('getIssue', [id])
         const view = open(opts, err).getIssueSync(id)
         if (opts.page !== undefined && !view.pages.some((p) => p.number === opts.page)) {
           throw new NotFoundError(
@@ -122,16 +125,22 @@ export function run(
         throw new UsageError(`unknown command "${opts.command}"`)
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`archive-reader: ${e.message}\n\n${USAGE}`)
-      return 2
-    }
-    if (e instanceof ArchiveError || e instanceof NotFoundError || e instanceof ImportCancelled) {
-      err(`archive-reader: ${visible(e.message)}`)
-      return 1
-    }
-    throw e
+    return failed(e, err)
   }
+}
+
+/**
+ * The error policy at the CLI: a user-facing error is printed (its message, as toPublicError
+ * gives it to IPC and HTTP) with the exit code of its code (2 = bad usage, 1 = anything else);
+ * anything else is a bug and is thrown, so its stack is printed.
+ */
+function failed(e: unknown, err: Out): number {
+  if (!(e instanceof UserFacingError)) throw e
+  const error = toPublicError(e)
+  if (error.code === 'internal') throw e
+  const usage = e instanceof UsageError ? `\n\n${USAGE}` : ''
+  err(`archive-reader: ${visible(error.message)}${usage}`)
+  return exitCodeOf(error.code)
 }
 
 // Run when executed directly (not when imported by tests).

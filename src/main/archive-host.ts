@@ -2,6 +2,7 @@
 // without freezing the window. A current index is loaded in place; a missing or stale one is
 // rebuilt off the main thread (by `buildIndex`, a worker in the app) with progress, and handlers
 // wait for it. No Electron here: index.ts passes the paths in.
+import { UserFacingError } from '../shared/errors'
 import { constants, accessSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { ArchiveApi } from '../shared/contract'
@@ -98,8 +99,9 @@ export type IndexBuilder = (
   onProgress: (status: IndexStatus) => void,
 ) => Promise<void>
 
-export class ArchiveUnavailableError extends Error {
+export class ArchiveUnavailableError extends UserFacingError {
   override name = 'ArchiveUnavailableError'
+  readonly errorCode = 'unavailable'
 }
 
 export interface HostOptions {

@@ -2,6 +2,7 @@
 // one job at a time in a worker (plan → report → commit, or remove), progress passed on at a
 // sane rate, cancel through a shared flag the worker reads between files, and the library
 // reopened after every change. No Electron here: index.ts passes in the dialog and the worker.
+import { errorFromData, UserFacingError } from '../shared/errors'
 import { randomUUID } from 'node:crypto'
 import type { ImportProgress, ImportReport } from '../shared/archive/import-report'
 import type {
@@ -20,16 +21,9 @@ import type {
 } from './import-worker-protocol'
 
 /** A refusal written for the librarian (busy, out of date, not confirmed). */
-export class ImportError extends Error {
+export class ImportError extends UserFacingError {
   override name = 'ImportError'
-}
-
-/** An error the worker reported, under its own name (ImportCancelled, ArchiveError, …). */
-export class ImportJobError extends Error {
-  constructor(name: string, message: string) {
-    super(message)
-    this.name = name
-  }
+  readonly errorCode = 'refused'
 }
 
 /** The slice of a worker_threads Worker the controller uses. */
@@ -102,7 +96,8 @@ function expect<T extends ImportWorkerMessage['type']>(
   m: ImportWorkerMessage,
   type: T,
 ): Extract<ImportWorkerMessage, { type: T }> {
-  if (m.type === 'failed') throw new ImportJobError(m.error.name, m.error.message)
+  // The worker's error under its own code and name (ImportCancelled, ArchiveBusyError, …).
+  if (m.type === 'failed') throw errorFromData(m.error)
   if (m.type !== type) throw new ImportError(`the import answered "${m.type}", not "${type}"`)
   return m as Extract<ImportWorkerMessage, { type: T }>
 }

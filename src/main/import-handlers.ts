@@ -34,7 +34,7 @@ export function createImportHandler(options: ImportHandlerOptions): ImportCallHa
     userIssues: () => c.userIssues(),
   }
   return (method, frameUrl, args) =>
-    guardedCall(options, `import.${String(method)}`, frameUrl, () => {
+    guardedCall(options, `import.${String(method)}`, frameUrl, 'change the archive', () => {
       // Checked before any lookup by name: `constructor` or `__proto__` must not reach one.
       if (!isImportMethod(method))
         throw new UnknownMethodError('This is not something the import can do.')

@@ -1,6 +1,7 @@
 // The import worker's work, apart from worker_threads so tests can drive it with a fake port:
 // plan and report, wait for main's word, commit or drop the plan; or remove an issue.
 import type { ImportProgress } from '../shared/archive/import-report'
+import { errorToData } from '../shared/errors'
 import {
   commitLibraryImport,
   planLibraryImport,
@@ -14,11 +15,7 @@ import type {
 } from './import-worker-protocol'
 
 function failure(e: unknown): ImportWorkerMessage {
-  const err = e instanceof Error ? e : new Error(String(e))
-  return {
-    type: 'failed',
-    error: { name: err.name, message: err.message, ...(err.stack ? { stack: err.stack } : {}) },
-  }
+  return { type: 'failed', error: errorToData(e) }
 }
 
 export function runImportWorker(

@@ -2,6 +2,7 @@
 // if main says so, its commit) or a remove. The plan stays in the worker between the two, so the
 // archive's index it extends never crosses threads.
 import type { ImportProgress, ImportReport } from '../shared/archive/import-report'
+import type { ErrorData } from '../shared/errors'
 import type { ImportOutcome, RemoveOutcome } from '../shared/import-contract'
 import type { LibraryPlanJob } from '../node/library/import-job'
 
@@ -22,7 +23,7 @@ export type ImportWorkerMessage =
   | { type: 'planned'; report: ImportReport }
   | { type: 'committed'; outcome: ImportOutcome }
   | { type: 'removed'; outcome: RemoveOutcome }
-  | { type: 'failed'; error: { name: string; message: string; stack?: string } }
+  | { type: 'failed'; error: ErrorData }
 
 /** The slice of a worker_threads Worker (or its parentPort) the two sides use. */
 export interface PortLike<In, Out> {

@@ -1,34 +1,22 @@
 // The body of every archive IPC handler, without Electron: check the sender, validate the
-// arguments against the contract, wait for the archive, call it, and turn any failure into a
-// clean message. ipc.ts binds it to ipcMain; tests call it directly.
+// arguments against the contract, wait for the archive, call it, and reduce any failure with the
+// error policy's toPublicError (src/shared/errors.ts). ipc.ts binds it to ipcMain; tests call it
+// directly.
 import { isArchiveMethod, parseArguments } from '../shared/contract'
-import type { ArchiveApi, ArchiveMethod } from '../shared/contract'
+import type { ArchiveApi, ArchiveMethod, VerbResult } from '../shared/contract'
+import { toPublicError, UserFacingError } from '../shared/errors'
 import type { IpcResult } from '../shared/ipc-result'
 import type { IndexStatus } from '../shared/types'
 
-/** Errors whose messages are written for people and may be shown as they are. */
-const USER_FACING = new Set([
-  'InvalidArgumentsError',
-  'NotFoundError',
-  'QuerySyntaxError',
-  'ArchiveError',
-  'CatalogError',
-  'DecodeError',
-  'ArchiveUnavailableError',
-  'UnknownMethodError',
-  // The in-app import (import-handlers.ts): refusals, a cancel, a bad metadata file.
-  'ImportError',
-  'ImportCancelled',
-  'MetadataFileError',
-])
-
-export class ForbiddenSenderError extends Error {
+export class ForbiddenSenderError extends UserFacingError {
   override name = 'ForbiddenSenderError'
+  readonly errorCode = 'forbidden'
 }
 
 /** A method name that is not part of the contract (ipc.ts only binds contract channels). */
-export class UnknownMethodError extends Error {
+export class UnknownMethodError extends UserFacingError {
   override name = 'UnknownMethodError'
+  readonly errorCode = 'invalid-arguments'
 }
 
 export interface HandlerOptions {
@@ -43,82 +31,47 @@ export interface HandlerOptions {
   log?: (message: string) => void
 }
 
-/** Reduces an error to what the renderer may see; unexpected errors become a generic message. */
-export function publicError(
-  e: unknown,
-  hiddenRoots: string[] = [],
-): { name: string; message: string } {
-  const err = e instanceof Error ? e : new Error(String(e))
-  if (!USER_FACING.has(err.name)) {
-    return { name: 'InternalError', message: 'The archive could not answer (an internal error).' }
-  }
-  let message = err.message
-  for (const root of hiddenRoots) {
-    if (!root) continue
-    const trimmed = root.replace(/[\\/]+$/, '')
-    // Paths inside a root become relative to it; the root itself is not named.
-    message = message.split(`${trimmed}/`).join('').split(`${trimmed}\\`).join('')
-    message = message.split(trimmed).join('.')
-  }
-  return { name: err.name, message }
-}
-
 export type ArchiveCallHandler = <M extends ArchiveMethod>(
   method: M,
   frameUrl: string | undefined,
   args: unknown[],
-) => Promise<IpcResult<Awaited<ReturnType<ArchiveApi[M]>>>>
+) => Promise<IpcResult<VerbResult<M>>>
 
 export function createArchiveHandler(options: HandlerOptions): ArchiveCallHandler {
-  const log = options.log ?? (() => {})
-  return async (method, frameUrl, args) => {
-    try {
-      if (!options.isTrustedSender(frameUrl)) {
-        log(
-          `Refused ${String(method).slice(0, 64)} from a frame that is not the app: ${(frameUrl ?? '(gone)').slice(0, 200)}`,
-        )
-        throw new ForbiddenSenderError('This page may not read the archive.')
-      }
-      // Checked before the schema lookup: `constructor` or `__proto__` must not reach it.
-      if (typeof method !== 'string' || !isArchiveMethod(method))
-        throw new UnknownMethodError('This is not something the archive can do.')
-      const parsed = parseArguments(method, args)
-      if (method === 'indexStatus' && options.indexStatus) {
-        return {
-          ok: true,
-          value: options.indexStatus() as Awaited<ReturnType<ArchiveApi[typeof method]>>,
-        }
-      }
-      const api = await options.archive()
-      const fn = api[method] as (
-        ...a: unknown[]
-      ) => Promise<Awaited<ReturnType<ArchiveApi[typeof method]>>>
-      const value = await fn.apply(api, parsed as unknown[])
-      return { ok: true, value }
-    } catch (e) {
-      const error =
-        e instanceof ForbiddenSenderError
-          ? { name: e.name, message: e.message }
-          : publicError(e, options.hiddenRoots?.() ?? [])
-      if (error.name === 'InternalError')
-        log(`${method} failed: ${(e as Error)?.stack ?? String(e)}`)
-      return { ok: false, error }
-    }
-  }
+  return <M extends ArchiveMethod>(method: M, frameUrl: string | undefined, args: unknown[]) =>
+    guardedCall(
+      options,
+      String(method),
+      frameUrl,
+      'read the archive',
+      (): Promise<VerbResult<M>> => {
+        // Checked before the schema lookup: `constructor` or `__proto__` must not reach it.
+        if (!isArchiveMethod(method))
+          throw new UnknownMethodError('This is not something the archive can do.')
+        const parsed = parseArguments(method, args) as unknown[]
+        if (method === 'indexStatus' && options.indexStatus)
+          return Promise.resolve(options.indexStatus() as VerbResult<M>)
+        return options.archive().then((api) => {
+          const fn = api[method] as (...a: unknown[]) => Promise<VerbResult<M>>
+          return fn.apply(api, parsed)
+        })
+      },
+    )
 }
 
 /** What a guarded call needs: who may call, and what its messages must not name. */
 export type GuardOptions = Pick<HandlerOptions, 'isTrustedSender' | 'hiddenRoots' | 'log'>
 
 /**
- * The same guard for IPC verbs outside the archive contract (the in-app import, whose handlers
- * validate their own arguments in `run`): the sender is checked before anything runs, and any
- * failure is reduced to what the renderer may see.
+ * The guard of every IPC verb (archive and import): the sender is checked before anything
+ * runs, and any failure is reduced by toPublicError; internal ones are logged here with their
+ * stack. `what` completes "This page may not …".
  */
 export async function guardedCall<T>(
   options: GuardOptions,
   name: string,
   frameUrl: string | undefined,
+  what: string,
   run: () => Promise<T> | T,
 ): Promise<IpcResult<T>> {
   const log = options.log ?? (() => {})
@@ -127,15 +80,13 @@ export async function guardedCall<T>(
       log(
         `Refused ${name.slice(0, 64)} from a frame that is not the app: ${(frameUrl ?? '(gone)').slice(0, 200)}`,
       )
-      throw new ForbiddenSenderError('This page may not change the archive.')
+      throw new ForbiddenSenderError(`This page may not ${what}.`)
     }
     return { ok: true, value: await run() }
   } catch (e) {
-    const error =
-      e instanceof ForbiddenSenderError
-        ? { name: e.name, message: e.message }
-        : publicError(e, options.hiddenRoots?.() ?? [])
-    if (error.name === 'InternalError') log(`${name} failed: ${(e as Error)?.stack ?? String(e)}`)
+    const error = toPublicError(e, { hiddenRoots: options.hiddenRoots?.() ?? [] })
+    if (error.code === 'internal')
+      log(`${name.slice(0, 64)} failed: ${(e as Error)?.stack ?? String(e)}`)
     return { ok: false, error }
   }
 }

@@ -1,6 +1,7 @@
 // The archive as a service: catalog, pages and the persisted search index of one archive folder,
 // behind the `ArchiveApi` contract. The CLI, the reading-room server and Electron's main process
 // all use this one implementation.
+import { UserFacingError } from '../shared/errors'
 import { constants, accessSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { ArchiveApi } from '../shared/contract'
@@ -40,8 +41,9 @@ function viewChars(view: IssueView): number {
   return n
 }
 
-export class NotFoundError extends Error {
+export class NotFoundError extends UserFacingError {
   override name = 'NotFoundError'
+  readonly errorCode = 'not-found'
 }
 
 export interface OpenOptions {

@@ -3,8 +3,10 @@
 // The renderer never sees ipcRenderer, channel names or IPC event objects. Verbs answer with an
 // IpcResult and never reject: contextBridge would turn a rejection into a plain Error with the
 // message only, and the renderer's client (renderer/api.ts) rebuilds the typed error instead.
-// Only type imports from the contract: its zod schemas stay out of the preload (main validates).
-import type { ArchiveBridge, ArchiveMethod, MenuCommand } from '../shared/contract'
+// The verbs are built by iterating the channel table (never written out by hand), typed by the
+// contract's declaration. Only type imports from the contract: its zod schemas stay out of the
+// preload (main validates).
+import type { ArchiveApi, ArchiveBridge, MenuCommand } from '../shared/contract'
 import {
   channels,
   INDEX_PROGRESS_EVENT,
@@ -13,7 +15,7 @@ import {
   NAVIGATE_READY,
 } from '../shared/ipc-channels'
 import { asIpcResult } from '../shared/ipc-result'
-import type { IpcResult } from '../shared/ipc-result'
+import type { IpcResult, Wire } from '../shared/ipc-result'
 import type { IndexStatus } from '../shared/types'
 
 export interface IpcLike {
@@ -24,18 +26,39 @@ export interface IpcLike {
 }
 
 /** One verb: invoke its channel and pass the result on, never throwing. */
-export function wireCall(ipc: IpcLike, channel: string) {
-  return async (...args: unknown[]): Promise<IpcResult<never>> => {
+export function wireCall<R>(ipc: IpcLike, channel: string) {
+  return async (...args: unknown[]): Promise<IpcResult<R>> => {
     try {
-      return asIpcResult<never>(await ipc.invoke(channel, ...args))
+      return asIpcResult<R>(await ipc.invoke(channel, ...args))
     } catch {
       // invoke itself failed (no handler, main gone): main's message would name the channel.
       return {
         ok: false,
-        error: { name: 'ProtocolError', message: 'the main process did not answer' },
+        error: {
+          code: 'internal',
+          name: 'ProtocolError',
+          message: 'the main process did not answer',
+        },
       }
     }
   }
+}
+
+/** The verb `method` of `Api` over its channel in `table`, typed as that verb's wire form. */
+export function wireVerb<Api, M extends keyof Api & string>(
+  ipc: IpcLike,
+  table: Record<keyof Api, string>,
+  method: M,
+): Wire<Api>[M] {
+  return wireCall(ipc, table[method]) as Wire<Api>[M]
+}
+
+/** Every verb of a channel table (archive or import): one wireCall per entry. */
+export function wireVerbs<Api>(ipc: IpcLike, table: Record<keyof Api & string, string>): Wire<Api> {
+  const verbs: Record<string, unknown> = {}
+  for (const method of Object.keys(table))
+    verbs[method] = wireCall(ipc, table[method as keyof Api & string])
+  return verbs as Wire<Api>
 }
 
 /** A subscription that passes on the payload only: the IPC event leads back to ipcRenderer. */
@@ -53,15 +76,8 @@ export function subscription<T>(ipc: IpcLike, channel: string, onFirst?: () => v
 }
 
 export function createBridge(ipc: IpcLike): ArchiveBridge {
-  const call = (method: ArchiveMethod) => wireCall(ipc, channels[method])
   return {
-    listIssues: call('listIssues'),
-    getIssue: call('getIssue'),
-    getArticle: call('getArticle'),
-    getPageSource: call('getPageSource'),
-    search: call('search'),
-    articleMatches: call('articleMatches'),
-    indexStatus: call('indexStatus'),
+    ...wireVerbs<ArchiveApi>(ipc, channels),
     onIndexProgress: subscription<IndexStatus>(ipc, INDEX_PROGRESS_EVENT),
     onMenuCommand: subscription<MenuCommand>(ipc, MENU_COMMAND_EVENT),
     // The page listens now: main may send the deep links it held back (index.ts).

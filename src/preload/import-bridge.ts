@@ -2,21 +2,14 @@
 // a progress subscription over a minimal slice of ipcRenderer, like bridge.ts (results, never
 // rejections; payloads, never IPC events).
 import type { ImportProgress } from '../shared/archive/import-report'
-import type { ImportMethod, ImportWireBridge } from '../shared/import-contract'
+import type { ImportBridge, ImportWireBridge } from '../shared/import-contract'
 import { IMPORT_PROGRESS_EVENT, importChannels } from '../shared/ipc-channels'
-import { subscription, wireCall } from './bridge'
+import { subscription, wireVerbs } from './bridge'
 import type { IpcLike } from './bridge'
 
 export function createImportBridge(ipc: IpcLike): ImportWireBridge {
-  const call = (method: ImportMethod) => wireCall(ipc, importChannels[method])
   return {
-    pickFiles: call('pickFiles'),
-    pickFolder: call('pickFolder'),
-    plan: call('plan'),
-    commit: call('commit'),
-    cancel: call('cancel'),
-    removeIssue: call('removeIssue'),
-    userIssues: call('userIssues'),
+    ...wireVerbs<Omit<ImportBridge, 'onProgress'>>(ipc, importChannels),
     onProgress: subscription<ImportProgress>(ipc, IMPORT_PROGRESS_EVENT),
   }
 }

@@ -2,6 +2,7 @@
 // that answers /api/status, issues and pages. The queue in front of the pool is bounded: when it
 // is full the request is refused at once (503 + Retry-After) instead of piling up memory and
 // latency for everybody.
+import { errorFromData, UserFacingError } from '../shared/errors'
 import { Worker } from 'node:worker_threads'
 import type { SearchRequest, SearchResponse } from '../shared/types'
 import type { SearchWorkerData, ToPool, ToWorker } from './search-protocol'
@@ -10,18 +11,12 @@ export const DEFAULT_SEARCH_WORKERS = 1
 export const DEFAULT_SEARCH_QUEUE = 32
 
 /** The pool's queue is full: the client should retry after `retryAfterS` seconds. */
-export class PoolBusyError extends Error {
+export class PoolBusyError extends UserFacingError {
   override name = 'PoolBusyError'
+  readonly errorCode = 'busy'
   readonly retryAfterS = 1
-}
-
-/** A search failed inside a worker; carries the worker's error name. */
-export class WorkerSearchError extends Error {
-  constructor(
-    override readonly name: string,
-    message: string,
-  ) {
-    super(message)
+  constructor() {
+    super('the server is busy with other searches; try again in a moment')
   }
 }
 
@@ -95,7 +90,7 @@ export class SearchPool {
       if (!job || job.id !== m.id) return
       slot.job = undefined
       if (m.type === 'result') job.resolve(m.response)
-      else job.reject(new WorkerSearchError(m.name, m.message))
+      else job.reject(errorFromData(m.error))
       this.pump()
     })
     slot.worker.on('error', fail)

@@ -2,6 +2,7 @@
 // checked or wrote a moment before) and answers searches, one at a time, off the event loop that
 // serves everything else.
 import { parentPort, workerData } from 'node:worker_threads'
+import { errorToData } from '../shared/errors'
 import { ArchiveService } from '../node/archive-service'
 import { archiveKey } from '../node/archive-dir'
 import type { SearchWorkerData, ToPool, ToWorker } from './search-protocol'
@@ -35,6 +36,6 @@ port.on('message', (m: ToWorker) => {
     if (!service) throw new Error(`no open archive for snapshot ${m.gen}`)
     send({ type: 'result', id: m.id, response: service.searchSync(m.request) })
   } catch (e) {
-    send({ type: 'error', id: m.id, name: (e as Error).name, message: (e as Error).message })
+    send({ type: 'error', id: m.id, error: errorToData(e) })
   }
 })

@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { ArchiveApi } from '../shared/contract'
-import { answerApi } from './api'
+import { answerApi, errorAnswer } from './api'
 import type { ApiAnswer } from './api'
 import { LiveArchive } from './live-archive'
 import { DEFAULT_SEARCH_WORKERS } from './search-pool'
@@ -99,13 +99,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log,
       })
   const fixed = options.api
+  // Messages name files relative to the archive folder, as they do over IPC.
+  const answering = { log, hiddenRoots: [options.archiveDir] }
   const answer = async (path: string, query: URLSearchParams): Promise<ApiAnswer | undefined> => {
-    if (fixed) return answerApi(fixed, path, query, log)
-    const first = await live!.use((api) => answerApi(api, path, query, log))
+    if (fixed) return answerApi(fixed, path, query, answering)
+    const first = await live!.use((api) => answerApi(api, path, query, answering))
     // A request that failed on a snapshot another process just changed (a removed issue whose
     // page files are gone) is answered again on the new one.
     if (first?.status === 500 && (await live!.reload()))
-      return live!.use((api) => answerApi(api, path, query, log))
+      return live!.use((api) => answerApi(api, path, query, answering))
     return first
   }
   const root = await realRoot(options.staticDir ?? defaultStaticDir())
@@ -120,7 +122,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const head = method === 'HEAD'
     if (method !== 'GET' && !head) {
       res.setHeader('Allow', 'GET, HEAD')
-      sendJson(res, 405, { error: `${method} is not allowed: this server is read-only` }, false)
+      const refusal = errorAnswer({
+        code: 'invalid-arguments',
+        name: 'MethodNotAllowed',
+        message: `${method} is not allowed: this server is read-only`,
+      })
+      sendJson(res, 405, refusal.body, false)
       return
     }
     if (checkHost && !isLoopback(hostName(req.headers.host))) {
@@ -138,7 +145,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return
     }
     if (rawPath === '/api' || rawPath.startsWith('/api/')) {
-      sendJson(res, 404, { error: `no API route ${rawPath}` }, head)
+      const missing = errorAnswer({
+        code: 'not-found',
+        name: 'NotFoundError',
+        message: `no API route ${rawPath.slice(0, 200)}`,
+      })
+      sendJson(res, missing.status, missing.body, head)
       return
     }
     if (!root || !hasApp) {

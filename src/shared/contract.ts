@@ -1,10 +1,23 @@
 // The one contract between the renderer and whoever serves the archive: Electron's main process
-// (over IPC, through the preload bridge) or the reading-room server (over HTTP). Each side is
-// written against `ArchiveApi`; arguments are validated with the schemas below before any data
-// is touched, because a renderer is never trusted.
+// (over IPC, through the preload bridge) or the reading-room server (over HTTP), and the CLI's
+// `--json` output. `archiveContract` declares each verb once; arguments are validated with its
+// schemas before any data is touched, because a renderer is never trusted.
 import { z } from 'zod'
+import { UserFacingError } from './errors'
 import { channels } from './ipc-channels'
 import type { Wire } from './ipc-result'
+import {
+  ARTICLE_ID_PATTERN,
+  ARTICLE_ID_RULE,
+  ISO_DATE_PATTERN,
+  ISO_DATE_RULE,
+  ISSUE_ID_PATTERN,
+  ISSUE_ID_RULE,
+  MAX_PAGE_NUMBER,
+  MAX_QUERY_LENGTH,
+  PAPER_SLUG_PATTERN,
+  PAPER_SLUG_RULE,
+} from './rules'
 import { BLOCK_TYPES } from './types'
 import type {
   Article,
@@ -14,36 +27,26 @@ import type {
   IssueSummary,
   IssueView,
   PageSource,
-  SearchRequest,
   SearchResponse,
 } from './types'
 
-export interface ArchiveApi {
-  listIssues(): Promise<IssueSummary[]>
-  getIssue(id: string): Promise<IssueView>
-  /** One article with its whole text (getIssue may cut long bodies). */
-  getArticle(articleId: string): Promise<Article>
-  getPageSource(issueId: string, page: number): Promise<PageSource>
-  search(request: SearchRequest): Promise<SearchResponse>
-  articleMatches(articleId: string, q: string): Promise<ArticleMatches>
-  indexStatus(): Promise<IndexStatus>
-}
+// ---- Argument schemas, built from the rules (rules.ts) ---------------------------------------
 
-export type ArchiveMethod = keyof ArchiveApi
-
-export const MAX_QUERY_LENGTH = 500
-const id = z.string().min(1).max(200)
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-const pageNumber = z.number().int().min(1).max(999)
+export const issueIdSchema = z.string().max(200).regex(ISSUE_ID_PATTERN, ISSUE_ID_RULE)
+export const articleIdSchema = z.string().max(200).regex(ARTICLE_ID_PATTERN, ARTICLE_ID_RULE)
+export const paperSlugSchema = z.string().max(64).regex(PAPER_SLUG_PATTERN, PAPER_SLUG_RULE)
+const isoDate = z.string().max(10).regex(ISO_DATE_PATTERN, ISO_DATE_RULE)
+export const pageNumberSchema = z.number().int().min(1).max(MAX_PAGE_NUMBER)
+export const querySchema = z.string().max(MAX_QUERY_LENGTH)
 
 export const searchRequestSchema = z
   .object({
-    q: z.string().max(MAX_QUERY_LENGTH),
-    papers: z.array(z.string().min(1).max(64)).max(50).optional(),
+    q: querySchema,
+    papers: z.array(paperSlugSchema).max(50).optional(),
     dateFrom: isoDate.optional(),
     dateTo: isoDate.optional(),
-    issueId: id.optional(),
-    page: pageNumber.optional(),
+    issueId: issueIdSchema.optional(),
+    page: pageNumberSchema.optional(),
     types: z
       .array(z.enum(BLOCK_TYPES as [BlockType, ...BlockType[]]))
       .max(7)
@@ -54,18 +57,132 @@ export const searchRequestSchema = z
   })
   .strict()
 
-/** Argument tuples per method, validated before the call reaches the archive. */
-export const argumentSchemas = {
-  listIssues: z.tuple([]),
-  getIssue: z.tuple([id]),
-  getArticle: z.tuple([id]),
-  getPageSource: z.tuple([id, pageNumber]),
-  search: z.tuple([searchRequestSchema]),
-  articleMatches: z.tuple([id, z.string().max(MAX_QUERY_LENGTH)]),
-  indexStatus: z.tuple([]),
-} as const satisfies Record<ArchiveMethod, z.ZodType>
+// ---- The declaration ----------------------------------------------------------------------
 
-export class InvalidArgumentsError extends Error {
+/** A verb's result type, carried by the declaration as a type only (no value is ever read). */
+export interface Returns<T> {
+  readonly __returns?: T
+}
+export const returns = <T>(): Returns<T> => ({})
+
+/**
+ * Where one argument of an HTTP route comes from: a path parameter (`:name` in the path; a
+ * whole number there becomes a number, anything else stays text for the schema to refuse), a
+ * query parameter (absent = ''), or the whole SearchRequest as query parameters (http.ts).
+ */
+export type HttpArg =
+  | { from: 'path'; name: string; number?: true }
+  | { from: 'query'; name: string }
+  | { from: 'search' }
+
+/**
+ * A GET route under API_PREFIX. In `path`, `:name` is one segment and `:name*` the rest of the
+ * path, slashes included (article ids contain them).
+ */
+export interface HttpRoute {
+  path: string
+  args: readonly HttpArg[]
+}
+
+/** One verb: its IPC channel, its argument tuple, its result, its HTTP route and CLI command. */
+export interface VerbDeclaration {
+  channel: string
+  args: z.ZodType<unknown[]>
+  returns: Returns<unknown>
+  http?: HttpRoute
+  /** The CLI command whose `--json` output is this verb's result. */
+  cli?: string
+}
+
+/**
+ * The archive's API, declared once. Everything else is derived from it: ArchiveApi (below), the
+ * IPC handlers' validation (main/ipc-handler.ts), the preload's verbs (preload/bridge.ts), the
+ * renderer's IPC and HTTP clients (renderer/app/api.ts), the HTTP router and paths (http.ts,
+ * server/api.ts) and the CLI's checks of its `--json` commands. Channels come from the zod-free
+ * ipc-channels.ts (the sandboxed preload must not bundle zod); the keys are checked both ways.
+ */
+export const archiveContract = {
+  listIssues: {
+    channel: channels.listIssues,
+    args: z.tuple([]),
+    returns: returns<IssueSummary[]>(),
+    http: { path: '/issues', args: [] },
+    cli: 'list',
+  },
+  getIssue: {
+    channel: channels.getIssue,
+    args: z.tuple([issueIdSchema]),
+    returns: returns<IssueView>(),
+    http: { path: '/issues/:id', args: [{ from: 'path', name: 'id' }] },
+    cli: 'show',
+  },
+  /** One article with its whole text (getIssue may cut long bodies). */
+  getArticle: {
+    channel: channels.getArticle,
+    args: z.tuple([articleIdSchema]),
+    returns: returns<Article>(),
+    http: { path: '/articles/:id*', args: [{ from: 'path', name: 'id' }] },
+  },
+  getPageSource: {
+    channel: channels.getPageSource,
+    args: z.tuple([issueIdSchema, pageNumberSchema]),
+    returns: returns<PageSource>(),
+    http: {
+      path: '/issues/:id/pages/:page/source',
+      args: [
+        { from: 'path', name: 'id' },
+        { from: 'path', name: 'page', number: true },
+      ],
+    },
+  },
+  search: {
+    channel: channels.search,
+    args: z.tuple([searchRequestSchema]),
+    returns: returns<SearchResponse>(),
+    http: { path: '/search', args: [{ from: 'search' }] },
+    cli: 'search',
+  },
+  articleMatches: {
+    channel: channels.articleMatches,
+    args: z.tuple([articleIdSchema, querySchema]),
+    returns: returns<ArticleMatches>(),
+    http: {
+      path: '/articles/:id*/matches',
+      args: [
+        { from: 'path', name: 'id' },
+        { from: 'query', name: 'q' },
+      ],
+    },
+  },
+  indexStatus: {
+    channel: channels.indexStatus,
+    args: z.tuple([]),
+    returns: returns<IndexStatus>(),
+    http: { path: '/status', args: [] },
+  },
+} as const satisfies Record<keyof typeof channels, VerbDeclaration>
+
+type Declared = typeof archiveContract
+type ResultOf<R> = R extends Returns<infer T> ? T : never
+
+/** The API a declaration describes: each verb takes its schema's tuple and resolves to its result. */
+export type ApiOf<D extends Record<string, VerbDeclaration>> = {
+  [M in keyof D]: (...args: z.output<D[M]['args']>) => Promise<ResultOf<D[M]['returns']>>
+}
+
+/** What the archive offers, derived from the declaration. ArchiveService implements it. */
+export type ArchiveApi = ApiOf<Declared>
+
+export type ArchiveMethod = keyof ArchiveApi
+
+/** What verb `M` resolves to. */
+export type VerbResult<M extends ArchiveMethod> = ResultOf<Declared[M]['returns']>
+
+/** The verbs, in declaration order. */
+export const ARCHIVE_METHODS = Object.keys(archiveContract) as ArchiveMethod[]
+
+export class InvalidArgumentsError extends UserFacingError {
+  readonly errorCode = 'invalid-arguments'
   constructor(
     readonly method: string,
     detail: string,
@@ -78,21 +195,23 @@ export class InvalidArgumentsError extends Error {
 const MAX_DETAIL = 200
 
 /**
- * `args` as `schema` parses them; otherwise throws InvalidArgumentsError for `method` with a
- * short, readable reason (the first issue and where it is). Shared by the archive and import verbs.
+ * The one zod error formatter: the first issue and where it is (`at papers.0`), cut to a
+ * readable length (zod quotes unknown keys: a caller must not get its megabyte key echoed back).
  */
-export function parseWithSchema(schema: z.ZodType, method: string, args: unknown): unknown {
+export function describeZodError(error: z.ZodError, max = MAX_DETAIL): string {
+  const issue = error.issues[0]
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
+  const detail = `${issue?.message ?? 'rejected'}${where}`
+  return detail.length > max ? `${detail.slice(0, max)}…` : detail
+}
+
+/**
+ * `args` as `schema` parses them; otherwise throws InvalidArgumentsError for `method` with
+ * describeZodError's reason. Shared by the archive and import verbs.
+ */
+export function parseWithSchema<T>(schema: z.ZodType<T>, method: string, args: unknown): T {
   const result = schema.safeParse(args)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-    const detail = `${issue?.message ?? 'rejected'}${where}`
-    // zod quotes unknown keys: a caller must not get its megabyte key echoed back.
-    throw new InvalidArgumentsError(
-      method,
-      detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL)}…` : detail,
-    )
-  }
+  if (!result.success) throw new InvalidArgumentsError(method, describeZodError(result.error))
   return result.data
 }
 
@@ -101,13 +220,13 @@ export function parseArguments<M extends ArchiveMethod>(
   method: M,
   args: unknown,
 ): Parameters<ArchiveApi[M]> {
-  return parseWithSchema(argumentSchemas[method] as z.ZodType, method, args) as Parameters<
-    ArchiveApi[M]
-  >
+  const schema: z.ZodType<unknown[]> = archiveContract[method].args
+  return parseWithSchema(schema, method, args) as Parameters<ArchiveApi[M]>
 }
 
-export function isArchiveMethod(name: string): name is ArchiveMethod {
-  return Object.prototype.hasOwnProperty.call(channels, name)
+/** Whether `name` is a verb of the declaration (never `constructor` or `__proto__`). */
+export function isArchiveMethod(name: unknown): name is ArchiveMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(archiveContract, name)
 }
 
 /** Commands the application menu (or a deep link) sends to the renderer. */

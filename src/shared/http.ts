@@ -1,23 +1,24 @@
-// The HTTP mirror of the `ArchiveApi` contract, shared by the reading-room server and the
-// renderer's HTTP client so the two cannot drift apart. GET only, JSON only:
-//   GET /api/issues                              listIssues      (= CLI `list --json`)
-//   GET /api/issues/:id                          getIssue        (= CLI `show --json`)
-//   GET /api/issues/:id/pages/:n/source          getPageSource
-//   GET /api/search?q=…&paper=…&from=&to=&issue=&page=&type=…&sort=&limit=&offset=
-//                                                search          (= CLI `search --json`)
-//   GET /api/articles/:articleId                 getArticle      (articleId URL-encoded)
-//   GET /api/articles/:articleId/matches?q=…     articleMatches  (articleId URL-encoded)
-//   GET /api/status                              indexStatus
+// The HTTP mirror of the contract, derived from each verb's `http` route in archiveContract
+// (contract.ts) and shared by the reading-room server and the renderer's HTTP client, so the two
+// cannot drift apart. GET only, JSON only; the routes (see the declaration for each verb's):
+//   /api/issues (list --json), /api/issues/:id (show --json), /api/issues/:id/pages/:n/source,
+//   /api/search?q=…&paper=…&from=&to=&issue=&page=&type=…&sort=&limit=&offset= (search --json),
+//   /api/articles/:articleId, /api/articles/:articleId/matches?q=…, /api/status.
 // Query parameters carry the CLI's flag names. Decoding here never validates: the result goes
 // through the contract's `parseArguments`, the one place arguments are judged.
-import type { ArchiveApi, ArchiveMethod } from './contract'
+import { ARCHIVE_METHODS, archiveContract } from './contract'
+import type { ArchiveApi, ArchiveMethod, HttpArg, HttpRoute } from './contract'
+import type { ErrorCode } from './error-codes'
 import type { SearchRequest } from './types'
 
 export const API_PREFIX = '/api'
 
-/** Body of every non-2xx API answer. */
+/** Body of every non-2xx API answer: the error policy's public error (errors.ts). */
 export interface ApiErrorBody {
+  /** The message (English). */
   error: string
+  code: ErrorCode
+  name: string
 }
 
 /** Query-string name → SearchRequest field. The names are the CLI's flags. */
@@ -97,30 +98,30 @@ export function searchRequestFromParams(
 
 const enc = encodeURIComponent
 
+function routeOf(method: ArchiveMethod): HttpRoute {
+  const route: HttpRoute | undefined = archiveContract[method].http
+  if (!route) throw new Error(`no HTTP route for ${String(method)}`)
+  return route
+}
+
 /** The GET path (with query) that performs `method` with `args`. */
 export function apiPathFor<M extends ArchiveMethod>(
   method: M,
   ...args: Parameters<ArchiveApi[M]>
 ): string {
-  const a = args as unknown[]
-  switch (method) {
-    case 'listIssues':
-      return `${API_PREFIX}/issues`
-    case 'getIssue':
-      return `${API_PREFIX}/issues/${enc(String(a[0]))}`
-    case 'getArticle':
-      return `${API_PREFIX}/articles/${enc(String(a[0]))}`
-    case 'getPageSource':
-      return `${API_PREFIX}/issues/${enc(String(a[0]))}/pages/${enc(String(a[1]))}/source`
-    case 'search':
-      return `${API_PREFIX}/search?${searchRequestToParams(a[0] as SearchRequest).toString()}`
-    case 'articleMatches':
-      return `${API_PREFIX}/articles/${enc(String(a[0]))}/matches?${new URLSearchParams({ q: String(a[1]) }).toString()}`
-    case 'indexStatus':
-      return `${API_PREFIX}/status`
-    default:
-      throw new Error(`no HTTP route for ${String(method)}`)
-  }
+  const route = routeOf(method)
+  const values = args as unknown[]
+  const inPath = new Map<string, string>()
+  let query = new URLSearchParams()
+  route.args.forEach((arg, i) => {
+    const value = values[i]
+    if (arg.from === 'path') inPath.set(arg.name, enc(String(value)))
+    else if (arg.from === 'query') query.append(arg.name, String(value))
+    else query = searchRequestToParams(value as SearchRequest)
+  })
+  const path = route.path.replace(/:(\w+)\*?/g, (_, name: string) => inPath.get(name) ?? '')
+  const q = query.toString()
+  return `${API_PREFIX}${path}${q ? `?${q}` : ''}`
 }
 
 /** A request resolved to a contract method and its (still unvalidated) arguments. */
@@ -131,24 +132,36 @@ export interface ApiCall {
   unknownParam?: string
 }
 
-/** Query parameters each non-search route takes (search's are judged by its strict schema). */
-const ROUTE_PARAMS: Partial<Record<ArchiveMethod, readonly string[]>> = {
-  listIssues: [],
-  indexStatus: [],
-  getIssue: [],
-  getArticle: [],
-  getPageSource: [],
-  articleMatches: ['q'],
+interface CompiledRoute {
+  method: ArchiveMethod
+  route: HttpRoute
+  pattern: RegExp
+  /** Path parameter names, in the order of the pattern's groups. */
+  names: string[]
+  /** Literal characters: the more, the more specific (tried first). */
+  literal: number
 }
 
-function withParamCheck(call: ApiCall, query: URLSearchParams): ApiCall {
-  const allowed = ROUTE_PARAMS[call.method]
-  if (!allowed) return call
-  for (const name of query.keys()) {
-    if (!allowed.includes(name)) return { ...call, unknownParam: name }
-  }
-  return call
+function compile(method: ArchiveMethod, route: HttpRoute): CompiledRoute {
+  const names: string[] = []
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const m = /^:(\w+)(\*?)$/.exec(segment)
+      if (!m) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      names.push(m[1] as string)
+      // Article ids contain slashes; clients encode them (%2F) but raw slashes are accepted too.
+      return m[2] ? '(.+)' : '([^/]+)'
+    })
+    .join('/')
+  const literal = route.path.replace(/:\w+\*?/g, '').length
+  return { method, route, pattern: new RegExp(`^${source}$`), names, literal }
 }
+
+const ROUTES: CompiledRoute[] = ARCHIVE_METHODS.flatMap((method) => {
+  const route: HttpRoute | undefined = archiveContract[method].http
+  return route ? [compile(method, route)] : []
+}).sort((a, b) => b.literal - a.literal)
 
 function decodeSegment(s: string): string | undefined {
   try {
@@ -159,49 +172,45 @@ function decodeSegment(s: string): string | undefined {
 }
 
 /** A whole number stays a number; anything else is handed to the schema as text to reject. */
-function pageArgument(s: string): number | string {
+function numberArgument(s: string): number | string {
   return /^\d{1,9}$/.test(s) ? Number(s) : s
+}
+
+function argument(arg: HttpArg, path: Map<string, string>, query: URLSearchParams): unknown {
+  if (arg.from === 'search') return searchRequestFromParams(query)
+  if (arg.from === 'query') {
+    const values = query.getAll(arg.name)
+    // A repeated parameter is ambiguous: hand the schema an array to reject.
+    return values.length === 1 ? values[0] : values.length ? values : ''
+  }
+  const value = path.get(arg.name) as string
+  return arg.number ? numberArgument(value) : value
 }
 
 /**
  * Resolves a raw (still percent-encoded) path and its query to a contract call, or undefined when
- * the path is not an API route. Arguments are not validated here.
+ * the path is not an API route. Arguments are not validated here, except that a route refuses
+ * query parameters it does not take (search's are judged by its strict schema).
  */
 export function resolveApiCall(rawPath: string, query: URLSearchParams): ApiCall | undefined {
-  const call = resolveRoute(rawPath, query)
-  return call && withParamCheck(call, query)
-}
-
-function resolveRoute(rawPath: string, query: URLSearchParams): ApiCall | undefined {
   if (rawPath !== API_PREFIX && !rawPath.startsWith(`${API_PREFIX}/`)) return undefined
   const rest = rawPath.slice(API_PREFIX.length)
-  if (rest === '/issues') return { method: 'listIssues', args: [] }
-  if (rest === '/status') return { method: 'indexStatus', args: [] }
-  if (rest === '/search') return { method: 'search', args: [searchRequestFromParams(query)] }
-  let m = /^\/issues\/([^/]+)$/.exec(rest)
-  if (m) {
-    const id = decodeSegment(m[1] as string)
-    return id === undefined ? undefined : { method: 'getIssue', args: [id] }
-  }
-  m = /^\/issues\/([^/]+)\/pages\/([^/]+)\/source$/.exec(rest)
-  if (m) {
-    const id = decodeSegment(m[1] as string)
-    const n = decodeSegment(m[2] as string)
-    if (id === undefined || n === undefined) return undefined
-    return { method: 'getPageSource', args: [id, pageArgument(n)] }
-  }
-  // Article ids contain slashes; clients encode them (%2F) but raw slashes are accepted too.
-  m = /^\/articles\/(.+)\/matches$/.exec(rest)
-  if (m) {
-    const id = decodeSegment(m[1] as string)
-    if (id === undefined) return undefined
-    const q = query.getAll('q')
-    return { method: 'articleMatches', args: [id, q.length === 1 ? q[0] : q.length ? q : ''] }
-  }
-  m = /^\/articles\/(.+)$/.exec(rest)
-  if (m) {
-    const id = decodeSegment(m[1] as string)
-    return id === undefined ? undefined : { method: 'getArticle', args: [id] }
+  for (const { method, route, pattern, names } of ROUTES) {
+    const m = pattern.exec(rest)
+    if (!m) continue
+    const path = new Map<string, string>()
+    for (let i = 0; i < names.length; i++) {
+      const value = decodeSegment(m[i + 1] as string)
+      if (value === undefined) return undefined
+      path.set(names[i] as string, value)
+    }
+    const call: ApiCall = { method, args: route.args.map((a) => argument(a, path, query)) }
+    if (!route.args.some((a) => a.from === 'search')) {
+      const allowed = new Set(route.args.flatMap((a) => (a.from === 'query' ? [a.name] : [])))
+      for (const name of query.keys())
+        if (!allowed.has(name)) return { ...call, unknownParam: name }
+    }
+    return call
   }
   return undefined
 }

@@ -1,13 +1,15 @@
 // The in-app import, for Electron only (the reading-room server stays read-only): the verbs the
-// preload exposes as `window.archiveImport`, their IPC channels and the schemas main validates
-// every argument with. The renderer never names a path: files and folders are picked in main's
+// preload exposes as `window.archiveImport`, declared once (importContract) with their IPC channels
+// and the schemas main validates every argument with. The renderer never names a path: files and folders are picked in main's
 // own dialog, and the renderer refers to a pick by the id main gave it.
 import { z } from 'zod'
 import type { ImportProgress, ImportReport } from './archive/import-report'
 import { isValidIsoDate } from './archive/catalog'
-import { parseWithSchema } from './contract'
+import { issueIdSchema, pageNumberSchema, parseWithSchema, returns } from './contract'
+import type { ApiOf, VerbDeclaration } from './contract'
 import { importChannels } from './ipc-channels'
 import type { Wire } from './ipc-result'
+import { MAX_PAPER_NAME_LENGTH, PAPER_SLUG_PATTERN, PAPER_SLUG_RULE } from './rules'
 
 /** Files or a folder picked in main's dialog. */
 export interface ImportSelection {
@@ -50,66 +52,84 @@ export interface RemoveOutcome {
   pages: number
 }
 
-export interface ImportBridge {
+const token = z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected an id given by the app')
+
+export const fileOverrideSchema = z
+  .object({
+    file: z.string().min(1).max(1000),
+    paper: z.string().regex(PAPER_SLUG_PATTERN, PAPER_SLUG_RULE).optional(),
+    paperName: z.string().trim().min(1).max(MAX_PAPER_NAME_LENGTH).optional(),
+    date: z.string().refine(isValidIsoDate, 'not a real date YYYY-MM-DD').optional(),
+    page: pageNumberSchema.optional(),
+  })
+  .strict()
+
+/**
+ * The import verbs, declared once (like archiveContract): channel, argument tuple, result. From
+ * it: ImportBridge, main's validation (main/import-handlers.ts), the preload's verbs
+ * (preload/import-bridge.ts) and the renderer's client (renderer/import/import-api.ts).
+ */
+export const importContract = {
   /** Opens main's file dialog; null when the librarian cancelled it. */
-  pickFiles(): Promise<ImportSelection | null>
-  pickFolder(): Promise<ImportSelection | null>
+  pickFiles: {
+    channel: importChannels.pickFiles,
+    args: z.tuple([]),
+    returns: returns<ImportSelection | null>(),
+  },
+  pickFolder: {
+    channel: importChannels.pickFolder,
+    args: z.tuple([]),
+    returns: returns<ImportSelection | null>(),
+  },
   /** Reads and checks the picked files (nothing is written) and returns the validation report. */
-  plan(selectionId: string, overrides: FileOverride[]): Promise<ImportPlanned>
+  plan: {
+    channel: importChannels.plan,
+    args: z.tuple([token, z.array(fileOverrideSchema).max(10_000)]),
+    returns: returns<ImportPlanned>(),
+  },
   /**
-   * Imports the plan into the user's library. `confirmed` says the librarian checked metadata
+   * Imports the plan into the user's library. The boolean says the librarian checked metadata
    * that was read from the text (the report's `needsConfirmation`).
    */
-  commit(planId: string, confirmed: boolean): Promise<ImportOutcome>
+  commit: {
+    channel: importChannels.commit,
+    args: z.tuple([token, z.boolean()]),
+    returns: returns<ImportOutcome>(),
+  },
   /** Stops a plan or commit that runs; a commit past its commit point still completes. */
-  cancel(): Promise<void>
+  cancel: { channel: importChannels.cancel, args: z.tuple([]), returns: returns<void>() },
   /** Removes an issue of the user's library (never one of the bundled archive). */
-  removeIssue(issueId: string): Promise<RemoveOutcome>
+  removeIssue: {
+    channel: importChannels.removeIssue,
+    args: z.tuple([issueIdSchema]),
+    returns: returns<RemoveOutcome>(),
+  },
   /** The ids of the issues in the user's library. */
-  userIssues(): Promise<string[]>
+  userIssues: {
+    channel: importChannels.userIssues,
+    args: z.tuple([]),
+    returns: returns<string[]>(),
+  },
+} as const satisfies Record<keyof typeof importChannels, VerbDeclaration>
+
+export type ImportMethod = keyof typeof importContract
+
+export interface ImportEvents {
   onProgress(listener: (progress: ImportProgress) => void): () => void
 }
 
-export type ImportMethod = Exclude<keyof ImportBridge, 'onProgress'>
+/** The import as the renderer uses it: the declared verbs and the progress subscription. */
+export type ImportBridge = ApiOf<typeof importContract> & ImportEvents
 
 /**
  * What the preload exposes as `window.archiveImport`: the verbs answer with an IpcResult (see
  * ArchiveBridge in contract.ts for why); the renderer's client (renderer/import-api.ts) turns
  * them back into ImportBridge, with typed errors.
  */
-export type ImportWireBridge = Wire<Omit<ImportBridge, 'onProgress'>> &
-  Pick<ImportBridge, 'onProgress'>
-
-const token = z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected an id given by the app')
-const issueId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'an issue id is lower-case letters, digits and -')
-
-export const fileOverrideSchema = z
-  .object({
-    file: z.string().min(1).max(1000),
-    paper: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'a paper is lower-case letters, digits and -')
-      .optional(),
-    paperName: z.string().trim().min(1).max(60).optional(),
-    date: z.string().refine(isValidIsoDate, 'not a real date YYYY-MM-DD').optional(),
-    page: z.number().int().min(1).max(999).optional(),
-  })
-  .strict()
-
-export const importArgumentSchemas = {
-  pickFiles: z.tuple([]),
-  pickFolder: z.tuple([]),
-  plan: z.tuple([token, z.array(fileOverrideSchema).max(10_000)]),
-  commit: z.tuple([token, z.boolean()]),
-  cancel: z.tuple([]),
-  removeIssue: z.tuple([issueId]),
-  userIssues: z.tuple([]),
-} as const satisfies Record<ImportMethod, z.ZodType>
+export type ImportWireBridge = Wire<ApiOf<typeof importContract>> & ImportEvents
 
 export function isImportMethod(name: unknown): name is ImportMethod {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(importChannels, name)
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(importContract, name)
 }
 
 /** Validates `args` for an import verb; throws InvalidArgumentsError with a short reason. */
@@ -117,7 +137,6 @@ export function parseImportArguments<M extends ImportMethod>(
   method: M,
   args: unknown,
 ): Parameters<ImportBridge[M]> {
-  return parseWithSchema(importArgumentSchemas[method] as z.ZodType, method, args) as Parameters<
-    ImportBridge[M]
-  >
+  const schema: z.ZodType<unknown[]> = importContract[method].args
+  return parseWithSchema(schema, method, args) as Parameters<ImportBridge[M]>
 }

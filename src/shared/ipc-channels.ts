@@ -1,10 +1,9 @@
-// Channel and event names of the Electron bridge, apart from the schemas (contract.ts,
-// import-contract.ts): the sandboxed preload needs only these strings, and importing the schema
-// modules would bundle all of zod into it. Main validates every argument anyway.
-import type { ArchiveApi } from './contract'
-import type { ImportBridge } from './import-contract'
+// Channel and event names of the Electron bridge, apart from the schemas: the sandboxed preload
+// needs only these strings (it builds its verbs by iterating these tables), and importing the
+// declarations (contract.ts, import-contract.ts) would bundle all of zod into it. Each
+// declaration takes its channels from here and is checked, by type, to have exactly these verbs.
 
-/** IPC channel per archive method: one place, so main and preload cannot drift apart. */
+/** IPC channel per archive verb (contract.ts: archiveContract). */
 export const channels = {
   listIssues: 'archive:list-issues',
   getIssue: 'archive:get-issue',
@@ -13,9 +12,9 @@ export const channels = {
   search: 'archive:search',
   articleMatches: 'archive:article-matches',
   indexStatus: 'archive:index-status',
-} as const satisfies Record<keyof ArchiveApi, string>
+} as const
 
-/** IPC channel per import verb. */
+/** IPC channel per import verb (import-contract.ts: importContract). */
 export const importChannels = {
   pickFiles: 'import:pick-files',
   pickFolder: 'import:pick-folder',
@@ -24,7 +23,7 @@ export const importChannels = {
   cancel: 'import:cancel',
   removeIssue: 'import:remove-issue',
   userIssues: 'import:user-issues',
-} as const satisfies Record<Exclude<keyof ImportBridge, 'onProgress'>, string>
+} as const
 
 /** Event pushed from main to the renderer while the index is (re)built. */
 export const INDEX_PROGRESS_EVENT = 'archive:index-progress'

@@ -1,10 +1,14 @@
-// What an IPC handler returns: a value, or an error reduced to a name and a message. Errors are
-// sent as data rather than thrown, across IPC (Electron prefixes thrown messages with "Error
-// invoking remote method …", drops the error's name and logs a stack trace in main) and again
-// across contextBridge (which rebuilds a thrown error from its message alone: electron#25596).
-// So the preload passes results on as they are, and the renderer's client rebuilds the error.
-export type IpcResult<T> =
-  { ok: true; value: T } | { ok: false; error: { name: string; message: string } }
+// What an IPC handler returns: a value, or an error reduced to the error policy's public form
+// (errors.ts: code, name, message). Errors are sent as data rather than thrown, across IPC
+// (Electron prefixes thrown messages with "Error invoking remote method …", drops the error's
+// name and logs a stack trace in main) and again across contextBridge (which rebuilds a thrown
+// error from its message alone: electron#25596). So the preload passes results on as they are,
+// and the renderer's client rebuilds the error. No zod: the sandboxed preload imports this.
+import { isErrorCode } from './error-codes'
+import { RemoteError } from './errors'
+import type { PublicError } from './errors'
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: PublicError }
 
 /** An API whose async methods answer with IpcResult instead of resolving or rejecting. */
 export type Wire<Api> = {
@@ -13,17 +17,13 @@ export type Wire<Api> = {
     : never
 }
 
-/** An error that crossed IPC, rebuilt in the renderer with its original name. */
-export class RemoteError extends Error {
-  constructor(name: string, message: string) {
-    super(message)
-    this.name = name
-  }
-}
-
 const PROTOCOL_ERROR = {
   ok: false,
-  error: { name: 'ProtocolError', message: 'unexpected reply from the main process' },
+  error: {
+    code: 'internal',
+    name: 'ProtocolError',
+    message: 'unexpected reply from the main process',
+  },
 } as const
 
 /**
@@ -35,15 +35,20 @@ export function asIpcResult<T>(reply: unknown): IpcResult<T> {
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) return PROTOCOL_ERROR
   const r = reply as { ok: unknown; value?: unknown; error?: unknown }
   if (r.ok === true) return { ok: true, value: r.value as T }
-  const e = r.error as { name?: unknown; message?: unknown } | undefined
-  if (r.ok !== false || typeof e?.name !== 'string' || typeof e.message !== 'string')
+  const e = r.error as { code?: unknown; name?: unknown; message?: unknown } | undefined
+  if (
+    r.ok !== false ||
+    !isErrorCode(e?.code) ||
+    typeof e.name !== 'string' ||
+    typeof e.message !== 'string'
+  )
     return PROTOCOL_ERROR
-  return { ok: false, error: { name: e.name, message: e.message } }
+  return { ok: false, error: { code: e.code, name: e.name, message: e.message } }
 }
 
-/** The value of a result, or its error thrown as a RemoteError with the original name. */
+/** The value of a result, or its error thrown as a RemoteError with the original code and name. */
 export function unwrapResult<T>(result: unknown): T {
   const r = asIpcResult<T>(result)
   if (r.ok) return r.value
-  throw new RemoteError(r.error.name, r.error.message)
+  throw new RemoteError(r.error.code, r.error.name, r.error.message)
 }

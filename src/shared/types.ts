@@ -118,6 +118,11 @@ export interface Article {
   /** Photo captions found in the article. */
   captions: string[]
   continuations: ContinuationLink[]
+  /**
+   * Present when the article is one part of a story continued across pages (下转 / 上接): the
+   * ids of all its parts in reading order, and their pages (a citation gives them all).
+   */
+  story?: { parts: string[]; pages: number[] }
   /** Range of the article in the page's source text (after decoding), for the original layout. */
   sourceRange: Range
 }

@@ -162,7 +162,7 @@ test('search headlines, snippets and highlights of hostile text are text', async
       /<script>alert\(1\)<\/script>|<img src=x onerror=alert\(1\)>|javascript:alert\(1\)/,
     )
     // Highlights are <mark> elements holding only text.
-    const marks = ui.search.root.locator('[data-testid="hit-snippet"] mark')
+    const marks = ui.page.locator('[data-testid="hit-snippet"] mark')
     expect(await marks.count(), q).toBeGreaterThan(0)
     expect(await marks.evaluateAll((els) => els.every((m) => m.children.length === 0))).toBe(true)
     await expectNothingInjected(ui.page, wire)

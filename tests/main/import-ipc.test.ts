@@ -12,7 +12,7 @@ import type { ImportProgress } from '../../src/shared/archive/import-report'
 import { IMPORT_PROGRESS_EVENT, importChannels } from '../../src/shared/ipc-channels'
 import type { ImportPlanned } from '../../src/shared/import-contract'
 import type { IpcResult } from '../../src/shared/ipc-result'
-import { RemoteError } from '../../src/shared/ipc-result'
+import { RemoteError } from '../../src/shared/errors'
 import { ArchiveService } from '../../src/node/archive-service'
 import { CompositeArchive } from '../../src/node/library/composite-archive'
 import { verifyArchive } from '../../src/node/verify'
@@ -336,7 +336,7 @@ describe('import IPC handlers', () => {
 
   it('passes refusals on by name, hides paths and internal errors', async () => {
     const r = await handle('commit', APP, ['abc', true])
-    expect(r).toMatchObject({ ok: false, error: { name: 'ImportError' } })
+    expect(r).toMatchObject({ ok: false, error: { code: 'refused', name: 'ImportError' } })
     const crash = createImportHandler({
       controller: {
         userIssues: () => {
@@ -350,6 +350,7 @@ describe('import IPC handlers', () => {
     expect(await crash('userIssues', APP, [])).toEqual({
       ok: false,
       error: {
+        code: 'internal',
         name: 'InternalError',
         message: 'The archive could not answer (an internal error).',
       },
@@ -393,7 +394,7 @@ describe('createImportBridge (window.archiveImport)', () => {
       invoke: async (channel, ...args) => {
         invoked.push([channel, args])
         return channel === importChannels.removeIssue
-          ? { ok: false, error: { name: 'ImportError', message: 'no' } }
+          ? { ok: false, error: { code: 'refused', name: 'ImportError', message: 'no' } }
           : { ok: true, value: channel }
       },
       on: (channel, l) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(l)),
@@ -410,14 +411,14 @@ describe('createImportBridge (window.archiveImport)', () => {
     // Resolved, not rejected: a rejection would cross contextBridge as a plain Error.
     expect(await bridge.removeIssue('x')).toEqual({
       ok: false,
-      error: { name: 'ImportError', message: 'no' },
+      error: { code: 'refused', name: 'ImportError', message: 'no' },
     })
     // The renderer's client rebuilds it with its name.
     const err = await importClient(bridge)
       .removeIssue('x')
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(RemoteError)
-    expect(err).toMatchObject({ name: 'ImportError', message: 'no' })
+    expect(err).toMatchObject({ errorCode: 'refused', name: 'ImportError', message: 'no' })
     expect(invoked.map(([c]) => c)).toEqual([
       importChannels.pickFiles,
       importChannels.pickFolder,

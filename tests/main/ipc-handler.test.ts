@@ -4,7 +4,8 @@ import type { ArchiveApi } from '../../src/shared/contract'
 import { channels } from '../../src/shared/ipc-channels'
 import { ArchiveService, NotFoundError } from '../../src/node/archive-service'
 import { ArchiveError } from '../../src/node/archive-dir'
-import { createArchiveHandler, publicError } from '../../src/main/ipc-handler'
+import { createArchiveHandler } from '../../src/main/ipc-handler'
+import { toPublicError } from '../../src/shared/errors'
 import { SEEDS, tempDir } from '../helpers'
 
 const APP = 'file:///app/out/renderer/index.html'
@@ -79,7 +80,11 @@ describe('createArchiveHandler', () => {
       const r = await handle('listIssues', url, [])
       expect(r).toEqual({
         ok: false,
-        error: { name: 'ForbiddenSenderError', message: 'This page may not read the archive.' },
+        error: {
+          code: 'forbidden',
+          name: 'ForbiddenSenderError',
+          message: 'This page may not read the archive.',
+        },
       })
     }
     expect(calls).toEqual([])
@@ -125,11 +130,19 @@ describe('createArchiveHandler', () => {
     })
     expect(await handle('getIssue', APP, ['nope'])).toEqual({
       ok: false,
-      error: { name: 'NotFoundError', message: 'no issue "nope" in this archive' },
+      error: {
+        code: 'not-found',
+        name: 'NotFoundError',
+        message: 'no issue "nope" in this archive',
+      },
     })
     expect(await handle('getPageSource', APP, ['a', 1])).toEqual({
       ok: false,
-      error: { name: 'ArchiveError', message: '001.txt: cannot read the page file (EACCES)' },
+      error: {
+        code: 'bad-data',
+        name: 'ArchiveError',
+        message: '001.txt: cannot read the page file (EACCES)',
+      },
     })
   })
 
@@ -149,6 +162,7 @@ describe('createArchiveHandler', () => {
     expect(r).toEqual({
       ok: false,
       error: {
+        code: 'internal',
         name: 'InternalError',
         message: 'The archive could not answer (an internal error).',
       },
@@ -178,14 +192,16 @@ describe('createArchiveHandler', () => {
   })
 })
 
-describe('publicError', () => {
+describe('toPublicError', () => {
   it('strips roots given with a trailing separator and on Windows', () => {
     const e = new ArchiveError('C:\\Users\\a\\AppData\\archive\\p1.txt: bad bytes')
-    expect(publicError(e, ['C:\\Users\\a\\AppData\\archive\\']).message).toBe('p1.txt: bad bytes')
+    expect(toPublicError(e, { hiddenRoots: ['C:\\Users\\a\\AppData\\archive\\'] }).message).toBe(
+      'p1.txt: bad bytes',
+    )
     const missing = new ArchiveError(
       '/data/seeds/catalog.json: no catalog here; is /data/seeds an archive folder?',
     )
-    expect(publicError(missing, ['/data/seeds']).message).toBe(
+    expect(toPublicError(missing, { hiddenRoots: ['/data/seeds'] }).message).toBe(
       'catalog.json: no catalog here; is . an archive folder?',
     )
   })

@@ -4,7 +4,6 @@
 // call is refused, and the archive folder is byte-identical afterwards — no index rewrite.
 // The pure handler (src/main/ipc-handler.ts) is driven directly; ipc.ts's binding to ipcMain is
 // driven through a fake ipcMain with fake events.
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { channels } from '../../src/shared/ipc-channels'
 import type { ArchiveApi, ArchiveMethod } from '../../src/shared/contract'
@@ -239,7 +238,7 @@ describe('path traversal in ids', () => {
     'jiangbei-2023-07-13\u0000.txt',
     'file:///etc/passwd',
   ]
-  it('getIssue, getPageSource and articleMatches answer NotFoundError, naming no path', async () => {
+  it('getIssue, getPageSource and articleMatches refuse them by the id patterns, naming no path', async () => {
     for (const id of ids) {
       for (const [method, args] of [
         ['getIssue', [id]],
@@ -247,17 +246,30 @@ describe('path traversal in ids', () => {
         ['articleMatches', [id, '发展']],
       ] as const) {
         const error = await refused(method, [...args])
-        expect(error.name, `${method} ${id}`).toBe('NotFoundError')
+        // rules.ts: an issue or article id never holds a dot, a backslash or a bare slash.
+        expect(error.name, `${method} ${id}`).toBe('InvalidArgumentsError')
         expect(error.message).not.toContain(archive.dir)
         expect(error.message).not.toMatch(/root:|archive-reader\/catalog/)
       }
     }
   })
 
-  it('a search scoped to such an issue finds nothing, and reads no file', async () => {
+  it('a search scoped to such an issue is refused, and reads no file', async () => {
     for (const id of ids) {
       const r = await handle('search', APP_URL, [{ q: '发展', issueId: id }])
-      expect(r).toMatchObject({ ok: true, value: { total: 0, hits: [] } })
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } })
+    }
+  })
+
+  it('a well-formed id of no issue is NotFoundError, naming no path', async () => {
+    for (const [method, args] of [
+      ['getIssue', ['nope-1900-01-01']],
+      ['getPageSource', ['nope-1900-01-01', 1]],
+      ['articleMatches', ['nope-1900-01-01/p1/a1', '发展']],
+    ] as const) {
+      const error = await refused(method, [...args])
+      expect(error).toMatchObject({ code: 'not-found', name: 'NotFoundError' })
+      expect(error.message).not.toContain(archive.dir)
     }
   })
 })
@@ -364,6 +376,7 @@ describe('calls from frames that are not the app', () => {
       for (const [method, args] of Object.entries(VALID)) {
         const error = await refused(method, args, url)
         expect(error).toEqual({
+          code: 'forbidden',
           name: 'ForbiddenSenderError',
           message: 'This page may not read the archive.',
         })
@@ -421,8 +434,11 @@ describe('ipc.ts: the binding to ipcMain', () => {
 
 describe('side effects', () => {
   it('the archive folder is byte-identical afterwards: no file written, no index rewrite', () => {
-    expect(treeState(archive.dir)).toEqual(before)
+    const after = treeState(archive.dir)
+    expect(after).toEqual(before)
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
-    expect(join(archive.dir, INDEX_FILE)).toBeTruthy()
+    // The index in particular: still there, same bytes (treeState hashes every file).
+    expect(after[INDEX_FILE]).toBeDefined()
+    expect(after[INDEX_FILE]).toEqual(before[INDEX_FILE])
   })
 })

@@ -10,7 +10,8 @@ import {
   NAVIGATE_EVENT,
   NAVIGATE_READY,
 } from '../../src/shared/ipc-channels'
-import { asIpcResult, RemoteError } from '../../src/shared/ipc-result'
+import { asIpcResult } from '../../src/shared/ipc-result'
+import { RemoteError } from '../../src/shared/errors'
 import { createBridge } from '../../src/preload/bridge'
 import type { IpcLike } from '../../src/preload/bridge'
 import { electronApi } from '../../src/renderer/app/api'
@@ -58,13 +59,22 @@ describe('createBridge (window.archive)', () => {
     ])
   })
 
-  it('never rejects: errors are {ok:false,error:{name,message}} plain data, which survives cloning', async () => {
+  it('never rejects: errors are {ok:false,error:{code,name,message}} plain data, which survives cloning', async () => {
     const { ipc } = fakeIpc(() => ({
       ok: false,
-      error: { name: 'ImportCancelled', message: 'cancelled', stack: 'main.js:1', extra: 1 },
+      error: {
+        code: 'cancelled',
+        name: 'ImportCancelled',
+        message: 'cancelled',
+        stack: 'main.js:1',
+        extra: 1,
+      },
     }))
     const result = await createBridge(ipc).getIssue('x')
-    expect(result).toEqual({ ok: false, error: { name: 'ImportCancelled', message: 'cancelled' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'cancelled', name: 'ImportCancelled', message: 'cancelled' },
+    })
     expect(cloned(result)).toEqual(result)
 
     // A reply of the wrong shape, or an invoke that throws, is a ProtocolError result.
@@ -75,6 +85,9 @@ describe('createBridge (window.archive)', () => {
       { ok: 'yes' },
       { ok: false },
       { ok: false, error: { name: 1 } },
+      // Without a code of the error policy, or with one it does not know.
+      { ok: false, error: { name: 'NotFoundError', message: 'x' } },
+      { ok: false, error: { code: 'oops', name: 'NotFoundError', message: 'x' } },
     ]) {
       const r = await createBridge(fakeIpc(() => reply).ipc).listIssues()
       expect(r).toMatchObject({ ok: false, error: { name: 'ProtocolError' } })
@@ -84,14 +97,18 @@ describe('createBridge (window.archive)', () => {
     })
     expect(await createBridge(throwing.ipc).listIssues()).toEqual({
       ok: false,
-      error: { name: 'ProtocolError', message: 'the main process did not answer' },
+      error: {
+        code: 'internal',
+        name: 'ProtocolError',
+        message: 'the main process did not answer',
+      },
     })
   })
 
   it('the renderer client rebuilds the typed error from the result, after cloning', async () => {
     const { ipc } = fakeIpc(() => ({
       ok: false,
-      error: { name: 'NotFoundError', message: 'no issue "x"' },
+      error: { code: 'not-found', name: 'NotFoundError', message: 'no issue "x"' },
     }))
     const bridge = createBridge(ipc)
     // What the page gets through contextBridge: the functions, answering with cloned data.
@@ -106,7 +123,11 @@ describe('createBridge (window.archive)', () => {
       .getIssue('x')
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(RemoteError)
-    expect(err).toMatchObject({ name: 'NotFoundError', message: 'no issue "x"' })
+    expect(err).toMatchObject({
+      errorCode: 'not-found',
+      name: 'NotFoundError',
+      message: 'no issue "x"',
+    })
     const ok = createBridge(fakeIpc(() => ({ ok: true, value: [1, 2] })).ipc)
     expect(await electronApi(ok).listIssues()).toEqual([1, 2])
   })
@@ -154,12 +175,9 @@ describe('createBridge (window.archive)', () => {
 })
 
 describe('asIpcResult', () => {
-  it('keeps only name and message of an error', () => {
-    expect(asIpcResult({ ok: false, error: { name: 'A', message: 'b', path: '/secret' } })).toEqual(
-      {
-        ok: false,
-        error: { name: 'A', message: 'b' },
-      },
-    )
+  it('keeps only code, name and message of an error', () => {
+    expect(
+      asIpcResult({ ok: false, error: { code: 'bad-data', name: 'A', message: 'b', path: '/x' } }),
+    ).toEqual({ ok: false, error: { code: 'bad-data', name: 'A', message: 'b' } })
   })
 })

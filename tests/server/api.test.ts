@@ -112,6 +112,9 @@ describe('arguments are validated (400 with {error})', () => {
     '/api/issues/jiangbei-2023-07-13/pages/abc/source',
     '/api/issues/jiangbei-2023-07-13/pages/0/source',
     `/api/issues/${'x'.repeat(201)}`,
+    // Ids are judged by the real patterns (rules.ts), before any lookup.
+    '/api/articles/not-an-article/matches?q=x',
+    '/api/issues/..%2Fcatalog.json',
   ]
   for (const path of bad) {
     it(path.slice(0, 70), async () => {
@@ -127,7 +130,7 @@ describe('what does not exist is 404', () => {
     '/api/issues/no-such-issue',
     '/api/issues/jiangbei-2023-07-13/pages/9/source',
     '/api/articles/jiangbei-2023-07-13%2Fp1%2Fa99/matches?q=x',
-    '/api/articles/not-an-article/matches?q=x',
+    '/api/articles/no-such-issue%2Fp1%2Fa1/matches?q=x',
     '/api/nothing',
     '/api',
     '/api/issues/jiangbei-2023-07-13/extra',

@@ -55,9 +55,12 @@ describe('apiPathFor ⇄ resolveApiCall', () => {
     const request = fc.record(
       {
         q: fc.string({ maxLength: 40 }),
-        papers: fc.array(fc.stringMatching(/^[a-z0-9-]{1,10}$/), { minLength: 1, maxLength: 3 }),
+        papers: fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,9}$/), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         dateFrom: fc.constantFrom('2023-01-01', '2024-02-29'),
-        issueId: fc.stringMatching(/^[a-z0-9-]{1,20}$/),
+        issueId: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,19}$/),
         page: fc.integer({ min: 1, max: 999 }),
         sort: fc.constantFrom('relevance', 'date-desc', 'date-asc'),
         limit: fc.integer({ min: 1, max: 1000 }),

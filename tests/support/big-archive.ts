@@ -36,8 +36,9 @@ export function writeBigArchive(dir: string, scale = 1): BigArchive {
   const longLine = `长文测试\n\n${prose(Math.round(350_000 * scale), 1)}\n`
   const lines: string[] = []
   const count = Math.round(100_000 * scale)
-  // Each line opens with a 本报讯 lead, so every line is an article of its own (≈ 45 bytes each).
-  for (let i = 0; i < count; i++) lines.push(`本报讯 ${prose(9, i)}${i}。`)
+  // Each line is a 本报讯 lead closed by a （完） sign-off, so every line is an article of its own
+  // (≈ 55 bytes each): the segmenter joins lead-only lines into one article.
+  for (let i = 0; i < count; i++) lines.push(`本报讯 ${prose(9, i)}${i}。（完）`)
   const manyLines = `${lines.join('\n')}\n`
   const pages = [
     { issue: LONG_LINE_ISSUE, date: '2024-03-01', text: longLine },

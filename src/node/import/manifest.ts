@@ -1,6 +1,7 @@
 // Metadata files a librarian can put beside the texts: one `manifest.json` per folder (several
 // issues, their pages and new papers) or one `NAME.meta.json` per page file. Both are validated
 // strictly: a misspelt key is an error, not silently ignored metadata.
+import { UserFacingError } from '../../shared/errors'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { isValidIsoDate } from '../../shared/archive/catalog'
@@ -112,8 +113,9 @@ export interface FileMeta {
   paperName?: string
 }
 
-export class MetadataFileError extends Error {
+export class MetadataFileError extends UserFacingError {
   override name = 'MetadataFileError'
+  readonly errorCode = 'bad-data'
 }
 
 function parseJsonFile<T>(file: string, schema: z.ZodType<T>, what: string): T {

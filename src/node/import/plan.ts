@@ -1,6 +1,7 @@
 // Pass 1 of a batch import: read every file once, work out which issue and page each one is,
 // check the batch against itself and the archive, and write the validation report. Nothing in
 // the archive is touched; `commitImport` (pass 2) does that only for a plan without errors.
+import { UserFacingError } from '../../shared/errors'
 import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import {
@@ -56,8 +57,9 @@ export interface ImportOptions extends OptionMeta {
   allowPrivateUse?: boolean
 }
 
-export class ImportCancelled extends Error {
+export class ImportCancelled extends UserFacingError {
   override name = 'ImportCancelled'
+  readonly errorCode = 'cancelled'
   constructor() {
     super('the import was cancelled; the archive is unchanged')
   }

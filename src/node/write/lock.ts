@@ -24,6 +24,7 @@ import {
 } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
+import type { ErrorCode } from '../../shared/error-codes'
 import { ArchiveError } from '../archive-error'
 import { describeWriteFailure } from '../atomic'
 import { crashPoint } from '../crash-point'
@@ -37,6 +38,7 @@ export const ABANDONED_AGE_MS = 10 * 60_000
 
 export class ArchiveBusyError extends ArchiveError {
   override name = 'ArchiveBusyError'
+  override readonly errorCode: ErrorCode = 'archive-busy'
 }
 
 export interface LockInfo {

@@ -94,10 +94,15 @@ export function App() {
         />
         <IndexProgress />
         <StoreNotice />
-        <div className="workspace">
-          <ErrorBoundary label={t('sidebar')}>
-            <Sidebar route={route} />
-          </ErrorBoundary>
+        <div
+          className={settings.sidebarCollapsed ? 'workspace sidebar-collapsed' : 'workspace'}
+          data-testid="workspace"
+        >
+          {!settings.sidebarCollapsed && (
+            <ErrorBoundary label={t('sidebar')}>
+              <Sidebar route={route} />
+            </ErrorBoundary>
+          )}
           <ErrorBoundary label={t('reader')}>
             <ReaderArea route={route} />
           </ErrorBoundary>

@@ -1,13 +1,11 @@
 // Top bar: the search box and the app-wide switches (language, theme, link, shortcuts).
 import type { RefObject } from 'react'
 import { api } from './api'
-import { copyText } from '../ui/browser'
 import { copyLink } from './commands'
 import { useI18n } from './i18n'
 import type { AppRoute } from './route'
 import { updateSettings, useSettings } from './settings'
 import type { LangSetting } from './settings'
-import { showToast } from '../ui/toast'
 import { SearchBox } from '../search/SearchBox'
 
 interface Props {
@@ -20,12 +18,20 @@ interface Props {
 export function Header({ route, searchRef, theme, onShortcuts }: Props) {
   const { t } = useI18n()
   const settings = useSettings()
-  const copyWebAddress = async (): Promise<void> => {
-    const ok = await copyText(location.href)
-    showToast(ok ? t('linkCopied') : t('copyFailed'), location.href, ok ? 'info' : 'error')
-  }
   return (
     <header className="app-header">
+      <button
+        type="button"
+        className="sidebar-toggle"
+        data-testid="sidebar-toggle"
+        aria-controls="sidebar"
+        aria-expanded={!settings.sidebarCollapsed}
+        title={t(settings.sidebarCollapsed ? 'sidebarShow' : 'sidebarHide')}
+        aria-label={t(settings.sidebarCollapsed ? 'sidebarShow' : 'sidebarHide')}
+        onClick={() => updateSettings({ sidebarCollapsed: !settings.sidebarCollapsed })}
+      >
+        ☰
+      </button>
       <h1 className="brand">
         <span lang="zh-CN">报刊档案阅读器</span>
         <span className="brand-en" lang="en">
@@ -68,21 +74,11 @@ export function Header({ route, searchRef, theme, onShortcuts }: Props) {
         <button
           type="button"
           data-testid="copy-link"
-          title={t('copyLinkHint')}
+          title={t(api.kind === 'http' ? 'copyWebLinkHint' : 'copyLinkHint')}
           onClick={() => void copyLink(t)}
         >
           {t('copyLink')}
         </button>
-        {api.kind === 'http' && (
-          <button
-            type="button"
-            data-testid="copy-web-link"
-            title={t('copyWebLinkHint')}
-            onClick={() => void copyWebAddress()}
-          >
-            {t('copyWebLink')}
-          </button>
-        )}
         <button
           type="button"
           data-testid="shortcuts-button"

@@ -18,7 +18,7 @@ const LABELS: Record<Tab, MessageKey> = {
 export function Sidebar({ route }: { route: AppRoute }) {
   const { t } = useI18n()
   return (
-    <aside className="sidebar" aria-label={t('sidebar')} data-testid="sidebar">
+    <aside className="sidebar" id="sidebar" aria-label={t('sidebar')} data-testid="sidebar">
       <div className="tabs" role="tablist" aria-label={t('sidebar')}>
         {TABS.map((tab) => (
           <button

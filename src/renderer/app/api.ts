@@ -1,10 +1,16 @@
 // The archive as the renderer sees it: Electron's preload bridge (`window.archive`) when it is
-// there, otherwise the reading-room server's JSON API on the same origin. Both speak `ArchiveApi`.
+// there, otherwise the reading-room server's JSON API on the same origin. Both speak `ArchiveApi`,
+// with their verbs built from the contract's declaration (never listed here), and both fail with
+// the same RemoteError (code, name, message) of the error policy.
+import { ARCHIVE_METHODS } from '../../shared/contract'
 import type { ArchiveApi, ArchiveBridge, MenuCommand } from '../../shared/contract'
+import { isErrorCode } from '../../shared/error-codes'
+import { RemoteError } from '../../shared/errors'
 import { apiPathFor } from '../../shared/http'
 import type { ApiErrorBody } from '../../shared/http'
 import { unwrapResult } from '../../shared/ipc-result'
 import type { IndexStatus } from '../../shared/types'
+import { loadIssueOffThread } from './issue-loader'
 
 export interface ClientApi extends ArchiveApi {
   kind: 'electron' | 'http'
@@ -13,14 +19,11 @@ export interface ClientApi extends ArchiveApi {
   onNavigate(listener: (route: string) => void): () => void
 }
 
-export class ApiError extends Error {
-  override name = 'ApiError'
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message)
-  }
+/** Every verb of the contract, each made by `make` (which must keep the verb's own type). */
+function verbs(make: (method: keyof ArchiveApi) => unknown): ArchiveApi {
+  const out: Record<string, unknown> = {}
+  for (const method of ARCHIVE_METHODS) out[method] = make(method)
+  return out as ArchiveApi
 }
 
 function bridge(): ArchiveBridge | undefined {
@@ -31,13 +34,17 @@ function bridge(): ArchiveBridge | undefined {
 async function getJson<T>(path: string): Promise<T> {
   const res = await fetch(path, { headers: { Accept: 'application/json' } })
   if (!res.ok) {
-    let message = `${res.status} ${res.statusText}`
+    let body: Partial<ApiErrorBody> = {}
     try {
-      message = ((await res.json()) as ApiErrorBody).error || message
+      body = (await res.json()) as Partial<ApiErrorBody>
     } catch {
-      // Not JSON: keep the status line.
+      // Not JSON (a proxy's page): the status line is all there is.
     }
-    throw new ApiError(message, res.status)
+    throw new RemoteError(
+      isErrorCode(body.code) ? body.code : 'internal',
+      typeof body.name === 'string' ? body.name : 'HttpError',
+      typeof body.error === 'string' && body.error ? body.error : `${res.status} ${res.statusText}`,
+    )
   }
   return (await res.json()) as T
 }
@@ -45,15 +52,17 @@ async function getJson<T>(path: string): Promise<T> {
 const noop = (): (() => void) => () => {}
 
 function httpApi(): ClientApi {
+  const path = apiPathFor as (method: keyof ArchiveApi, ...args: unknown[]) => string
   return {
     kind: 'http',
-    listIssues: () => getJson(apiPathFor('listIssues')),
-    getIssue: (id) => getJson(apiPathFor('getIssue', id)),
-    getArticle: (id) => getJson(apiPathFor('getArticle', id)),
-    getPageSource: (id, page) => getJson(apiPathFor('getPageSource', id, page)),
-    search: (request) => getJson(apiPathFor('search', request)),
-    articleMatches: (articleId, q) => getJson(apiPathFor('articleMatches', articleId, q)),
-    indexStatus: () => getJson(apiPathFor('indexStatus')),
+    ...verbs(
+      (method) =>
+        (...args: unknown[]) =>
+          getJson(path(method, ...args)),
+    ),
+    // Parsed in a worker: a huge page's issue would block the window (issue-loader.ts).
+    getIssue: (id) =>
+      loadIssueOffThread(apiPathFor('getIssue', id), () => getJson(apiPathFor('getIssue', id))),
     // The server opens (and if need be builds) the index before it listens; poll while the
     // status says otherwise.
     onIndexProgress(listener) {
@@ -88,13 +97,10 @@ async function unwrap<T>(reply: Promise<unknown>): Promise<T> {
 export function electronApi(b: ArchiveBridge): ClientApi {
   return {
     kind: 'electron',
-    listIssues: () => unwrap(b.listIssues()),
-    getIssue: (id) => unwrap(b.getIssue(id)),
-    getArticle: (id) => unwrap(b.getArticle(id)),
-    getPageSource: (id, page) => unwrap(b.getPageSource(id, page)),
-    search: (request) => unwrap(b.search(request)),
-    articleMatches: (articleId, q) => unwrap(b.articleMatches(articleId, q)),
-    indexStatus: () => unwrap(b.indexStatus()),
+    ...verbs((method) => {
+      const call = b[method] as (...args: unknown[]) => Promise<unknown>
+      return (...args: unknown[]) => unwrap(call(...args))
+    }),
     // Events only arrive while a build runs: ask once for where things stand now.
     onIndexProgress(listener) {
       let stopped = false

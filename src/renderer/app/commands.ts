@@ -2,8 +2,9 @@
 // the current route and the archive data already on screen, and navigates.
 import { deepLinkFor } from '../../shared/contract'
 import type { MenuCommand } from '../../shared/contract'
+import { api } from './api'
 import { copyText } from '../ui/browser'
-import { peekIssue, peekIssues, peekMatches } from './data'
+import { peekIssue, peekIssues, peekMatches, peekSearch } from './data'
 import type { I18n } from './i18n'
 import { importApi } from '../import/import-api'
 import { openImportDialog } from '../import/import-dialog-store'
@@ -18,6 +19,8 @@ import {
   updatePane,
 } from './navigation'
 import { getRoute, navigate } from './route-store'
+import { placeOf, stepResult } from '../search/result-step'
+import { requestOf } from '../search/use-route-search'
 import type { AppRoute } from './route'
 import { settingsStore, stepFontSize, updateSettings } from './settings'
 import { effectiveTheme, systemPrefersDark } from './theme'
@@ -37,6 +40,8 @@ export type Command =
   | 'pane-a'
   | 'pane-b'
   | 'toggle-sync'
+  | 'next-result'
+  | 'prev-result'
 
 /** What only the component tree can do. */
 export interface UiHooks {
@@ -44,8 +49,14 @@ export interface UiHooks {
   toggleShortcuts(): void
 }
 
+/** What opens this view where the reader runs: the page's http URL in a browser (the reading
+ * room), the archive-reader:// deep link in the app. */
+export function linkToView(): string {
+  return api.kind === 'http' ? location.href : deepLinkFor(location.hash || '#/')
+}
+
 export async function copyLink(t: I18n['t']): Promise<void> {
-  const link = deepLinkFor(location.hash || '#/')
+  const link = linkToView()
   const ok = await copyText(link)
   showToast(ok ? t('linkCopied') : t('copyFailed'), link, ok ? 'info' : 'error')
 }
@@ -118,6 +129,17 @@ export function runCommand(command: Command, ui: UiHooks, t: I18n['t']): void {
         navigate(stepHit(route, i, command === 'next-hit' ? 1 : -1, matches.ranges.length))
       return
     }
+    case 'next-result':
+    case 'prev-result': {
+      const a = activeArticle(route)
+      const place = route.search.q ? placeOf(route, peekSearch(requestOf(route)), a?.id) : undefined
+      if (place)
+        void stepResult(route, i, place, command === 'next-result' ? 1 : -1).then(
+          (next) => go(next, t, 'noMoreResults'),
+          () => showToast(t('searchFailed')),
+        )
+      return
+    }
     case 'toggle-original':
       if (pane) navigate(updatePane(route, i, { original: pane.original ? undefined : true }))
       return
@@ -137,6 +159,14 @@ export function runCommand(command: Command, ui: UiHooks, t: I18n['t']): void {
     case 'open-bookmarks': {
       const tab =
         command === 'open-library' ? 'library' : command === 'open-search' ? 'search' : 'bookmarks'
+      // On the search tab, r goes between the results page and the hit being read.
+      if (tab === 'search' && route.tab === 'search' && route.search.q && route.panes.length) {
+        const next = { ...route }
+        if (route.resultsView) delete next.resultsView
+        else next.resultsView = true
+        navigate(next)
+        return
+      }
       navigate({ ...route, tab })
       return
     }

@@ -104,6 +104,15 @@ export function useSearch(request: SearchRequest | undefined): ResourceState<Sea
   return useResource(request?.q.trim() ? keys.search(request) : null, load, 'search')
 }
 
+/** One page of results (from the cache when it is there), for stepping from hit to hit. */
+export function loadSearch(request: SearchRequest): Promise<SearchResponse> {
+  return ensure(keys.search(request), () => api.search({ ...request, limit: PAGE_SIZE }), 'search')
+}
+
+export function peekSearch(request: SearchRequest): SearchResponse | undefined {
+  return peek(keys.search(request))
+}
+
 export function useArticleMatches(
   articleId: string | undefined,
   q: string | undefined,

@@ -44,10 +44,15 @@ export function makeI18n(lang: Lang): I18n {
     timeZone: 'UTC',
   })
   const numFmt = new Intl.NumberFormat(lang)
+  const plural = new Intl.PluralRules(lang)
   return {
     lang,
+    // A numeric `count` picks the plural form `key_one` (etc.) where the language has one:
+    // "1 issue", "2 issues"; Chinese has a single form.
     t(key, vars) {
-      const text: string = table[key] ?? messages.en[key] ?? key
+      const c = vars?.count
+      const form = typeof c === 'number' ? (`${key}_${plural.select(c)}` as MessageKey) : undefined
+      const text: string = (form && table[form]) ?? table[key] ?? messages.en[key] ?? key
       return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text
     },
     date(iso) {

@@ -17,6 +17,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['N'], label: 'Shift+N', command: 'prev-hit', help: 'keyPrevHit' },
   { keys: [']'], label: ']', command: 'next-page', help: 'keyNextPage' },
   { keys: ['['], label: '[', command: 'prev-page', help: 'keyPrevPage' },
+  { keys: ['.'], label: '.', command: 'next-result', help: 'keyNextResult' },
+  { keys: [','], label: ',', command: 'prev-result', help: 'keyPrevResult' },
   { keys: ['j'], label: 'j', command: 'next-article', help: 'keyNextArticle' },
   { keys: ['k'], label: 'k', command: 'prev-article', help: 'keyPrevArticle' },
   { keys: ['}'], label: '}', command: 'next-issue', help: 'keyNextIssue' },

@@ -45,7 +45,14 @@ export function openRef(
   where: Where = 'active',
   extra: Omit<PaneState, 'ref'> = {},
 ): AppRoute {
-  return withPane(route, paneIndex(route, where), { ref, ...extra })
+  const next = withPane(route, paneIndex(route, where), { ref, ...extra })
+  // What is opened is read: the results page gives way to the reader.
+  if (next.resultsView) {
+    const reading = { ...next }
+    delete reading.resultsView
+    return reading
+  }
+  return next
 }
 
 export function openArticleId(

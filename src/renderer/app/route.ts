@@ -39,6 +39,8 @@ export interface AppRoute {
   panes: PaneState[]
   active: 0 | 1
   sync: boolean
+  /** The search's results page fills the main area although panes are open (`view=results`). */
+  resultsView?: boolean
 }
 
 export const EMPTY_ROUTE: AppRoute = {
@@ -50,7 +52,7 @@ export const EMPTY_ROUTE: AppRoute = {
 }
 
 const ISSUE_ID = /^[a-z0-9][a-z0-9-]{0,80}$/
-const PANE_REF = /^([a-z0-9][a-z0-9-]{0,80})(?:\/p(\d{1,3})(?:\/a(\d{1,4}))?)?$/
+const PANE_REF = /^([a-z0-9][a-z0-9-]{0,80})(?:\/p(\d{1,3})(?:\/a(\d{1,6}))?)?$/
 
 export function formatPaneRef(ref: PaneRef): string {
   let s = ref.issueId
@@ -124,6 +126,8 @@ export function parseRoute(hash: string): AppRoute {
   route.panes = [a, b].filter((x): x is PaneState => x !== undefined)
   route.active = params.get('active') === 'b' && route.panes.length === 2 ? 1 : 0
   route.sync = params.get('sync') === '1' && route.panes.length === 2
+  if (params.get('view') === 'results' && route.search.q && route.panes.length > 0)
+    route.resultsView = true
   return route
 }
 
@@ -143,10 +147,23 @@ export function formatRoute(route: AppRoute): string {
   })
   if (route.active === 1 && route.panes.length === 2) params.set('active', 'b')
   if (route.sync && route.panes.length === 2) params.set('sync', '1')
+  if (route.resultsView && route.search.q && route.panes.length > 0) params.set('view', 'results')
   const qs = params.toString()
   return `#/${route.tab}${qs ? `?${qs}` : ''}`
 }
 
 export function isIssueId(s: string): boolean {
   return ISSUE_ID.test(s)
+}
+
+/**
+ * The results page fills the main area: on the search tab with a query, when no pane is open
+ * or the reader asked for it (a pane stays in the route, one key away).
+ */
+export function showsResults(route: AppRoute): boolean {
+  return (
+    route.tab === 'search' &&
+    route.search.q.trim() !== '' &&
+    (route.panes.length === 0 || route.resultsView === true)
+  )
 }

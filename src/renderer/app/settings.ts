@@ -12,6 +12,8 @@ const settingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
   fontSize: z.number().int().min(12).max(40),
   lang: z.enum(['auto', 'zh-CN', 'en']),
+  /** The sidebar folded away (narrow windows); optional, so older stored settings still parse. */
+  sidebarCollapsed: z.boolean().optional(),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

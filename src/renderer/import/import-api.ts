@@ -3,7 +3,8 @@
 // import's menu command, button and dialog are absent. The preload answers with results; here
 // they become values again, or RemoteErrors with their names (ImportCancelled, ImportError, …),
 // so the dialog can tell a cancel from a failure.
-import type { ImportBridge, ImportWireBridge } from '../../shared/import-contract'
+import { importContract } from '../../shared/import-contract'
+import type { ImportBridge, ImportMethod, ImportWireBridge } from '../../shared/import-contract'
 import { unwrapResult } from '../../shared/ipc-result'
 
 async function unwrap<T>(reply: Promise<unknown>): Promise<T> {
@@ -12,14 +13,14 @@ async function unwrap<T>(reply: Promise<unknown>): Promise<T> {
 
 /** The renderer's import client over the preload's bridge. */
 export function importClient(b: ImportWireBridge): ImportBridge {
+  const verbs: Record<string, unknown> = {}
+  // The declaration's verbs, each unwrapped (never listed here).
+  for (const method of Object.keys(importContract) as ImportMethod[]) {
+    const call = b[method] as (...args: unknown[]) => Promise<unknown>
+    verbs[method] = (...args: unknown[]) => unwrap(call(...args))
+  }
   return {
-    pickFiles: () => unwrap(b.pickFiles()),
-    pickFolder: () => unwrap(b.pickFolder()),
-    plan: (selectionId, overrides) => unwrap(b.plan(selectionId, overrides)),
-    commit: (planId, confirmed) => unwrap(b.commit(planId, confirmed)),
-    cancel: () => unwrap(b.cancel()),
-    removeIssue: (issueId) => unwrap(b.removeIssue(issueId)),
-    userIssues: () => unwrap(b.userIssues()),
+    ...(verbs as Omit<ImportBridge, 'onProgress'>),
     onProgress: (listener) => b.onProgress(listener),
   }
 }

@@ -83,7 +83,7 @@ export function LibraryPanel({ route }: { route: AppRoute }) {
                   {p.name}
                 </span>
                 <span className="muted">
-                  {t('paperIssues', { n: number(p.issues.length) })}
+                  {t('paperIssues', { n: number(p.issues.length), count: p.issues.length })}
                   {first &&
                     last &&
                     ` · ${date(first.date)}${first !== last ? ` – ${date(last.date)}` : ''}`}

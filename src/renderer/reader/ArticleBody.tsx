@@ -1,16 +1,20 @@
-// The reflowed text, paragraph by paragraph. Matches are <mark>s, continuation markers
+// The reflowed text, block by block (ArticleBlock). Matches are <mark>s, continuation markers
 // (下转2版 …) are links to the page they continue on, with "open beside" next to them.
-// A long article (a megabyte on one line) is rendered a few blocks at a time, each step in a
-// task of its own, so the window answers clicks and keys while the rest appears.
-import { useEffect, useMemo, useRef, useState } from 'react'
+// A long article (a megabyte on one line) is mounted a few blocks per task, and a new set of
+// hits (a search within it) is applied the same way — blocks not yet reached keep what they
+// show — so the window answers clicks and keys while the rest follows. Stepping to the next hit
+// re-renders only the two blocks whose current hit changed.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Article, Range } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 import { openRef } from '../app/navigation'
 import { parsePaneRef } from '../app/route'
 import type { AppRoute, PaneRef } from '../app/route'
 import { navigate } from '../app/route-store'
-import { layoutText } from '../ui/text-layout'
-import type { Paragraph, Piece } from '../ui/text-layout'
+import { blockAt, hitsKey, layoutBlocks, sortedHits } from '../ui/text-layout'
+import type { BlockShape, SortedHits } from '../ui/text-layout'
+import { ArticleBlock } from './ArticleBlock'
+import type { BlockLink } from './ArticleBlock'
 import type { PaneLinks } from './pane-links'
 
 interface Props {
@@ -22,139 +26,123 @@ interface Props {
   links: PaneLinks
 }
 
-function Pieces({ pieces, current }: { pieces: Piece[]; current: number | undefined }) {
-  return (
-    <>
-      {pieces.map((p) =>
-        p.hit === undefined ? (
-          <span key={p.start}>{p.text}</span>
-        ) : (
-          <mark
-            key={p.start}
-            data-hit={p.hit}
-            data-testid="match"
-            className={p.hit === current ? 'current' : undefined}
-            aria-current={p.hit === current ? 'true' : undefined}
-          >
-            {p.text}
-          </mark>
-        ),
-      )}
-    </>
-  )
-}
+/** Characters mounted (or re-rendered with new hits) per task: a step stays far below 50 ms. */
+const CHUNK_CHARS = 6_000
 
-/** Characters rendered at first and added per step: a step stays far below 50 ms of work. */
-const CHUNK_CHARS = 12_000
-
-/** How many of `paragraphs` from `from` hold about `chars` characters (at least one). */
-function blocksFor(paragraphs: readonly Paragraph[], from: number, chars: number): number {
+/** The index after the blocks from `from` that hold about `chars` characters (at least one). */
+function blocksFor(blocks: readonly BlockShape[], from: number, chars: number): number {
   let n = from
   let sum = 0
-  while (n < paragraphs.length && (n === from || sum < chars)) {
-    const p = paragraphs[n] as Paragraph
-    sum += p.end - p.start
+  while (n < blocks.length && (n === from || sum < chars)) {
+    const b = blocks[n] as BlockShape
+    sum += b.end - b.start
     n++
   }
   return n
 }
 
+interface Progress {
+  blocks: readonly BlockShape[]
+  hits: SortedHits
+  /** Blocks in the document. */
+  mounted: number
+  /** Blocks showing `hits`; the ones after it still show older hits until reached. */
+  fresh: number
+}
+
 export function ArticleBody({ route, index, article, hits, current, links }: Props) {
   const { t } = useI18n()
   const root = useRef<HTMLDivElement>(null)
-  const paragraphs = useMemo(
+  const blocks = useMemo(
     () =>
-      layoutText(
+      layoutBlocks(
         article.text,
-        hits,
         article.continuations.map((c) => c.range),
       ),
-    [article, hits],
+    [article],
   )
-  // How many blocks are in the document; grows a chunk per task until all are.
-  const [shown, setShown] = useState({ of: paragraphs, n: blocksFor(paragraphs, 0, CHUNK_CHARS) })
-  const count = shown.of === paragraphs ? shown.n : blocksFor(paragraphs, 0, CHUNK_CHARS)
-  if (shown.of !== paragraphs) setShown({ of: paragraphs, n: count })
+  const sorted = useMemo(() => sortedHits(hits), [hits])
+  const [progress, setProgress] = useState<Progress>(() => ({
+    blocks,
+    hits: sorted,
+    mounted: blocksFor(blocks, 0, CHUNK_CHARS),
+    fresh: Infinity,
+  }))
+  let p = progress
+  if (p.blocks !== blocks) {
+    p = { blocks, hits: sorted, mounted: blocksFor(blocks, 0, CHUNK_CHARS), fresh: Infinity }
+    setProgress(p)
+  } else if (p.hits !== sorted) {
+    p = { ...p, hits: sorted, fresh: 0 }
+    setProgress(p)
+  }
   useEffect(() => {
-    if (count >= paragraphs.length) return
-    const timer = setTimeout(
-      () => setShown({ of: paragraphs, n: blocksFor(paragraphs, count, CHUNK_CHARS) }),
-      0,
-    )
+    const { fresh, mounted } = progress
+    if (fresh >= mounted && mounted >= blocks.length) return
+    const timer = setTimeout(() => {
+      setProgress((q) =>
+        q.fresh < q.mounted
+          ? { ...q, fresh: blocksFor(q.blocks, q.fresh, CHUNK_CHARS) }
+          : { ...q, fresh: Infinity, mounted: blocksFor(q.blocks, q.mounted, CHUNK_CHARS) },
+      )
+    }, 0)
     return () => clearTimeout(timer)
-  }, [count, paragraphs])
+  }, [progress, blocks.length])
 
-  // Scrolls to the current match once it is in the document (it may be in a later chunk).
+  // The block of the current hit; it is scrolled to once it is mounted and shows these hits.
+  const currentRange = current === undefined ? undefined : hits[current]
+  const currentBlock = currentRange ? blockAt(blocks, currentRange[0]) : -1
+  // A hit may run over a block's end (rarely: blocks are cut at sentence ends).
+  const currentLast = currentRange
+    ? Math.max(currentBlock, blockAt(blocks, currentRange[1] - 1))
+    : -1
+  const ready = currentBlock >= 0 && currentBlock < Math.min(p.mounted, p.fresh)
   const scrolled = useRef<string>('')
   useEffect(() => {
-    if (current === undefined) return
+    if (current === undefined || !ready) return
     const key = `${article.id}:${current}:${hits.length}`
     if (scrolled.current === key) return
     const mark = root.current?.querySelector(`mark[data-hit="${current}"]`)
     if (!mark) return
     scrolled.current = key
     mark.scrollIntoView({ block: 'center', behavior: 'instant' })
-  }, [current, hits, article.id, count])
+  }, [current, hits, article.id, ready])
 
-  const targetOf = (i: number): PaneRef | undefined => {
-    const c = article.continuations[i]
-    if (!c?.targetExists) return undefined
-    return (
-      (c.targetArticleId && parsePaneRef(c.targetArticleId)) || {
-        issueId: article.issueId,
-        page: c.targetPage,
+  const linkOf = useCallback(
+    (i: number): BlockLink | undefined => {
+      const c = article.continuations[i]
+      if (!c) return undefined
+      const target: PaneRef | undefined = !c.targetExists
+        ? undefined
+        : (c.targetArticleId && parsePaneRef(c.targetArticleId)) || {
+            issueId: article.issueId,
+            page: c.targetPage,
+          }
+      if (!target) return { link: c, href: '', openBeside: () => {} }
+      return {
+        link: c,
+        href: links.href(target),
+        openBeside: () =>
+          navigate({ ...openRef(route, target, index === 0 ? 1 : 0), active: index }),
       }
-    )
-  }
+    },
+    [article, links, route, index],
+  )
 
   return (
     <div className="article-text" data-testid="article-text" ref={root} lang="zh-CN">
-      {paragraphs.length === 0 && <p className="muted">{t('noText')}</p>}
-      {paragraphs.slice(0, count).map((para) => (
-        <p key={para.start} className={para.continued ? 'continued' : undefined}>
-          {para.runs.map((run) => {
-            if (run.link === undefined)
-              return <Pieces key={run.start} pieces={run.pieces} current={current} />
-            const c = article.continuations[run.link]
-            const target = targetOf(run.link)
-            if (!c || !target) {
-              return (
-                <span
-                  key={run.start}
-                  className="continuation missing"
-                  data-testid="continuation-missing"
-                  title={t('continuationMissing', { n: c?.targetPage ?? '' })}
-                >
-                  <Pieces pieces={run.pieces} current={current} />
-                </span>
-              )
-            }
-            return (
-              <span key={run.start} className="continuation">
-                <a
-                  href={links.href(target)}
-                  data-testid="continuation-link"
-                  data-target-page={c.targetPage}
-                  title={t('continuationGo', { n: c.targetPage })}
-                >
-                  <Pieces pieces={run.pieces} current={current} />
-                </a>
-                <button
-                  type="button"
-                  className="beside"
-                  data-testid="continuation-beside"
-                  aria-label={t('continuationBeside', { n: c.targetPage })}
-                  title={t('continuationBeside', { n: c.targetPage })}
-                  onClick={() =>
-                    navigate({ ...openRef(route, target, index === 0 ? 1 : 0), active: index })
-                  }
-                >
-                  ⇆
-                </button>
-              </span>
-            )
-          })}
-        </p>
+      {blocks.length === 0 && <p className="muted">{t('noText')}</p>}
+      {blocks.slice(0, p.mounted).map((block, i) => (
+        <ArticleBlock
+          key={`${article.id}:${block.start}`}
+          text={article.text}
+          block={block}
+          hits={sorted}
+          hitsKey={hitsKey(sorted, block.start, block.end)}
+          current={i >= currentBlock && i <= currentLast ? current : undefined}
+          linkOf={linkOf}
+          frozen={i >= p.fresh}
+        />
       ))}
     </div>
   )

@@ -3,7 +3,7 @@
 // request (and always when one of them is the open block). A page is a few dozen blocks; a file
 // that is not a page can be a hundred thousand, so the list shows TOC_STEP at a time (and always
 // the article being read) with a button for more, instead of a hundred thousand links at once.
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Article, PageView } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 import type { PaneState } from '../app/route'
@@ -24,8 +24,13 @@ export function PageToc({ page, current, pane, links }: Props) {
   const { t } = useI18n()
   const [all, setAll] = useState(false)
   const [limit, setLimit] = useState({ page, n: TOC_STEP })
-  const listed = page.articles.filter((a) => all || isEntry(a) || a === current)
-  const others = page.articles.length - page.articles.filter(isEntry).length
+  // Computed once per page (a hundred thousand entries are a few milliseconds, not per render).
+  const entries = useMemo(() => page.articles.filter(isEntry), [page])
+  const listed = useMemo(
+    () => (all ? page.articles : page.articles.filter((a) => isEntry(a) || a === current)),
+    [all, page, current],
+  )
+  const others = page.articles.length - entries.length
   const n = limit.page === page ? limit.n : TOC_STEP
   const at = current ? listed.indexOf(current) : -1
   // The current article's neighbourhood is always listed, even far down a long page.

@@ -2,9 +2,11 @@
 import { useRef } from 'react'
 import { useI18n } from '../app/i18n'
 import { swapPanes, toggleSplit } from '../app/navigation'
+import { showsResults } from '../app/route'
 import type { AppRoute } from '../app/route'
 import { navigate } from '../app/route-store'
 import { ErrorBoundary } from '../ui/ErrorBoundary'
+import { ResultsPage } from '../search/ResultsPage'
 import { ReaderPane } from './ReaderPane'
 import { Welcome } from './Welcome'
 
@@ -29,6 +31,13 @@ export function ReaderArea({ route }: { route: AppRoute }) {
     to.scrollTop = ratio * (to.scrollHeight - to.clientHeight)
   }
 
+  if (showsResults(route)) {
+    return (
+      <main className="reader-area" id="reader" aria-label={t('reader')} data-testid="reader-area">
+        <ResultsPage route={route} />
+      </main>
+    )
+  }
   return (
     <main className="reader-area" id="reader" aria-label={t('reader')} data-testid="reader-area">
       {route.panes.length > 0 && (

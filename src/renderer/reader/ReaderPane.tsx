@@ -15,6 +15,7 @@ import { PageTabs } from './PageTabs'
 import { PageToc } from './PageToc'
 import { PaneHeader } from './PaneHeader'
 import { Provenance } from './Provenance'
+import { ResultStepper } from './ResultStepper'
 
 interface Props {
   route: AppRoute
@@ -69,6 +70,9 @@ export function ReaderPane({ route, index, pane, bodyRef, onScroll }: Props) {
     >
       {issue && (
         <PaneHeader route={route} index={index} issue={issue} links={links} split={split} />
+      )}
+      {issue && at && route.search.q && (
+        <ResultStepper route={route} index={index} articleId={at.article?.id} />
       )}
       {issue && at && <PageTabs issue={issue} page={at.page} links={links} pane={pane} />}
       {issue && at && <Provenance issue={issue} page={at.page} article={at.article} />}

@@ -1,44 +1,28 @@
-// Search results with their filters. The request is the route's, so a search is a link.
-import { useMemo } from 'react'
-import { searchRequestFromParams, searchRequestToParams } from '../../shared/http'
-import type { SearchRequest } from '../../shared/types'
-import { useSearch } from '../app/data'
+// The search tab of the sidebar: the status line and the filters. The results themselves fill
+// the main area (ResultsPage); while a hit is read, a compact list of them stays here, so the
+// next result is a click away.
 import { useI18n } from '../app/i18n'
+import { showsResults } from '../app/route'
 import type { AppRoute } from '../app/route'
 import { LoadError } from '../ui/LoadError'
 import { RecentSearches } from '../bookmarks/RecentSearches'
 import { SearchFilters } from './SearchFilters'
 import { SearchResults } from './SearchResults'
+import { useRouteSearch } from './use-route-search'
 
 export function SearchPanel({ route }: { route: AppRoute }) {
-  const { t, number } = useI18n()
-  const requestKey = searchRequestToParams(route.search).toString()
-  // One object per distinct request, so the data hook sees a stable value.
-  const request = useMemo(
-    () => searchRequestFromParams(new URLSearchParams(requestKey)) as unknown as SearchRequest,
-    [requestKey],
-  )
-  const hasQuery = request.q.trim() !== ''
-  const { entry, previous } = useSearch(hasQuery ? request : undefined)
-  const response = entry?.status === 'ok' ? entry.data : hasQuery ? previous : undefined
-  const loading = hasQuery && entry?.status !== 'ok' && entry?.status !== 'error'
-
-  let status: string
-  if (!hasQuery) status = t('searchPrompt')
-  else if (entry?.status === 'error') status = t('searchFailed')
-  else if (loading || !response) status = t('searching')
-  else if (response.error) status = t('queryError', { error: response.error })
-  else status = t('resultCount', { n: number(response.total), q: response.query })
-
+  const { t } = useI18n()
+  const { hasQuery, response, loading, error, status } = useRouteSearch(route)
+  const inMain = showsResults(route)
   return (
     <section className="search-panel" data-testid="search-panel" aria-label={t('tabSearch')}>
       <p className="result-count" role="status" aria-live="polite" data-testid="result-count">
         {status}
       </p>
       <SearchFilters route={route} response={hasQuery ? response : undefined} />
-      {entry?.status === 'error' && <LoadError error={entry.error} />}
-      {hasQuery && response && !response.error && (
-        <SearchResults route={route} response={response} stale={loading} />
+      {error && <LoadError error={error} />}
+      {hasQuery && response && !response.error && !inMain && (
+        <SearchResults route={route} response={response} stale={loading} compact />
       )}
       {!hasQuery && <RecentSearches />}
     </section>

@@ -12,6 +12,8 @@ interface Props {
   response: SearchResponse
   /** A newer request is loading; these are the previous results. */
   stale: boolean
+  /** The short list in the sidebar, beside an opened hit. */
+  compact?: boolean
 }
 
 /** Records keystroke → results on screen, for the latency figure the e2e perf spec reports. */
@@ -25,7 +27,7 @@ function measureLatency(q: string): void {
   })
 }
 
-export function SearchResults({ route, response, stale }: Props) {
+export function SearchResults({ route, response, stale, compact = false }: Props) {
   const { t, number } = useI18n()
   const offset = route.search.offset ?? 0
   useEffect(() => {
@@ -50,7 +52,11 @@ export function SearchResults({ route, response, stale }: Props) {
   const from = Math.min(offset + 1, response.total)
   const to = Math.min(offset + response.hits.length, response.total)
   return (
-    <div className={stale ? 'results stale' : 'results'} aria-busy={stale}>
+    <div
+      className={`results${stale ? ' stale' : ''}${compact ? ' compact' : ''}`}
+      aria-busy={stale}
+      data-testid={compact ? 'results-compact' : 'results-main'}
+    >
       <ol
         id="search-results"
         data-query={response.query}

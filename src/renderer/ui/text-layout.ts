@@ -118,12 +118,61 @@ function blocksOf(text: string, start: number, end: number, links: readonly Sort
   return out
 }
 
-export function layoutText(
-  text: string,
-  hits: readonly Range[] = [],
-  links: readonly Range[] = [],
-): Paragraph[] {
-  const paragraphs: Paragraph[] = []
+/** A run of a block before its pieces are cut: hits do not change a block's runs. */
+export interface RunShape {
+  start: number
+  end: number
+  link?: number
+}
+
+/** A block's place and runs, from the text and its continuation markers alone. */
+export interface BlockShape {
+  start: number
+  end: number
+  runs: RunShape[]
+  continued?: boolean
+}
+
+/** Hits sorted once per article, for `piecesIn`. */
+export type SortedHits = readonly SortedHit[]
+
+export function sortedHits(hits: readonly Range[]): SortedHits {
+  return sortHits(hits)
+}
+
+/** The pieces of [start, end) at the boundaries of `sorted` (binary search: cheap per block). */
+export function piecesIn(text: string, start: number, end: number, sorted: SortedHits): Piece[] {
+  return piecesSorted(text, start, end, sorted, firstHit(sorted, start))
+}
+
+/** Indices of the hits that touch [start, end), as a key: a block re-renders when it changes. */
+export function hitsKey(sorted: SortedHits, start: number, end: number): string {
+  let key = ''
+  for (let k = firstHit(sorted, start); k < sorted.length; k++) {
+    const h = sorted[k] as SortedHit
+    if (h.s >= end) break
+    if (h.e > start) key += `${h.i}:${h.s}-${h.e},`
+  }
+  return key
+}
+
+/** Index of the block holding `pos` (blocks are sorted and disjoint); -1 when none. */
+export function blockAt(blocks: readonly BlockShape[], pos: number): number {
+  let lo = 0
+  let hi = blocks.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const b = blocks[mid] as BlockShape
+    if (pos < b.start) hi = mid - 1
+    else if (pos >= b.end) lo = mid + 1
+    else return mid
+  }
+  return -1
+}
+
+/** Paragraphs cut into blocks of at most MAX_PARAGRAPH, with their continuation-marker runs. */
+export function layoutBlocks(text: string, links: readonly Range[] = []): BlockShape[] {
+  const blocks: BlockShape[] = []
   const sep = /\n\s*\n/g
   let from = 0
   const bounds: [number, number][] = []
@@ -133,27 +182,46 @@ export function layoutText(
   }
   bounds.push([from, text.length])
   const sortedLinks = sortHits(links)
-  const sortedHits = sortHits(hits)
   for (const [ps, pe] of bounds) {
     if (pe <= ps || !text.slice(ps, pe).trim()) continue
     blocksOf(text, ps, pe, sortedLinks).forEach(([bs, be], n) => {
-      const runs: Run[] = []
+      const runs: RunShape[] = []
       let at = bs
-      const pieces = (s: number, e: number): Piece[] =>
-        piecesSorted(text, s, e, sortedHits, firstHit(sortedHits, s))
       for (const l of sortedLinks) {
         const s = Math.max(l.s, at)
         const e = Math.min(l.e, be)
         if (e <= s) continue
-        if (s > at) runs.push({ start: at, pieces: pieces(at, s) })
-        runs.push({ start: s, link: l.i, pieces: pieces(s, e) })
+        if (s > at) runs.push({ start: at, end: s })
+        runs.push({ start: s, end: e, link: l.i })
         at = e
       }
-      if (at < be) runs.push({ start: at, pieces: pieces(at, be) })
-      paragraphs.push(
+      if (at < be) runs.push({ start: at, end: be })
+      blocks.push(
         n === 0 ? { start: bs, end: be, runs } : { start: bs, end: be, runs, continued: true },
       )
     })
   }
-  return paragraphs
+  return blocks
+}
+
+/** A block with its pieces cut at `sorted`. */
+export function blockParagraph(text: string, block: BlockShape, sorted: SortedHits): Paragraph {
+  const runs: Run[] = block.runs.map((r) => {
+    const pieces = piecesIn(text, r.start, r.end, sorted)
+    return r.link === undefined
+      ? { start: r.start, pieces }
+      : { start: r.start, link: r.link, pieces }
+  })
+  const p: Paragraph = { start: block.start, end: block.end, runs }
+  if (block.continued) p.continued = true
+  return p
+}
+
+export function layoutText(
+  text: string,
+  hits: readonly Range[] = [],
+  links: readonly Range[] = [],
+): Paragraph[] {
+  const sorted = sortHits(hits)
+  return layoutBlocks(text, links).map((b) => blockParagraph(text, b, sorted))
 }

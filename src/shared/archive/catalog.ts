@@ -1,5 +1,6 @@
 // The catalog is the archive's table of contents. It is parsed and checked here, once; the rest
 // of the code sees a clean `Catalog`.
+import { UserFacingError } from '../errors'
 import { z } from 'zod'
 import type { Catalog, CatalogPaper } from '../types'
 import { parseJsonText } from './json-text'
@@ -121,7 +122,8 @@ const catalogSchema = z
   })
   .strict()
 
-export class CatalogError extends Error {
+export class CatalogError extends UserFacingError {
+  readonly errorCode = 'bad-data'
   constructor(
     readonly file: string,
     readonly problems: string[],

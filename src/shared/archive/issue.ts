@@ -2,6 +2,7 @@
 import type { Article, CatalogIssue, CatalogPaper, IssueSummary, IssueView } from '../types'
 import { linkContinuations, pageArticles } from './articles'
 import { paperRules } from './catalog'
+import { storyParts } from './stories'
 
 export function paperName(papers: CatalogPaper[], slug: string): string {
   return papers.find((p) => p.slug === slug)?.name ?? slug
@@ -17,7 +18,13 @@ export function buildIssueView(
   const perPage = issue.pages.map((p, i) =>
     pageArticles(issue.id, p.number, pageTexts[i] ?? '', rules),
   )
-  linkContinuations(perPage.flat())
+  const all = perPage.flat()
+  linkContinuations(all)
+  const stories = storyParts(all)
+  for (const a of all) {
+    const story = stories.get(a.id)
+    if (story) a.story = story
+  }
   const view: IssueView = {
     id: issue.id,
     paper: issue.paper,

@@ -11,7 +11,7 @@ import type {
 } from '../types'
 import { docFilter, evaluate } from './evaluate'
 import type { Matches } from './evaluate'
-import { MAX_QUERY_LENGTH } from '../contract'
+import { MAX_QUERY_LENGTH } from '../rules'
 import {
   checkQuerySize,
   parseQuery,

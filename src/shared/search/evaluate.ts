@@ -202,8 +202,8 @@ export function evaluate(
   const { starts } = index.docs
   const avgLen = (starts[n] as number) / Math.max(1, n)
 
-  const scoreTerm = (term: string, within?: Uint32Array): Matches => {
-    const hits = termHits(index, term, filter, budget, within)
+  const scoreTerm = (term: string, f: DocFilter, within?: Uint32Array): Matches => {
+    const hits = termHits(index, term, f, budget, within)
     // Document frequency: exact for the first group; for later ones, bounded by the pair lists.
     const df = within ? estimate(index.ngram, term) : hits.docs.length
     const idf = Math.log(1 + (n - df + 0.5) / (Math.max(1, df) + 0.5))
@@ -216,17 +216,142 @@ export function evaluate(
     }
     return { docs: hits.docs, scores }
   }
-  const scoreGroup = (group: { text: string }[], within?: Uint32Array): Matches =>
-    group.map((t) => scoreTerm(t.text, within)).reduce(unionMax)
+  const scoreGroup: GroupScorer = (group, f, within) =>
+    group.map((t) => scoreTerm(t.text, f, within)).reduce(unionMax)
 
-  let result = scoreGroup(groups[0] as { text: string }[])
+  if (hasStories(index)) return evaluateStories(index, query, filter, groups, scoreGroup, budget)
+  let result = scoreGroup(groups[0] as { text: string }[], filter)
   for (const group of groups.slice(1)) {
     if (result.docs.length === 0) return EMPTY
-    result = intersectSum(result, scoreGroup(group, result.docs))
+    result = intersectSum(result, scoreGroup(group, filter, result.docs))
   }
   for (const term of query.none) {
     if (result.docs.length === 0) break
     result = without(result, termHits(index, term.text, filter, budget, result.docs).docs)
   }
   return result
+}
+
+type GroupScorer = (group: { text: string }[], f: DocFilter, within?: Uint32Array) => Matches
+
+const storiesSeen = new WeakMap<Uint32Array, boolean>()
+
+/** Whether any document of the index is one part of a story continued across pages. */
+function hasStories(index: SearchIndex): boolean {
+  const s = index.docs.story
+  let known = storiesSeen.get(s)
+  if (known === undefined) {
+    known = false
+    for (let d = 0; d < s.length && !known; d++) known = s[d] !== d
+    storiesSeen.set(s, known)
+  }
+  return known
+}
+
+const nextParts = new WeakMap<Uint32Array, Int32Array>()
+
+/** next[d]: the next part of d's story after d, or -1. Built once per index. */
+function nextPartOf(index: SearchIndex): Int32Array {
+  const { story } = index.docs
+  let next = nextParts.get(story)
+  if (!next) {
+    next = new Int32Array(story.length).fill(-1)
+    const last = new Map<number, number>()
+    for (let d = 0; d < story.length; d++) {
+      const h = story[d] as number
+      if (h === d) continue
+      next[last.get(h) ?? h] = d
+      last.set(h, d)
+    }
+    nextParts.set(story, next)
+  }
+  return next
+}
+
+/** All parts of the stories whose first parts are `heads` (ascending). */
+function storyMembers(index: SearchIndex, heads: Set<number>): Uint32Array {
+  const next = nextPartOf(index)
+  const out: number[] = []
+  for (const h of heads) for (let d = h; d >= 0; d = next[d] as number) out.push(d)
+  return Uint32Array.from(out).sort()
+}
+
+/**
+ * The boolean query judged on whole stories: a story continued across pages matches when its
+ * parts together have every group and none has an excluded term (`低碳 OR 环保 -交通` does not
+ * return page 2's half of a story whose page-1 half has 交通); a hit is still the part that has a
+ * term, scored by its own terms. Scope (page, type) decides which parts are returned, not which
+ * stories match: the issue filter (paper, dates, issue) is the same for every part.
+ */
+function evaluateStories(
+  index: SearchIndex,
+  query: ParsedQuery,
+  filter: DocFilter,
+  groups: ParsedQuery['all'],
+  scoreGroup: GroupScorer,
+  budget: WorkBudget,
+): Matches {
+  const { story, page, type } = index.docs
+  const whole: DocFilter = {
+    ...filter,
+    page: 0,
+    typeOk: new Uint8Array(filter.typeOk.length).fill(1),
+  }
+  const first = scoreGroup(groups[0] as { text: string }[], whole)
+  let alive = new Set<number>()
+  for (const d of first.docs) alive.add(story[d] as number)
+  let hits = first
+  for (const group of groups.slice(1)) {
+    if (alive.size === 0) return EMPTY
+    const within = storyMembers(index, alive)
+    const g = scoreGroup(group, whole, within)
+    const next = new Set<number>()
+    for (const d of g.docs) if (alive.has(story[d] as number)) next.add(story[d] as number)
+    alive = next
+    hits = sumUnion(hits, g)
+  }
+  for (const term of query.none) {
+    if (alive.size === 0) break
+    const within = storyMembers(index, alive)
+    for (const d of termHits(index, term.text, whole, budget, within).docs)
+      alive.delete(story[d] as number)
+  }
+  const docs = new Uint32Array(hits.docs.length)
+  const scores = new Float64Array(hits.docs.length)
+  let n = 0
+  for (let i = 0; i < hits.docs.length; i++) {
+    const d = hits.docs[i] as number
+    if (!alive.has(story[d] as number)) continue
+    if (filter.page !== 0 && page[d] !== filter.page) continue
+    if (filter.typeOk[type[d] as number] === 0) continue
+    docs[n] = d
+    scores[n++] = hits.scores[i] as number
+  }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) }
+}
+
+/** Union of two scored lists with summed scores (a part's terms from several groups add up). */
+function sumUnion(a: Matches, b: Matches): Matches {
+  const m = unionMax(a, b)
+  const inA = new Map<number, number>()
+  for (let i = 0; i < a.docs.length; i++) inA.set(a.docs[i] as number, a.scores[i] as number)
+  for (let i = 0; i < b.docs.length; i++) {
+    const d = b.docs[i] as number
+    const sa = inA.get(d)
+    if (sa === undefined) continue
+    const at = lowerBound(m.docs, d)
+    m.scores[at] = sa + (b.scores[i] as number)
+  }
+  return m
+}
+
+function lowerBound(a: Uint32Array, x: number): number {
+  let lo = 0
+  let hi = a.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((a[mid] as number) < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

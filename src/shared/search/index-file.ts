@@ -9,7 +9,8 @@ import type { DocColumns, IssueRow, SearchIndex } from './search-index'
 export const INDEX_FORMAT = 'archive-reader/index'
 // v4: the header carries a checksum of itself (`check`), so a damaged issue row, radix or
 // section table cannot slip through where the sections' own checksums do not reach.
-export const INDEX_FORMAT_VERSION = 4
+// v5: a `story` column (the first part of each doc's continued story).
+export const INDEX_FORMAT_VERSION = 5
 const MAGIC = 'ARIDX004'
 const PREAMBLE = 12 // magic + header length
 
@@ -48,6 +49,7 @@ const SECTIONS = {
   page: 'u16',
   article: 'u16',
   type: 'u8',
+  story: 'u32',
   headlines: 'text',
   headlineStarts: 'u32',
   titles: 'text',
@@ -84,6 +86,7 @@ function sectionsOf(index: SearchIndex): Record<SectionName, ArrayBufferView | s
     page: docs.page,
     article: docs.article,
     type: docs.type,
+    story: docs.story,
     headlines: docs.headlines,
     headlineStarts: docs.headlineStarts,
     titles: docs.titles,
@@ -248,6 +251,7 @@ export function readIndex(size: number, read: ByteReader, checksum: Checksum): L
     page: v.page,
     article: v.article,
     type: v.type,
+    story: v.story,
     headlines: v.headlines,
     headlineStarts: v.headlineStarts,
     titles: v.titles,
@@ -270,6 +274,8 @@ export function readIndex(size: number, read: ByteReader, checksum: Checksum): L
     docs.page.length === n &&
     docs.article.length === n &&
     docs.type.length === n &&
+    docs.story.length === n &&
+    storiesValid(docs) &&
     docs.headlineStarts.length === n + 1 &&
     docs.titleStarts.length === n + 1 &&
     docs.bodyStarts.length === n + 1 &&
@@ -279,6 +285,15 @@ export function readIndex(size: number, read: ByteReader, checksum: Checksum): L
     (docs.starts[n] ?? 0) === docs.text.length
   if (!consistent) throw new IndexFileError('inconsistent section sizes')
   return { index: { issues: header.issues, docs, ngram }, sourceKey: header.sourceKey }
+}
+
+/** Every story points at an earlier (or the same) doc of its issue, which is a story's first part. */
+function storiesValid(docs: DocColumns): boolean {
+  for (let d = 0; d < docs.story.length; d++) {
+    const h = docs.story[d] as number
+    if (h > d || docs.issue[h] !== docs.issue[d] || docs.story[h] !== h) return false
+  }
+  return true
 }
 
 /** Parses and verifies an index held in memory. */

@@ -1,5 +1,6 @@
 // Query syntax: words (all must match), "quoted phrases", OR between alternatives, -exclusions.
 // Terms are normalized exactly like the text, so 發展, ＡＢＣ and "7月 12日" find 发展, abc, 7月12日.
+import { UserFacingError } from '../errors'
 import { normalize } from '../text/normalize'
 import { DOC_SEPARATOR } from './ngram'
 
@@ -17,16 +18,18 @@ export interface ParsedQuery {
   none: QueryTerm[]
 }
 
-export class QuerySyntaxError extends Error {
+export class QuerySyntaxError extends UserFacingError {
   override name = 'QuerySyntaxError'
+  readonly errorCode = 'query-syntax'
 }
 
 /**
  * A query that would cost too much to answer: too many distinct terms, or more postings to walk
  * than one request may use. It is the user's to narrow, so its message says how.
  */
-export class QueryTooBroadError extends Error {
+export class QueryTooBroadError extends UserFacingError {
   override name = 'QueryTooBroadError'
+  readonly errorCode = 'query-too-broad'
 }
 
 /**

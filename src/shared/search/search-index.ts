@@ -2,7 +2,8 @@
 // article's coordinates in flat columns and the n-gram index over it. It is self-contained: a
 // persisted copy answers queries and shows their hits (headline and reflowed text are kept)
 // without reading, decoding or segmenting any page.
-import { pageArticles } from '../archive/articles'
+import { linkContinuations, pageArticles } from '../archive/articles'
+import { storyParts } from '../archive/stories'
 import type { SegmentRules } from '../archive/segment-rules'
 import { BLOCK_TYPES } from '../types'
 import type { Article, BlockType, CatalogIssue } from '../types'
@@ -42,6 +43,11 @@ export interface DocColumns {
   article: Uint16Array
   /** Block type of doc d, as its position in BLOCK_TYPES. */
   type: Uint8Array
+  /**
+   * The first part of doc d's story (story[d] <= d, in the same issue): a story continued across
+   * pages (下转 / 上接) is judged as a whole by a boolean query. story[d] = d for a doc on its own.
+   */
+  story: Uint32Array
   /** Display headlines joined by DOC_SEPARATOR; headlineStarts has length docs+1. */
   headlines: string
   headlineStarts: Uint32Array
@@ -72,6 +78,8 @@ export interface DocInput {
   text: string
   /** The block's type; default article. */
   type?: BlockType
+  /** How many documents before this one its story's first part is (0 or absent: it is the first). */
+  storyBack?: number
 }
 
 /** One row of the columns, once its text is normalized. */
@@ -80,6 +88,7 @@ interface DocRow {
   page: number
   article: number
   type: number
+  storyBack: number
   headline: string
   title: string
   text: string
@@ -99,17 +108,26 @@ export function issueDocInputs(
   pageTexts: readonly string[],
   rules?: SegmentRules,
 ): DocInput[] {
-  return issue.pages.flatMap((p, i) =>
-    pageArticles(issue.id, p.number, pageTexts[i] ?? '', rules).map((a) => ({
+  const articles = issue.pages.flatMap((p, i) =>
+    pageArticles(issue.id, p.number, pageTexts[i] ?? '', rules),
+  )
+  linkContinuations(articles)
+  const stories = storyParts(articles)
+  const at = new Map(articles.map((a, k) => [a.id, k]))
+  return articles.map((a, k) => {
+    const first = stories.get(a.id)?.parts[0]
+    const head = first === undefined ? k : (at.get(first) ?? k)
+    return {
       issue: issueIdx,
-      page: p.number,
+      page: a.page,
       article: a.index,
       headline: a.headline,
       title: articleTitle(a),
       text: a.text,
       type: a.type,
-    })),
-  )
+      storyBack: Math.max(0, k - head),
+    }
+  })
 }
 
 /** What an article's headline field indexes: kicker, headline and subheadline. */
@@ -129,6 +147,7 @@ function rowOf(input: DocInput): DocRow {
     page: input.page,
     article: input.article,
     type: Math.max(0, BLOCK_TYPES.indexOf(input.type ?? 'article')),
+    storyBack: input.storyBack ?? 0,
     headline: input.headline,
     title: input.title ?? input.headline,
     text: input.text,
@@ -144,6 +163,7 @@ function rowAt(index: SearchIndex, d: number, issue: number): DocRow {
     page: c.page[d] as number,
     article: c.article[d] as number,
     type: c.type[d] as number,
+    storyBack: d - (c.story[d] as number),
     headline: headlineOf(index, d),
     title: titleOf(index, d),
     text: bodyOf(index, d),
@@ -180,6 +200,7 @@ function assemble(
   const page = new Uint16Array(n)
   const article = new Uint16Array(n)
   const type = new Uint8Array(n)
+  const story = new Uint32Array(n)
   const norms = stringColumn(rows.map((r) => r.norm))
   rows.forEach((r, d) => {
     headEnds[d] = (norms.starts[d] as number) + r.headLength
@@ -187,6 +208,8 @@ function assemble(
     page[d] = r.page
     article[d] = r.article
     type[d] = r.type
+    // A part never points before its issue: stories do not cross issues.
+    story[d] = r.storyBack <= d && rows[d - r.storyBack]?.issue === r.issue ? d - r.storyBack : d
   })
   const ngram = buildNgramIndex(
     rows.map((r) => r.norm),
@@ -205,6 +228,7 @@ function assemble(
       page,
       article,
       type,
+      story,
       headlines: headlines.joined,
       headlineStarts: headlines.starts,
       titles: titles.joined,

@@ -1,6 +1,7 @@
 // Decoding of page files: UTF-8 (with or without BOM), GB18030 and Big5 (WHATWG, with HKSCS),
 // declared or detected.
 // Anything we cannot decode with confidence is refused with the byte offset, never guessed.
+import { UserFacingError } from '../errors'
 import type { TextEncodingName } from '../types'
 import {
   firstInvalidByte,
@@ -34,7 +35,8 @@ export interface DecodedText {
   lineEndings: LineEndings
 }
 
-export class DecodeError extends Error {
+export class DecodeError extends UserFacingError {
+  readonly errorCode = 'bad-data'
   constructor(
     message: string,
     readonly byteOffset?: number,

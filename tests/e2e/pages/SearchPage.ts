@@ -1,4 +1,5 @@
-// Page object for the search panel: results, snippets, filters, scope, sort, pager.
+// Page object for the search: the sidebar's panel (status, filters, scope, sort) and the results
+// — on the results page in the main area, or the compact list beside an opened hit.
 import type { Locator, Page } from '@playwright/test'
 import { expect } from '@playwright/test'
 
@@ -6,15 +7,22 @@ export class SearchPage {
   readonly root: Locator
   readonly count: Locator
   readonly hits: Locator
+  /** The results page in the main area. */
+  readonly resultsPage: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('search-panel')
     this.count = page.getByTestId('result-count')
     this.hits = page.getByTestId('search-hit')
+    this.resultsPage = page.getByTestId('results-page')
   }
 
   hit(articleId: string): Locator {
-    return this.root.locator(`[data-testid="search-hit"][data-article-id="${articleId}"]`)
+    return this.page.locator(`[data-testid="search-hit"][data-article-id="${articleId}"]`)
+  }
+
+  timelineBar(year: string): Locator {
+    return this.page.locator(`[data-testid="timeline-bar"][data-year="${year}"]`)
   }
 
   /**
@@ -31,7 +39,7 @@ export class SearchPage {
   /** The result count names `query` and no newer search is loading. */
   async settled(query: string): Promise<void> {
     await expect(this.count).toContainText(`“${query}”`)
-    await expect(this.root.locator('.results.stale')).toHaveCount(0)
+    await expect(this.page.locator('.results.stale')).toHaveCount(0)
   }
 
   paperFacet(slug: string): Locator {

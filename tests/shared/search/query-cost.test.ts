@@ -10,7 +10,7 @@ import {
   QueryTooBroadError,
   WorkBudget,
 } from '../../../src/shared/search/query'
-import { MAX_QUERY_LENGTH } from '../../../src/shared/contract'
+import { MAX_QUERY_LENGTH } from '../../../src/shared/rules'
 import { seedArchive } from './seed-index'
 
 const { index } = seedArchive()

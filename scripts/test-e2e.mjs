@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const playwright = join(root, 'node_modules', '@playwright', 'test', 'cli.js')
-const args = [playwright, 'test', ...process.argv.slice(2)]
+// `--visual` (npm run test:visual): the screenshot project alone, which exists only with
+// ARCHIVE_READER_VISUAL=1 (playwright.config.ts); ARCHIVE_READER_VISUAL=1 npm test adds it to
+// the whole run.
+const visual = process.argv.includes('--visual')
+if (visual) process.env.ARCHIVE_READER_VISUAL = '1'
+const passed = process.argv.slice(2).filter((a) => a !== '--visual')
+const args = [playwright, 'test', ...(visual ? ['--project=visual'] : []), ...passed]
 
 function electronInstalled() {
   const pkg = join(root, 'node_modules', 'electron')

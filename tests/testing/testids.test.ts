@@ -16,9 +16,10 @@ import {
 import type { TestIdEntry } from '../../scripts/testids'
 
 let entries: TestIdEntry[]
+// The type checker reads the whole renderer: seconds on an idle machine, far more on a busy one.
 beforeAll(() => {
   entries = catalogue()
-})
+}, 120_000)
 
 function e2eFiles(dir = join(ROOT, 'tests', 'e2e')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

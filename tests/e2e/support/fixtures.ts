@@ -61,6 +61,9 @@ export function isLocalRequest(url: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '::1'
 }
 
+/** Projects that drive a browser against the reading room (web, and visual: its screenshots). */
+const isBrowser = (project: { name: string }): boolean => project.name !== 'electron'
+
 let electronSkipPrinted = false
 let notSeedsPrinted = false
 
@@ -99,7 +102,7 @@ export const test = base.extend<
     async ({ archiveDir }, use, workerInfo) => {
       // A running reading room serves its own archive: none is started (the app fixture skips a
       // spec that brings its own archive).
-      if (workerInfo.project.name !== 'web' || TARGETS.url) {
+      if (!isBrowser(workerInfo.project) || TARGETS.url) {
         await use(undefined)
         return
       }
@@ -133,7 +136,7 @@ export const test = base.extend<
 
   notSeeds: [
     async ({ archiveDir }, use, workerInfo) => {
-      if (workerInfo.project.name === 'web' && TARGETS.url) {
+      if (isBrowser(workerInfo.project) && TARGETS.url) {
         await use(await serverIsNotSeeds(TARGETS.url))
         return
       }
@@ -154,7 +157,7 @@ export const test = base.extend<
 
   webBrowser: [
     async ({ playwright, launchOptions }, use, workerInfo) => {
-      if (workerInfo.project.name !== 'web') {
+      if (!isBrowser(workerInfo.project)) {
         await use(undefined)
         return
       }
@@ -188,7 +191,7 @@ export const test = base.extend<
       testInfo.skip(true, reason)
     }
     const ownArchive = archiveDir !== TARGETS.archiveDir
-    if (testInfo.project.name === 'web' && TARGETS.url && ownArchive)
+    if (isBrowser(testInfo.project) && TARGETS.url && ownArchive)
       testInfo.skip(
         true,
         `serves its own archive (${archiveDir}), but ARCHIVE_READER_E2E_URL points at a running server`,

@@ -215,6 +215,13 @@ export interface ArticleMatches {
   ranges: Range[]
   /** Ranges in the article's `headline`. */
   headlineRanges: Range[]
+  kickerRanges: Range[]
+  subheadlineRanges: Range[]
+  /**
+   * Occurrences of the query in the article (shared/search/matches.ts articleOccurrences):
+   * kicker, headline, subheadline and body, each once; a derived headline's are the body's.
+   */
+  total: number
 }
 
 export interface IndexStatus {

@@ -131,7 +131,7 @@ test('hostile archive text is shown as text everywhere, and nothing runs', async
     await expect(a.root.getByTestId(`citation-${f}`)).toContainText('alert(1)')
   }
   await expect(a.root.getByTestId('citation-gbt7714')).toContainText(
-    `${SCRIPT}安全测试头条[N]. ${IMG}测试报`,
+    `${SCRIPT}安全测试头条[N/OL]. ${IMG}测试报`,
   )
   await a.root.getByTestId('copy-citation-gbt7714').click()
   await expect(ui.toast).toContainText(SCRIPT)

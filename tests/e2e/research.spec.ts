@@ -51,7 +51,10 @@ test('stepping past the 20th result loads the next page of results', async ({ ap
   await ui.search.settled(Q)
   await expect(ui.search.hits).toHaveCount(20)
   const first = await ui.search.hitIds()
-  await ui.search.hit(first[19] as string).getByTestId('hit-open').click()
+  await ui.search
+    .hit(first[19] as string)
+    .getByTestId('hit-open')
+    .click()
   const pane = ui.reader.a
   await expect(pane.button('result-position')).toContainText('第 20 /')
   await pane.button('result-next').click()
@@ -106,3 +109,23 @@ test('English: plural forms for one and many', async ({ app }) => {
   await expect(ui.page.getByText(/^1 issue\b/).first()).toBeVisible()
   await expect(ui.page.getByText(/\b1 issues\b/)).toHaveCount(0)
 })
+
+for (const [width, height] of [
+  [1440, 900],
+  [1024, 700],
+] as const) {
+  test(`the citation popover stays inside the window at ${width} px`, async ({ app }) => {
+    await app.page.setViewportSize({ width, height })
+    const ui = new AppPage(app)
+    await ui.open('#/library?a=jiangbei-2023-07-13/p1/a1&b=jiangbei-2023-07-13/p2/a5')
+    const pane = ui.reader.b
+    await pane.root.getByTestId('cite-menu').locator('summary').click()
+    const box = await pane.root.getByTestId('cite-popover').boundingBox()
+    expect(box).not.toBeNull()
+    expect(box!.x).toBeGreaterThanOrEqual(0)
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width)
+    expect(box!.y + box!.height).toBeLessThanOrEqual(height)
+    await expect(pane.root.getByTestId('citation-gbt7714')).toContainText('[N/OL]')
+    await expect(pane.root.getByTestId('citation-gbt7714')).toContainText('http://127.0.0.1')
+  })
+}

@@ -55,6 +55,18 @@ export function linkToView(): string {
   return api.kind === 'http' ? location.href : deepLinkFor(location.hash || '#/')
 }
 
+/** The link that opens one article (its own view, not the whole current route). */
+export function linkToArticle(articleId: string): string {
+  const hash = `#/library?a=${articleId}`
+  return api.kind === 'http' ? `${location.origin}${location.pathname}${hash}` : deepLinkFor(hash)
+}
+
+/** Today as YYYY-MM-DD in the reader's own time zone: a citation's access date. */
+export function todayIso(now = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`
+}
+
 export async function copyLink(t: I18n['t']): Promise<void> {
   const link = linkToView()
   const ok = await copyText(link)

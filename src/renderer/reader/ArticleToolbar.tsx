@@ -3,7 +3,7 @@
 import type { Article, IssueView } from '../../shared/types'
 import { downloadText, fileNameOf } from '../ui/browser'
 import { articleAsText, citationSource } from './article-export'
-import { printPane } from '../app/commands'
+import { linkToArticle, printPane, todayIso } from '../app/commands'
 import { useI18n } from '../app/i18n'
 import { openRef, updatePane } from '../app/navigation'
 import type { AppRoute, PaneState } from '../app/route'
@@ -75,7 +75,9 @@ export function ArticleToolbar({ route, index, issue, article, pane }: ArticlePr
       >
         {t('openBeside')}
       </button>
-      <CitationMenu source={citationSource(issue, article)} />
+      <CitationMenu
+        source={citationSource(issue, article, linkToArticle(article.id), todayIso())}
+      />
       <button
         type="button"
         data-testid="export-article"

@@ -1,5 +1,7 @@
 // The article's citation in GB/T 7714, BibTeX and RIS, shown (so it can be selected) and
-// copyable.
+// copyable. The popover is placed against the window, not the button: it opens below the
+// button and is moved left and made to scroll so that it stays inside the window at any size.
+import { useRef } from 'react'
 import { copyText } from '../ui/browser'
 import { cite, CITATION_FORMATS } from './citation'
 import type { CitationFormat, CitationSource } from './citation'
@@ -14,6 +16,34 @@ const NAMES: Record<CitationFormat, string> = {
 
 export function CitationMenu({ source }: { source: CitationSource }) {
   const { t } = useI18n()
+  const details = useRef<HTMLDetailsElement>(null)
+  const popover = useRef<HTMLDivElement>(null)
+  const place = (): void => {
+    const d = details.current
+    const p = popover.current
+    if (!d?.open || !p) return
+    const margin = 8
+    const anchor = (d.querySelector('summary') ?? d).getBoundingClientRect()
+    const width = Math.min(520, window.innerWidth - 2 * margin)
+    const left = Math.max(margin, Math.min(anchor.left, window.innerWidth - width - margin))
+    const below = window.innerHeight - anchor.bottom - 4 - margin
+    const above = anchor.top - 4 - margin
+    p.style.position = 'fixed'
+    p.style.width = `${width}px`
+    p.style.left = `${left}px`
+    p.style.right = 'auto'
+    p.style.overflow = 'auto'
+    // Below the button when there is room, else above it: never past the window's edge.
+    if (below >= 240 || below >= above) {
+      p.style.top = `${anchor.bottom + 4}px`
+      p.style.bottom = 'auto'
+      p.style.maxHeight = `${below}px`
+    } else {
+      p.style.top = 'auto'
+      p.style.bottom = `${window.innerHeight - anchor.top + 4}px`
+      p.style.maxHeight = `${above}px`
+    }
+  }
   const copy = async (format: CitationFormat): Promise<void> => {
     const text = cite(format, source)
     const ok = await copyText(text)
@@ -24,9 +54,9 @@ export function CitationMenu({ source }: { source: CitationSource }) {
     )
   }
   return (
-    <details className="menu citation" data-testid="cite-menu">
+    <details className="menu citation" data-testid="cite-menu" ref={details} onToggle={place}>
       <summary>{t('cite')}</summary>
-      <div className="menu-items wide">
+      <div className="menu-items wide" ref={popover} data-testid="cite-popover">
         {CITATION_FORMATS.map((f) => (
           <div key={f} className="citation-format">
             <div className="row">

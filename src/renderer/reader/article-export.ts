@@ -4,8 +4,21 @@ import type { Article, IssueView } from '../../shared/types'
 import { cite } from './citation'
 import type { CitationSource } from './citation'
 
-export function citationSource(issue: IssueView, article: Article): CitationSource {
-  return { article, paperName: issue.paperName, date: issue.date, dateSource: issue.dateSource }
+/** `link`: what opens the article where the reader runs; `today`: the access date. */
+export function citationSource(
+  issue: IssueView,
+  article: Article,
+  link?: string,
+  today?: string,
+): CitationSource {
+  return {
+    article,
+    paperName: issue.paperName,
+    date: issue.date,
+    dateSource: issue.dateSource,
+    ...(link ? { url: link } : {}),
+    ...(today ? { accessed: today } : {}),
+  }
 }
 
 /** The article as a plain-text file: heading, where it is from, text, citation. */

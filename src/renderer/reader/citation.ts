@@ -1,5 +1,8 @@
 // Citations of one newspaper article in the formats archivists and reference managers use:
-// GB/T 7714-2015 (the Chinese national standard, newspaper type [N]), BibTeX and RIS.
+// GB/T 7714-2015 (the Chinese national standard, newspaper type [N], [N/OL] when read online with
+// its access date and URL), BibTeX and RIS. A date the page does not print (inferred) is marked:
+// in square brackets in GB/T 7714 (the standard's form for an estimated date), in a note in the
+// others.
 import type { Article, DateSource } from '../../shared/types'
 
 export interface CitationSource {
@@ -7,6 +10,10 @@ export interface CitationSource {
   paperName: string
   date: string
   dateSource: DateSource
+  /** Where it was read: the reading room's http URL, or the app's archive-reader:// link. */
+  url?: string
+  /** When it was read (YYYY-MM-DD). */
+  accessed?: string
 }
 
 export type CitationFormat = 'gbt7714' | 'bibtex' | 'ris'
@@ -50,7 +57,11 @@ function title(s: CitationSource): string {
 export function gbt7714(source: CitationSource): string {
   const s = flat(source)
   const author = authorOf(s.article.byline)
-  return `${author ? `${author}. ` : ''}${title(s)}[N]. ${s.paperName}, ${s.date}(${s.article.page}).`
+  const date = s.dateSource === 'inferred' ? `[${s.date}]` : s.date
+  const online = s.url !== undefined
+  const head = `${author ? `${author}. ` : ''}${title(s)}[${online ? 'N/OL' : 'N'}]. ${s.paperName}, ${date}(${s.article.page})`
+  if (!online) return `${head}.`
+  return `${head}${s.accessed ? `[${s.accessed}]` : ''}. ${oneLine(s.url ?? '')}.`
 }
 
 function bibEscape(v: string): string {
@@ -70,6 +81,8 @@ export function bibtex(source: CitationSource): string {
     ['year', year ?? ''],
     ['month', String(Number(month))],
     ['pages', String(s.article.page)],
+    ...(s.url ? ([['url', oneLine(s.url)]] as [string, string][]) : []),
+    ...(s.accessed ? ([['urldate', s.accessed]] as [string, string][]) : []),
     [
       'note',
       `Archive Reader ${s.article.id}${s.dateSource === 'inferred' ? '; date inferred' : ''}`,
@@ -90,6 +103,8 @@ export function ris(source: CitationSource): string {
     `DA  - ${s.date.replace(/-/g, '/')}`,
     `SP  - ${s.article.page}`,
     `ID  - ${s.article.id}`,
+    ...(s.url ? [`UR  - ${oneLine(s.url)}`] : []),
+    ...(s.accessed ? [`Y2  - ${s.accessed.replace(/-/g, '/')}`] : []),
     ...(s.dateSource === 'inferred' ? ['N1  - Date inferred (not printed on the page)'] : []),
     'ER  - ',
   ]

@@ -48,7 +48,9 @@ function install(): void {
           return { ok: true, value: await fn(...args) }
         } catch (e) {
           const err = e as Error
-          return { ok: false, error: { name: err.name, message: err.message } }
+          // The error policy's public form (src/shared/errors.ts): a stable code, name, message.
+          const code = err.name === 'ImportCancelled' ? 'cancelled' : 'internal'
+          return { ok: false, error: { code, name: err.name, message: err.message } }
         }
       }
     return out

@@ -16,7 +16,26 @@ describe('citations', () => {
   }
 
   it('GB/T 7714 newspaper form', () => {
-    expect(gbt7714(source)).toBe('刘静. “碳”寻发展新路径[N]. 江北报, 2023-07-13(1).')
+    // An inferred date in square brackets, the standard's form for an estimated date.
+    expect(gbt7714(source)).toBe('刘静. “碳”寻发展新路径[N]. 江北报, [2023-07-13](1).')
+    expect(gbt7714({ ...source, dateSource: 'printed' })).toBe(
+      '刘静. “碳”寻发展新路径[N]. 江北报, 2023-07-13(1).',
+    )
+  })
+
+  it('read online: [N/OL], access date and URL in every format', () => {
+    const online = {
+      ...source,
+      dateSource: 'printed' as const,
+      url: 'http://127.0.0.1:8080/#/library?a=jiangbei-2023-07-13/p1/a1',
+      accessed: '2026-12-02',
+    }
+    expect(gbt7714(online)).toBe(
+      '刘静. “碳”寻发展新路径[N/OL]. 江北报, 2023-07-13(1)[2026-12-02]. http://127.0.0.1:8080/#/library?a=jiangbei-2023-07-13/p1/a1.',
+    )
+    expect(bibtex(online)).toContain('urldate = {2026-12-02}')
+    expect(ris(online).split('\r\n')).toContain('Y2  - 2026/12/02')
+    expect(ris(online)).toContain('UR  - http://127.0.0.1:8080/')
   })
 
   it('BibTeX and RIS', () => {

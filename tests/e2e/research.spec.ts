@@ -129,3 +129,18 @@ for (const [width, height] of [
     await expect(pane.root.getByTestId('citation-gbt7714')).toContainText('http://127.0.0.1')
   })
 }
+
+test('the extracted layout highlights the searched words and leads back', async ({ app }) => {
+  const ui = new AppPage(app)
+  const q = encodeURIComponent('发展和改革委员会')
+  await ui.open(`#/library?a=jiangbei-2023-07-13/p1/a1&aq=${q}`)
+  const pane = ui.reader.a
+  await pane.button('toggle-original').click()
+  await expect(pane.button('original-bar')).toContainText('提取文本原排')
+  // Found across the source's line break (发展和改革委员\n会).
+  await expect(pane.root.getByTestId('original-match').first()).toBeVisible()
+  await expect(pane.root.getByTestId('original-match').first()).toContainText('委员')
+  await pane.button('original-back').click()
+  await expect(pane.headline).toBeVisible()
+  await expect(pane.hitCounter).toContainText('/')
+})

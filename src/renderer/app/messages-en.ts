@@ -157,10 +157,11 @@ export const en = {
   textSize: 'Text size',
   smallerText: 'Smaller text',
   biggerText: 'Larger text',
-  originalLayout: 'Original layout',
+  originalLayout: 'Extracted text as laid out',
+  originalBack: 'Back to the reflowed article',
   originalLayoutOf: 'Original layout of {source}',
   originalNote:
-    'The page as decoded from {source}, line breaks as in the source; this article is marked.',
+    'The page’s text as extracted into {source} (not a page image), line breaks as in the file; this article is marked, the searched words highlighted in it.',
   cite: 'Cite',
   copy: 'Copy',
   citationCopied: '{format} citation copied',

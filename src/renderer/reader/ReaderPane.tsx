@@ -89,7 +89,14 @@ export function ReaderPane({ route, index, pane, bodyRef, onScroll }: Props) {
           <div className="page-layout">
             <PageToc page={at.page} current={at.article} links={links} pane={pane} />
             {pane.original ? (
-              <OriginalLayout issueId={issue.id} page={at.page.number} article={at.article} />
+              <OriginalLayout
+                route={route}
+                index={index}
+                issueId={issue.id}
+                page={at.page.number}
+                article={at.article}
+                q={pane.q}
+              />
             ) : at.article ? (
               <ArticleView
                 route={route}

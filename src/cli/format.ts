@@ -69,7 +69,14 @@ function marked(snippet: string, highlights: readonly (readonly [number, number]
 
 export function formatSearch(r: SearchResponse): string {
   if (r.error) return `Query error: ${r.error}`
-  const out = [`${r.total} hit(s) for ${visible(JSON.stringify(r.query))} in ${r.tookMs} ms`]
+  // Say when not all of them are listed, so "6 hit(s)" above three results does not puzzle.
+  const shown =
+    r.hits.length < r.total
+      ? `; ${r.hits.length} shown (--limit N and --offset N page through them)`
+      : ''
+  const out = [
+    `${r.total} hit(s) for ${visible(JSON.stringify(r.query))} in ${r.tookMs} ms${shown}`,
+  ]
   for (const h of r.hits) {
     out.push(
       '',

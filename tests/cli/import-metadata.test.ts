@@ -184,3 +184,35 @@ describe('one paper, one slug', () => {
     expect(same.code, same.out).toBe(0)
   })
 })
+
+describe('smaller items', () => {
+  it('search --limit says how many of the hits it shows', () => {
+    const { dir } = setup()
+    const all = cli(dir, ['search', '发展'])
+    const total = Number(/^(\d+) hit\(s\)/.exec(all.out)?.[1])
+    expect(total).toBeGreaterThan(3)
+    expect(cli(dir, ['search', '发展', '--limit', '3']).out.split('\n')[0]).toMatch(
+      new RegExp(
+        `^${total} hit\\(s\\) for "发展" in [\\d.]+ ms; 3 shown \\(--limit N and --offset N page through them\\)$`,
+      ),
+    )
+    expect(all.out.split('\n')[0]).not.toContain('shown')
+  })
+
+  it('verify (and --repair) on a folder that is not an archive says so, and writes nothing', () => {
+    const { work } = setup()
+    const before = snapshot(work)
+    for (const args of [['verify'], ['verify', '--repair']]) {
+      const r = cli(work, args)
+      expect(r.code).toBe(1)
+      expect(r.out + r.err).toContain(
+        `${work} is not an archive folder (it has no catalog.json); give --archive DIR for the folder that holds one`,
+      )
+      expect(r.out + r.err).not.toContain('restore the archive folder from a copy')
+    }
+    expect(snapshot(work)).toEqual(before)
+    expect(cli(join(work, 'nope'), ['verify']).err).toContain(
+      `${join(work, 'nope')}: no such folder; give --archive DIR for an archive folder`,
+    )
+  })
+})

@@ -39,7 +39,7 @@ Commands:
                              of one name), or a paper get a name other than the archive's
       --verbose              details of every file also in a batch of more than 50
       --title T              the title of a new archive (when DIR has none yet)
-  remove ISSUE               remove an issue and its page files
+  remove ISSUE [--page N]    remove an issue (or one of its pages) and its page file(s)
   export DIR [--paper SLUG]... [--from D] [--to D] [--issue ID] [--title T]
                              write a complete archive folder (catalog, pages, fresh index)
                              into a new or empty DIR, for another library

@@ -128,14 +128,15 @@ export function runAdd(opts: CliOptions, io: Io): number {
 export function runRemove(opts: CliOptions, io: Io): number {
   const id = opts.positionals[0]
   if (!id || opts.positionals.length > 1)
-    throw new UsageError('remove needs one issue id (see "list")')
+    throw new UsageError('remove needs one issue id (see "list"), and optionally --page N')
   const o: Parameters<typeof removeIssue>[0] = { archiveDir: archiveDir(opts), issueId: id }
+  if (opts.page !== undefined) o.page = opts.page
   if (opts.index) o.indexPath = resolve(opts.index)
   const r = removeIssue(o)
   if (opts.json) io.out(JSON.stringify(r, null, 2))
   else
     io.out(
-      `Removed ${r.issueId} (${r.paper} ${r.date}) and its page file(s) ${visible(r.files.join(', '))}; logged in archive.log (${r.txn}).`,
+      `Removed ${r.page !== undefined ? `page ${r.page} of ` : ''}${r.issueId} (${r.paper} ${r.date}) and its page file(s) ${visible(r.files.join(', '))}; logged in archive.log (${r.txn}).`,
     )
   return 0
 }

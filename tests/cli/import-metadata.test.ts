@@ -216,3 +216,40 @@ describe('smaller items', () => {
     )
   })
 })
+
+describe('remove ISSUE --page N', () => {
+  it('takes one page out (catalog, file, index, fingerprints); refuses an unknown or only page', () => {
+    const { dir, work } = setup()
+    // An import first, so fingerprints.json exists and must follow.
+    expect(
+      cli(dir, ['add', folder(work, { 'jiangbei-2024-05-06-p1.txt': page() }), '--yes']).code,
+    ).toBe(0)
+    const before = snapshot(dir)
+    const none = cli(dir, ['remove', 'jiangbei-2023-07-13', '--page', '7'])
+    expect(none.code).toBe(1)
+    expect(none.err).toContain('remove: jiangbei-2023-07-13 has no page 7; it has 1, 2')
+    const only = cli(dir, ['remove', 'jiangbei-2024-05-06', '--page', '1'])
+    expect(only.err).toContain(
+      'remove: page 1 is the only page of jiangbei-2024-05-06; remove the issue itself ("remove jiangbei-2024-05-06")',
+    )
+    expect(snapshot(dir)).toEqual(before)
+
+    const r = cli(dir, ['remove', 'jiangbei-2023-07-13', '--page', '2'])
+    expect(r.code, r.err).toBe(0)
+    expect(r.out).toMatch(/^Removed page 2 of jiangbei-2023-07-13 \(jiangbei 2023-07-13\)/)
+    const issue = catalog(dir).issues.find((i) => i.id === 'jiangbei-2023-07-13')
+    expect(issue?.pages.map((p) => p.number)).toEqual([1])
+    const hits = (q: string) => JSON.parse(cli(dir, ['--json', 'search', q]).out).total as number
+    expect(hits('区政法委员会')).toBe(0) // page 2's text
+    expect(hits('发展和改革委员会')).toBe(1) // page 1's
+    const fp = JSON.parse(readFileSync(join(dir, 'fingerprints.json'), 'utf8')) as {
+      pages: { issue: string; page: number }[]
+    }
+    expect(fp.pages.filter((e) => e.issue === 'jiangbei-2023-07-13').map((e) => e.page)).toEqual([
+      1,
+    ])
+    const v = cli(dir, ['verify'])
+    expect(v.code, v.err).toBe(0)
+    expect(v.err).toBe('')
+  })
+})

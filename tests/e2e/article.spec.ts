@@ -36,7 +36,7 @@ test('text size, citations and export of an article', async ({ app }, testInfo) 
   await pane.root.getByTestId('cite-menu').locator('summary').click()
   await expect(pane.root.getByTestId('citation-gbt7714')).toHaveText(
     // Read online: [N/OL], the inferred date in brackets, the access date and the link.
-    /^刘静\. .+\[N\/OL\]\. 江北报, \[2023-07-13\]\(1\)\[\d{4}-\d{2}-\d{2}\]\. (http|archive-reader):\/\/.+a=jiangbei-2023-07-13\/p1\/a\d+\.$/,
+    /^刘静\. .+\[N\/OL\]\. 江北报, \[2023-07-13\]\(1, 2\)\[\d{4}-\d{2}-\d{2}\]\. (http|archive-reader):\/\/.+a=jiangbei-2023-07-13\/p1\/a\d+\.$/,
   )
   await expect(pane.root.getByTestId('citation-bibtex')).toContainText('@article{')
   await expect(pane.root.getByTestId('citation-ris')).toContainText('TY  - NEWS')

@@ -1,5 +1,6 @@
 // One article: headline block, tools (text size, original layout, matches, citation, export,
-// print), and the reflowed text with highlights and continuation links.
+// print), and the reflowed text with highlights and continuation links; for a story continued
+// across pages, its parts and the whole story (StoryParts).
 import { useArticleMatches, useFullArticle } from '../app/data'
 import { useI18n } from '../app/i18n'
 import { ArticleBody } from './ArticleBody'
@@ -7,6 +8,7 @@ import { ArticleToolbar } from './ArticleToolbar'
 import type { ArticleProps } from './ArticleToolbar'
 import { Highlighted } from '../ui/Highlighted'
 import { HitNavigator } from './HitNavigator'
+import { StoryParts } from './StoryParts'
 
 export function ArticleView({ route, index, issue, article: shipped, pane, links }: ArticleProps) {
   const { t } = useI18n()
@@ -73,14 +75,16 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
           loading={!matches && entry?.status !== 'error'}
         />
       )}
-      <ArticleBody
-        route={route}
-        index={index}
-        article={article}
-        hits={matches?.ranges ?? []}
-        current={bodyHit}
-        links={links}
-      />
+      <StoryParts issue={issue} article={article} links={links}>
+        <ArticleBody
+          route={route}
+          index={index}
+          article={article}
+          hits={matches?.ranges ?? []}
+          current={bodyHit}
+          links={links}
+        />
+      </StoryParts>
       {textLoading && (
         <p className="muted" role="status" data-testid="text-loading">
           {t('textLoading')}

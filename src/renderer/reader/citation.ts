@@ -2,11 +2,11 @@
 // GB/T 7714-2015 (the Chinese national standard, newspaper type [N], [N/OL] when read online with
 // its access date and URL), BibTeX and RIS. A date the page does not print (inferred) is marked:
 // in square brackets in GB/T 7714 (the standard's form for an estimated date), in a note in the
-// others.
+// others. A story continued across pages (下转 / 上接) is cited with all its pages: `(1, 2)`.
 import type { Article, DateSource } from '../../shared/types'
 
 export interface CitationSource {
-  article: Pick<Article, 'id' | 'headline' | 'byline' | 'page'>
+  article: Pick<Article, 'id' | 'headline' | 'byline' | 'page' | 'story'>
   paperName: string
   date: string
   dateSource: DateSource
@@ -54,12 +54,17 @@ function title(s: CitationSource): string {
   return s.article.headline.replace(/…$/u, '').trim()
 }
 
+/** The pages of the article's story (all its parts), or its own page. */
+function pagesOf(s: CitationSource): number[] {
+  return s.article.story?.pages ?? [s.article.page]
+}
+
 export function gbt7714(source: CitationSource): string {
   const s = flat(source)
   const author = authorOf(s.article.byline)
   const date = s.dateSource === 'inferred' ? `[${s.date}]` : s.date
   const online = s.url !== undefined
-  const head = `${author ? `${author}. ` : ''}${title(s)}[${online ? 'N/OL' : 'N'}]. ${s.paperName}, ${date}(${s.article.page})`
+  const head = `${author ? `${author}. ` : ''}${title(s)}[${online ? 'N/OL' : 'N'}]. ${s.paperName}, ${date}(${pagesOf(s).join(', ')})`
   if (!online) return `${head}.`
   return `${head}${s.accessed ? `[${s.accessed}]` : ''}. ${oneLine(s.url ?? '')}.`
 }
@@ -80,7 +85,7 @@ export function bibtex(source: CitationSource): string {
     ['date', s.date],
     ['year', year ?? ''],
     ['month', String(Number(month))],
-    ['pages', String(s.article.page)],
+    ['pages', pagesOf(s).join(',')],
     ...(s.url ? ([['url', oneLine(s.url)]] as [string, string][]) : []),
     ...(s.accessed ? ([['urldate', s.accessed]] as [string, string][]) : []),
     [
@@ -101,7 +106,8 @@ export function ris(source: CitationSource): string {
     `T2  - ${s.paperName}`,
     `PY  - ${s.date.slice(0, 4)}`,
     `DA  - ${s.date.replace(/-/g, '/')}`,
-    `SP  - ${s.article.page}`,
+    `SP  - ${pagesOf(s)[0]}`,
+    ...(pagesOf(s).length > 1 ? [`EP  - ${pagesOf(s).at(-1)}`] : []),
     `ID  - ${s.article.id}`,
     ...(s.url ? [`UR  - ${oneLine(s.url)}`] : []),
     ...(s.accessed ? [`Y2  - ${s.accessed.replace(/-/g, '/')}`] : []),

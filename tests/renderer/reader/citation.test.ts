@@ -23,6 +23,20 @@ describe('citations', () => {
     )
   })
 
+  it('a story continued across pages is cited with all its pages', () => {
+    const story = {
+      ...source,
+      dateSource: 'printed' as const,
+      article: {
+        ...source.article,
+        story: { parts: ['jiangbei-2023-07-13/p1/a1', 'jiangbei-2023-07-13/p2/a5'], pages: [1, 2] },
+      },
+    }
+    expect(gbt7714(story)).toBe('刘静. “碳”寻发展新路径[N]. 江北报, 2023-07-13(1, 2).')
+    expect(bibtex(story)).toContain('pages = {1,2}')
+    expect(ris(story).split('\r\n')).toEqual(expect.arrayContaining(['SP  - 1', 'EP  - 2']))
+  })
+
   it('read online: [N/OL], access date and URL in every format', () => {
     const online = {
       ...source,

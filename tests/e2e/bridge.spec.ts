@@ -60,9 +60,6 @@ test('menu commands, deep links and index progress through the bridge', async ({
   await push('progress', { state: 'ready', progress: 1, articles: 35, issues: 4 })
   await expect(ui.page.getByTestId('index-progress')).toHaveCount(0)
 
-  // Web-only controls are absent in the app.
-  await expect(ui.page.getByTestId('copy-web-link')).toHaveCount(0)
-
   await push('menu', 'toggle-split')
   await expect(ui.reader.b.root).toBeVisible()
   await push('menu', 'next-page')
@@ -101,7 +98,6 @@ test('pushes from main through the real preload: index progress, menu commands, 
   await expect(ui.page.getByTestId('index-progress')).toContainText('60%')
   await push('archive:index-progress', { state: 'ready', progress: 1, articles: 35, issues: 4 })
   await expect(ui.page.getByTestId('index-progress')).toHaveCount(0)
-  await expect(ui.page.getByTestId('copy-web-link')).toHaveCount(0)
   await push('app:menu-command', 'toggle-split')
   await expect(ui.reader.b.root).toBeVisible()
   await push('app:menu-command', 'next-page')

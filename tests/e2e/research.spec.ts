@@ -70,7 +70,7 @@ test('the timeline filters by year and is a table for screen readers', async ({ 
   await ui.search.timelineBar('2023').click()
   await ui.search.settled(Q)
   expect(await ui.hash()).toContain('from=2023-01-01')
-  const hits = ui.search.resultsPage.locator('[data-testid="hit-meta"], .hit-meta')
+  const hits = ui.search.resultsPage.locator('.hit-meta')
   for (const meta of await hits.allTextContents()) expect(meta).toContain('2023')
   await expect(ui.search.timelineBar('2023')).toHaveAttribute('aria-pressed', 'true')
 })

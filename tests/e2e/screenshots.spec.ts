@@ -69,3 +69,36 @@ test('screenshots of each seed page’s table of contents', async ({ app }, test
     await shoot(app, testInfo, `toc-${issue}-${page}`)
   }
 })
+
+test('screenshots of the research views at 1440×900 and 1024×700', async ({ app }, testInfo) => {
+  const ui = new AppPage(app)
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
+    await app.page.setViewportSize({ width, height })
+    const at = width === 1440 ? '' : `-${width}`
+    await ui.open('#/search?q=记者')
+    await expect(ui.search.resultsPage.getByTestId('search-hit').first()).toBeVisible()
+    await shoot(app, testInfo, `results${at}`)
+
+    await ui.search.resultsPage.getByTestId('hit-open').nth(1).click()
+    await expect(ui.reader.a.button('result-stepper')).toBeVisible()
+    await shoot(app, testInfo, `result-open${at}`)
+
+    await ui.reader.a.button('toggle-original').click()
+    await expect(ui.reader.a.button('original-bar')).toBeVisible()
+    await shoot(app, testInfo, `original${at}`)
+
+    await ui.open('#/library?a=jiangbei-2023-07-13/p1/a1')
+    await ui.reader.a.root.getByTestId('cite-menu').locator('summary').click()
+    await expect(ui.reader.a.button('cite-popover')).toBeVisible()
+    await shoot(app, testInfo, `citation${at}`)
+
+    if (width === 1024) {
+      await ui.open('#/library?a=jiangbei-2023-07-13/p1/a1&b=jiangbei-2023-07-13/p2/a5')
+      await expect(ui.reader.b.text).toBeVisible()
+      await shoot(app, testInfo, 'split-1024')
+    }
+  }
+})

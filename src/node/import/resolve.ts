@@ -1,6 +1,7 @@
 // Which paper, date and page a file is, from the strongest source that says: the command's
 // options, the folder's manifest.json, the file's NAME.meta.json, the file name, and last what
 // the text itself prints (which the librarian must confirm).
+import { PAPER_SLUG_PATTERN } from '../../shared/rules'
 import { isValidIsoDate } from '../../shared/archive/catalog'
 import { parseFileName } from '../../shared/archive/infer'
 import { normalize } from '../../shared/text/normalize'
@@ -42,8 +43,6 @@ export interface Resolved {
   /** Some of its metadata was read from the text and needs the librarian's confirmation. */
   fromText: boolean
 }
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,40}$/
 
 /** Paper names are the same when they normalize alike (traditional or simplified, spaces, case). */
 function sameName(a: string, b: string): boolean {
@@ -143,7 +142,7 @@ export function resolveMetadata(
         code: 'paper-slug-conflict',
         message: `${name} is already in the archive as the paper "${twin.slug}": use --paper ${twin.slug} (or, for a different paper of the same name, add --allow-same-name)`,
       })
-    if (!SLUG.test(paper.value)) {
+    if (!PAPER_SLUG_PATTERN.test(paper.value)) {
       problems.push({
         level: 'error',
         code: 'bad-paper',
@@ -236,7 +235,7 @@ export function resolveMetadata(
   if (dateNote) r.dateNote = dateNote
   const note = m?.note ?? s?.note
   if (note) r.note = note
-  if (paper && date && SLUG.test(paper.value) && isValidIsoDate(date.value)) {
+  if (paper && date && PAPER_SLUG_PATTERN.test(paper.value) && isValidIsoDate(date.value)) {
     r.issueId =
       opts.issueId ??
       m?.issue ??

@@ -11,6 +11,7 @@
 //     beside the index the caller uses), never a path written in the journal.
 // A journal that breaks the rule is refused (JournalError) and left where it is for a person to
 // look at; nothing is deleted or renamed on its word.
+import { describeZodError } from '../../shared/zod-problems'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { nameProblem, PAGE_FILE_RULE } from '../../shared/archive/safe-name'
@@ -127,11 +128,7 @@ export function readJournal(dir: string, indexPath = join(dir, 'index.bin')): Jo
   }
   const r = journalSchema.safeParse(data)
   if (!r.success) {
-    const first = r.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
-      .join('; ')
-    throw refuse(file, first)
+    throw refuse(file, describeZodError(r.error, { max: 3 }))
   }
   const j = r.data as Journal
   // Paths written by earlier versions: accepted only as the ones this journal's txn implies.

@@ -15,14 +15,29 @@ import type { NgramIndexData } from './ngram'
 export const SEGMENTER_VERSION = 3
 
 /**
- * The one set of options the index is built and loaded with. It is stored in the index file
- * and compared on load: an index built under other rules is rebuilt, never misread.
+ * The one set of options the index is built, loaded and ranked with (in the manner of
+ * MiniSearch's documented options). It is stored in the index file and compared on load: an
+ * index built under other rules is rebuilt, never misread.
+ *
+ * - `normalizer`, `segmenter`: versions of the text normalization and of page segmentation the
+ *   stored texts come from.
+ * - `grams`: the n-gram sizes the postings hold — every character and every adjacent pair.
+ *   ngram.ts is written for exactly these (a longer term intersects its pairs' lists and is
+ *   verified against the text); they are recorded so that another layout is never misread.
+ * - `fields`: a document's fields in the order they are joined (`headline SEP text`,
+ *   normalizedDoc); the headline field holds kicker, headline and subheadline (articleTitle).
+ * - `fieldWeights`: how much one occurrence counts in each field for ranking (evaluate.ts): a
+ *   headline occurrence counts three times a body one.
+ * - `bm25`: the ranking's BM25 parameters (evaluate.ts): `k1` saturates term frequency, `b`
+ *   normalizes by document length (0 = length ignored, 1 = fully normalized).
  */
 export const INDEX_OPTIONS = {
   normalizer: NORMALIZER_VERSION,
   segmenter: SEGMENTER_VERSION,
   grams: [1, 2],
   fields: ['headline', 'text'],
+  fieldWeights: { headline: 3, text: 1 },
+  bm25: { k1: 1.2, b: 0.75 },
 } as const
 
 export interface IssueRow {

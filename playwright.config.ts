@@ -30,7 +30,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   retries: 0,
   // JUnit and JSON beside the html report, for a tester's CI (docs/ci/e2e.yml).
   reporter: [

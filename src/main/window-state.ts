@@ -1,6 +1,7 @@
 // The window's size and position between runs: a small JSON file in userData, validated on read
 // (a damaged or hand-edited file falls back to defaults) and written atomically. Pure apart from
 // the file access, so it is tested without Electron.
+import { describeZodError } from '../shared/zod-problems'
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { writeFileAtomic } from '../node/atomic'
@@ -51,12 +52,7 @@ export function parseWindowState(text: string): { state: WindowState; problem?: 
   }
   const result = windowStateSchema.safeParse(json)
   if (!result.success) {
-    const issue = result.error.issues[0]
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-    return {
-      state: { ...DEFAULT_WINDOW_STATE },
-      problem: `${issue?.message ?? 'rejected'}${where}`,
-    }
+    return { state: { ...DEFAULT_WINDOW_STATE }, problem: describeZodError(result.error) }
   }
   return { state: result.data }
 }

@@ -5,6 +5,7 @@
 // installed by the transaction that changes the catalog (write/transaction.ts), and rebuilt from
 // the pages when it is missing, damaged or out of date. Each entry names the page's sha256, so a
 // stale entry is never mistaken for the current page: it is recomputed instead.
+import { describeZodError } from '../shared/zod-problems'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { FINGERPRINT_PARAMS, sketchContent } from '../shared/text/fingerprint'
@@ -124,7 +125,7 @@ export function readFingerprintFile(dir: string): StoredFingerprints {
   if (!r.success) {
     return {
       state: 'damaged',
-      problem: `not a fingerprint file of this program (${r.error.issues[0]?.path.join('.') || 'top'}: ${r.error.issues[0]?.message})`,
+      problem: `not a fingerprint file of this program (${describeZodError(r.error, { top: 'top' })})`,
       entries: [],
     }
   }

@@ -2,6 +2,7 @@
 // (over IPC, through the preload bridge) or the reading-room server (over HTTP), and the CLI's
 // `--json` output. `archiveContract` declares each verb once; arguments are validated with its
 // schemas before any data is touched, because a renderer is never trusted.
+import { describeZodError } from './zod-problems'
 import { z } from 'zod'
 import { UserFacingError } from './errors'
 import { channels } from './ipc-channels'
@@ -192,26 +193,14 @@ export class InvalidArgumentsError extends UserFacingError {
   }
 }
 
-const MAX_DETAIL = 200
-
-/**
- * The one zod error formatter: the first issue and where it is (`at papers.0`), cut to a
- * readable length (zod quotes unknown keys: a caller must not get its megabyte key echoed back).
- */
-export function describeZodError(error: z.ZodError, max = MAX_DETAIL): string {
-  const issue = error.issues[0]
-  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-  const detail = `${issue?.message ?? 'rejected'}${where}`
-  return detail.length > max ? `${detail.slice(0, max)}…` : detail
-}
-
 /**
  * `args` as `schema` parses them; otherwise throws InvalidArgumentsError for `method` with
- * describeZodError's reason. Shared by the archive and import verbs.
+ * describeZodError's reason (zod-problems.ts). Shared by the archive and import verbs.
  */
 export function parseWithSchema<T>(schema: z.ZodType<T>, method: string, args: unknown): T {
   const result = schema.safeParse(args)
-  if (!result.success) throw new InvalidArgumentsError(method, describeZodError(result.error))
+  if (!result.success)
+    throw new InvalidArgumentsError(method, describeZodError(result.error, { top: 'arguments' }))
   return result.data
 }
 

@@ -7,12 +7,15 @@
 export const PAPER_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,40}$/
 export const PAPER_SLUG_RULE = 'a paper slug is lower-case letters, digits and -'
 
+/** An issue id's characters, for patterns that embed one (article ids, the app's pane refs). */
+export const ISSUE_ID_SOURCE = '[a-z0-9][a-z0-9-]{0,80}'
+
 /** An issue id: `jiangbei-2023-07-13`. Lower-case letters, digits and -, at most 81. */
-export const ISSUE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,80}$/
+export const ISSUE_ID_PATTERN = new RegExp(`^${ISSUE_ID_SOURCE}$`)
 export const ISSUE_ID_RULE = 'an issue id is lower-case letters, digits and -'
 
 /** An article id: `<issue id>/p<page>/a<n>`, as segmenting a page makes them (articles.ts). */
-export const ARTICLE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,80}\/p\d{1,3}\/a\d{1,6}$/
+export const ARTICLE_ID_PATTERN = new RegExp(`^${ISSUE_ID_SOURCE}/p\\d{1,3}/a\\d{1,6}$`)
 export const ARTICLE_ID_RULE = 'an article id is ISSUE/pN/aN'
 
 /** A date as the archive writes it (the shape only; isValidIsoDate checks the calendar). */

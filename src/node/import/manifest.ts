@@ -1,6 +1,14 @@
 // Metadata files a librarian can put beside the texts: one `manifest.json` per folder (several
 // issues, their pages and new papers) or one `NAME.meta.json` per page file. Both are validated
 // strictly: a misspelt key is an error, not silently ignored metadata.
+import {
+  ISSUE_ID_PATTERN,
+  ISSUE_ID_RULE,
+  MAX_PAGE_NUMBER,
+  PAPER_SLUG_PATTERN,
+  PAPER_SLUG_RULE,
+} from '../../shared/rules'
+import { describeZodError } from '../../shared/zod-problems'
 import { UserFacingError } from '../../shared/errors'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
@@ -14,19 +22,15 @@ import { entryKind, readRegularText, UnsafePathError } from '../safe-path'
 export const MANIFEST_FILE = 'manifest.json'
 export const SIDECAR_SUFFIX = '.meta.json'
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'a paper slug is lower-case letters, digits and -')
+const slug = z.string().regex(PAPER_SLUG_PATTERN, PAPER_SLUG_RULE)
 const date = z.string().refine(isValidIsoDate, 'not a real date YYYY-MM-DD')
 const encoding = z.string().transform((s, ctx) => {
   const e = parseEncodingLabel(s)
   if (!e) ctx.addIssue({ code: 'custom', message: `unknown encoding "${s}"; use ${ENCODING_HELP}` })
   return e as EncodingLabel
 })
-const page = z.number().int().min(1).max(999)
-const issueId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'an issue id is lower-case letters, digits and -')
+const page = z.number().int().min(1).max(MAX_PAGE_NUMBER)
+const issueId = z.string().regex(ISSUE_ID_PATTERN, ISSUE_ID_RULE)
 const dateSource = z.enum(['printed', 'inferred'])
 
 const paperSchema = z
@@ -128,10 +132,8 @@ function parseJsonFile<T>(file: string, schema: z.ZodType<T>, what: string): T {
   }
   const r = schema.safeParse(data)
   if (!r.success) {
-    const problems = r.error.issues
-      .slice(0, 8)
-      .map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
-    throw new MetadataFileError(`${file}: not a valid ${what}: ${problems.join('; ')}`)
+    const problems = describeZodError(r.error, { max: 8 })
+    throw new MetadataFileError(`${file}: not a valid ${what}: ${problems}`)
   }
   return r.data
 }

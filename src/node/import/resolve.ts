@@ -1,6 +1,7 @@
 // Which paper, date and page a file is, from the strongest source that says: the command's
 // options, the folder's manifest.json, the file's NAME.meta.json, the file name, and last what
 // the text itself prints (which the librarian must confirm).
+import { PAPER_SLUG_PATTERN } from '../../shared/rules'
 import { isValidIsoDate } from '../../shared/archive/catalog'
 import { parseFileName } from '../../shared/archive/infer'
 import type { MetaField, MetaSource, PageProblem } from '../../shared/archive/import-report'
@@ -32,8 +33,6 @@ export interface Resolved {
   /** Some of its metadata was read from the text and needs the librarian's confirmation. */
   fromText: boolean
 }
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,40}$/
 
 function first<T>(...candidates: [T | undefined, MetaSource][]): MetaField<T> | undefined {
   for (const [value, source] of candidates) if (value !== undefined) return { value, source }
@@ -92,7 +91,7 @@ export function resolveMetadata(
           evidence: `${guess.evidence} (line ${guess.line})`,
         }
     }
-    if (!SLUG.test(paper.value)) {
+    if (!PAPER_SLUG_PATTERN.test(paper.value)) {
       problems.push({
         level: 'error',
         code: 'bad-paper',
@@ -180,7 +179,7 @@ export function resolveMetadata(
   if (dateNote) r.dateNote = dateNote
   const note = m?.note ?? s?.note
   if (note) r.note = note
-  if (paper && date && SLUG.test(paper.value) && isValidIsoDate(date.value)) {
+  if (paper && date && PAPER_SLUG_PATTERN.test(paper.value) && isValidIsoDate(date.value)) {
     r.issueId =
       opts.issueId ??
       m?.issue ??

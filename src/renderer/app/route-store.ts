@@ -44,11 +44,3 @@ export function navigateToHash(hash: string, options: NavigateOptions = {}): voi
   else history.pushState(null, '', normalized)
   sync()
 }
-
-/** Updates the route from its current value (so rapid updates never act on a stale copy). */
-export function updateRoute(
-  change: (route: AppRoute) => AppRoute,
-  options: NavigateOptions = {},
-): void {
-  navigate(change(current.get()), options)
-}

@@ -3,6 +3,7 @@
 // The search parameters are the API's (src/shared/http.ts), so a search in the app and
 // `GET /api/search?…` read the same. Parsing is forgiving: whatever is malformed is dropped,
 // never fatal, because links are typed, truncated and pasted by people.
+import { ISSUE_ID_SOURCE, MAX_QUERY_LENGTH, PAPER_SLUG_PATTERN } from '../../shared/rules'
 import { isValidIsoDate } from '../../shared/archive/catalog'
 import { searchRequestSchema } from '../../shared/contract'
 import { searchRequestFromParams, searchRequestToParams } from '../../shared/http'
@@ -51,8 +52,8 @@ export const EMPTY_ROUTE: AppRoute = {
   sync: false,
 }
 
-const ISSUE_ID = /^[a-z0-9][a-z0-9-]{0,80}$/
-const PANE_REF = /^([a-z0-9][a-z0-9-]{0,80})(?:\/p(\d{1,3})(?:\/a(\d{1,6}))?)?$/
+/** `issue`, `issue/p2` or `issue/p2/a3` (rules.ts: the issue id's own pattern). */
+const PANE_REF = new RegExp(`^(${ISSUE_ID_SOURCE})(?:/p(\\d{1,3})(?:/a(\\d{1,6}))?)?$`)
 
 export function formatPaneRef(ref: PaneRef): string {
   let s = ref.issueId
@@ -70,11 +71,6 @@ export function parsePaneRef(s: string): PaneRef | undefined {
   if (m[2] !== undefined && Number(m[2]) >= 1) ref.page = Number(m[2])
   if (ref.page !== undefined && m[3] !== undefined && Number(m[3]) >= 1) ref.article = Number(m[3])
   return ref
-}
-
-/** An article id (`issue/p2/a3`) as a pane reference. */
-export function refOfArticleId(articleId: string): PaneRef | undefined {
-  return parsePaneRef(articleId)
 }
 
 /** Each search field is judged alone, so one bad value does not lose the rest of the search. */
@@ -98,7 +94,7 @@ function parsePane(params: URLSearchParams, p: 'a' | 'b'): PaneState | undefined
   if (!ref) return undefined
   const pane: PaneState = { ref }
   const q = params.get(`${p}q`)
-  if (q) pane.q = q.slice(0, 500)
+  if (q) pane.q = q.slice(0, MAX_QUERY_LENGTH)
   const hit = params.get(`${p}h`)
   if (hit && /^\d{1,5}$/.test(hit)) pane.hit = Number(hit)
   if (params.get(`${p}o`) === '1') pane.original = true
@@ -118,7 +114,7 @@ export function parseRoute(hash: string): AppRoute {
       : 'library'
   const route: AppRoute = { ...EMPTY_ROUTE, tab, search }
   const lp = params.get('lp')
-  if (lp && /^[a-z0-9][a-z0-9-]{0,40}$/.test(lp)) route.libPaper = lp
+  if (lp && PAPER_SLUG_PATTERN.test(lp)) route.libPaper = lp
   const ly = params.get('ly')
   if (route.libPaper && ly && /^\d{4}$/.test(ly)) route.libYear = ly
   const a = parsePane(params, 'a')
@@ -150,10 +146,6 @@ export function formatRoute(route: AppRoute): string {
   if (route.resultsView && route.search.q && route.panes.length > 0) params.set('view', 'results')
   const qs = params.toString()
   return `#/${route.tab}${qs ? `?${qs}` : ''}`
-}
-
-export function isIssueId(s: string): boolean {
-  return ISSUE_ID.test(s)
 }
 
 /**

@@ -1,5 +1,7 @@
 // Saved views (searches and reading positions), recent searches, and their JSON export/import.
 // Everything read from localStorage or from an imported file is validated with zod first.
+import { MAX_QUERY_LENGTH } from '../../shared/rules'
+import { describeZodError } from '../../shared/zod-problems'
 import { z } from 'zod'
 import { persisted } from '../ui/persisted'
 import { useStore } from '../ui/store'
@@ -18,7 +20,7 @@ const bookmarkSchema = z.object({
 })
 
 const recentSchema = z.object({
-  q: z.string().min(1).max(500),
+  q: z.string().min(1).max(MAX_QUERY_LENGTH),
   route,
   at: z.string().max(40),
 })
@@ -79,16 +81,6 @@ export function removeBookmark(id: string): void {
   bookmarkStore.set({ ...s, bookmarks: s.bookmarks.filter((b) => b.id !== id) })
 }
 
-export function renameBookmark(id: string, name: string): void {
-  const trimmed = name.trim().slice(0, 200)
-  if (!trimmed) return
-  const s = bookmarkStore.get()
-  bookmarkStore.set({
-    ...s,
-    bookmarks: s.bookmarks.map((b) => (b.id === id ? { ...b, name: trimmed } : b)),
-  })
-}
-
 /** Remembers a search (most recent first, one entry per query). */
 export function recordSearch(q: string, routeHash: string): void {
   const query = q.trim()
@@ -133,11 +125,7 @@ export function importBookmarks(text: string): ImportResult {
   }
   const parsed = exportSchema.safeParse(json)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return {
-      ok: false,
-      error: `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'not an Archive Reader bookmarks file'}`,
-    }
+    return { ok: false, error: describeZodError(parsed.error, { top: 'file' }) }
   }
   const s = bookmarkStore.get()
   const ids = new Set(s.bookmarks.map((b) => b.id))

@@ -1,6 +1,7 @@
 // The import form's pure parts: what each field shows (the librarian's edit, else what the
 // report found), which edits are valid, the overrides sent for the next check, and the labels
 // of metadata sources and problem codes.
+import { PAPER_SLUG_PATTERN } from '../../shared/rules'
 import { isValidIsoDate } from '../../shared/archive/catalog'
 import type { FileReport, MetaSource, PageProblem } from '../../shared/archive/import-report'
 import type { FileOverride } from '../../shared/import-contract'
@@ -32,15 +33,13 @@ export function setEdit(edits: Edits, file: FileReport, field: FieldName, value:
   return next
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,40}$/
-
 /** Whether a field's raw input can be sent (empty means "not given"). */
 export function fieldValid(field: FieldName, raw: string): boolean {
   const v = raw.trim()
   if (v === '') return true
   switch (field) {
     case 'paper':
-      return SLUG.test(v)
+      return PAPER_SLUG_PATTERN.test(v)
     case 'paperName':
       return v.length <= 60
     case 'date':

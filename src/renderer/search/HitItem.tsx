@@ -33,7 +33,7 @@ export function HitItem({ route, hit, query }: Props) {
       >
         {hit.headline || t('untitled')}
       </a>
-      <div className="hit-meta muted">
+      <div className="hit-meta muted" data-testid="hit-meta">
         {paperName} · {date(hit.date)} · {t('pageN', { n: hit.page })}
       </div>
       <p className="snippet" data-testid="hit-snippet" lang="zh-CN">

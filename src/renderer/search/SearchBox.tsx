@@ -1,5 +1,6 @@
 // The search box: search-as-you-type (debounced, IME-aware) into the URL, so every search is a
 // link. Typing replaces the current history entry; starting a new search adds one.
+import { MAX_QUERY_LENGTH } from '../../shared/rules'
 import { useEffect, useRef, useState } from 'react'
 import type { RefObject } from 'react'
 import { recordSearch } from '../bookmarks/bookmarks'
@@ -77,7 +78,7 @@ export function SearchBox({ route, inputRef }: Props) {
         aria-keyshortcuts="/"
         autoComplete="off"
         spellCheck={false}
-        maxLength={500}
+        maxLength={MAX_QUERY_LENGTH}
         onChange={(e) => {
           setText(e.target.value)
           // Wait for the input method to finish composing (pinyin → 汉字).

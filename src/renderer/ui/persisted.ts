@@ -2,6 +2,7 @@
 // be read (edited by hand, written by a newer version, truncated) is reset to its default, the
 // bad text is kept beside it, and the problem is reported so the UI can say so — never a blank
 // screen.
+import { describeZodError } from '../../shared/zod-problems'
 import type { z } from 'zod'
 import { createStore, useStore } from './store'
 import type { Store } from './store'
@@ -53,8 +54,7 @@ export function persisted<T>(key: string, schema: z.ZodType<T>, fallback: () => 
     try {
       const parsed = schema.safeParse(JSON.parse(raw))
       if (parsed.success) return parsed.data
-      const issue = parsed.error.issues[0]
-      detail = `${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}`
+      detail = describeZodError(parsed.error, { top: 'value' })
     } catch (e) {
       detail = (e as Error).message
     }

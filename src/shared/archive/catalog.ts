@@ -1,5 +1,7 @@
 // The catalog is the archive's table of contents. It is parsed and checked here, once; the rest
 // of the code sees a clean `Catalog`.
+import { ISSUE_ID_PATTERN, ISSUE_ID_RULE, PAPER_SLUG_PATTERN, PAPER_SLUG_RULE } from '../rules'
+import { describeZodError } from '../zod-problems'
 import { UserFacingError } from '../errors'
 import { z } from 'zod'
 import type { Catalog, CatalogPaper } from '../types'
@@ -40,12 +42,8 @@ const isoDate = z.string().superRefine((d, ctx) => {
   const problem = issueDateProblem(d)
   if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'a slug is lower-case letters, digits and -')
-const issueId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'an issue id is lower-case letters, digits and -')
+const slug = z.string().regex(PAPER_SLUG_PATTERN, PAPER_SLUG_RULE)
+const issueId = z.string().regex(ISSUE_ID_PATTERN, ISSUE_ID_RULE)
 const sourceName = z
   .string()
   .regex(/^[^/\\]+\.txt$/, 'a source is a .txt file name inside the archive folder, without a path')
@@ -119,6 +117,10 @@ const catalogSchema = z
         })
         .strict(),
     ),
+    corrections: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits')
+      .optional(),
   })
   .strict()
 
@@ -179,10 +181,7 @@ export function parseCatalog(json: string, file = CATALOG_FILE): Catalog {
   }
   const result = catalogSchema.safeParse(data)
   if (!result.success) {
-    throw new CatalogError(
-      file,
-      result.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`),
-    )
+    throw new CatalogError(file, [describeZodError(result.error, { max: 10 })])
   }
   const catalog = result.data as Catalog
   const problems = catalogProblems(catalog)

@@ -7,14 +7,14 @@ import { estimate, intersect, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
 import type { PostingList } from './ngram'
 import { WorkBudget } from './query'
 import type { ParsedQuery } from './query'
-import { docCount } from './search-index'
+import { docCount, INDEX_OPTIONS } from './search-index'
 import type { SearchIndex } from './search-index'
 import { BLOCK_TYPES } from '../types'
 import type { SearchFilters } from '../types'
 
-const K1 = 1.2
-const B = 0.75
-export const HEADLINE_WEIGHT = 3
+// The ranking reads its parameters from the index's options (search-index.ts), nowhere else.
+const { k1: K1, b: B } = INDEX_OPTIONS.bm25
+const { headline: HEADLINE_WEIGHT, text: TEXT_WEIGHT } = INDEX_OPTIONS.fieldWeights
 
 /** Which documents a query may return, decided per issue (paper, dates, issue) and page. */
 export interface DocFilter {
@@ -48,9 +48,12 @@ export function docFilter(
   return { issueOk, page: f.page ?? 0, typeOk }
 }
 
-/** Weighted term frequency from a tf byte (a headline occurrence counts HEADLINE_WEIGHT times). */
+/**
+ * Weighted term frequency from a tf byte: each occurrence counts TEXT_WEIGHT, and one in the
+ * headline (the byte's headline bit) HEADLINE_WEIGHT instead.
+ */
 function weight(v: number): number {
-  return (v & TF_COUNT) + (v & TF_HEADLINE ? HEADLINE_WEIGHT - 1 : 0)
+  return (v & TF_COUNT) * TEXT_WEIGHT + (v & TF_HEADLINE ? HEADLINE_WEIGHT - TEXT_WEIGHT : 0)
 }
 
 interface TermHits {
@@ -118,7 +121,7 @@ function termHits(
     const head = (headEnds[d] as number) - start
     let count = 0
     for (let at = slice.indexOf(term); at >= 0; at = slice.indexOf(term, at + len)) {
-      count += at < head ? HEADLINE_WEIGHT : 1
+      count += at < head ? HEADLINE_WEIGHT : TEXT_WEIGHT
     }
     if (count > 0) {
       docs[n] = d

@@ -2,7 +2,8 @@
 // article's coordinates in flat columns and the n-gram index over it. It is self-contained: a
 // persisted copy answers queries and shows their hits (headline and reflowed text are kept)
 // without reading, decoding or segmenting any page.
-import { linkContinuations, pageArticles } from '../archive/articles'
+import type { CorrectionEntry } from '../archive/corrections'
+import { issueArticles } from '../archive/issue-articles'
 import { storyParts } from '../archive/stories'
 import type { SegmentRules } from '../archive/segment-rules'
 import { BLOCK_TYPES } from '../types'
@@ -15,14 +16,29 @@ import type { NgramIndexData } from './ngram'
 export const SEGMENTER_VERSION = 3
 
 /**
- * The one set of options the index is built and loaded with. It is stored in the index file
- * and compared on load: an index built under other rules is rebuilt, never misread.
+ * The one set of options the index is built, loaded and ranked with (in the manner of
+ * MiniSearch's documented options). It is stored in the index file and compared on load: an
+ * index built under other rules is rebuilt, never misread.
+ *
+ * - `normalizer`, `segmenter`: versions of the text normalization and of page segmentation the
+ *   stored texts come from.
+ * - `grams`: the n-gram sizes the postings hold — every character and every adjacent pair.
+ *   ngram.ts is written for exactly these (a longer term intersects its pairs' lists and is
+ *   verified against the text); they are recorded so that another layout is never misread.
+ * - `fields`: a document's fields in the order they are joined (`headline SEP text`,
+ *   normalizedDoc); the headline field holds kicker, headline and subheadline (articleTitle).
+ * - `fieldWeights`: how much one occurrence counts in each field for ranking (evaluate.ts): a
+ *   headline occurrence counts three times a body one.
+ * - `bm25`: the ranking's BM25 parameters (evaluate.ts): `k1` saturates term frequency, `b`
+ *   normalizes by document length (0 = length ignored, 1 = fully normalized).
  */
 export const INDEX_OPTIONS = {
   normalizer: NORMALIZER_VERSION,
   segmenter: SEGMENTER_VERSION,
   grams: [1, 2],
   fields: ['headline', 'text'],
+  fieldWeights: { headline: 3, text: 1 },
+  bm25: { k1: 1.2, b: 0.75 },
 } as const
 
 export interface IssueRow {
@@ -107,11 +123,9 @@ export function issueDocInputs(
   issue: CatalogIssue,
   pageTexts: readonly string[],
   rules?: SegmentRules,
+  corrections: readonly CorrectionEntry[] = [],
 ): DocInput[] {
-  const articles = issue.pages.flatMap((p, i) =>
-    pageArticles(issue.id, p.number, pageTexts[i] ?? '', rules),
-  )
-  linkContinuations(articles)
+  const articles = issueArticles(issue, pageTexts, rules, corrections).perPage.flat()
   const stories = storyParts(articles)
   const at = new Map(articles.map((a, k) => [a.id, k]))
   return articles.map((a, k) => {
@@ -123,12 +137,29 @@ export function issueDocInputs(
       article: a.index,
       headline: a.headline,
       title: articleTitle(a),
-      text: a.text,
+      text: indexedText(a),
       type: a.type,
       storyBack: Math.max(0, k - head),
     }
   })
 }
+
+/**
+ * The text an article is indexed by: its corrected text, then the text as printed of each span a
+ * librarian fixed, as a last paragraph. Appended rather than kept as a hidden variant so that the
+ * index format, its verification of every hit against the stored text and the snippets need no
+ * second text: a search for the printed words finds the article, and its snippet shows them
+ * marked as the original.
+ */
+export function indexedText(a: Pick<Article, 'text' | 'corrections'>): string {
+  const originals = (a.corrections ?? []).flatMap((c) =>
+    c.kind === 'fix-text' && c.original ? [c.original] : [],
+  )
+  return originals.length ? `${a.text}\n\n${ORIGINAL_LABEL}${originals.join(' / ')}` : a.text
+}
+
+/** What the appended printed text is introduced by in the index's text (and so in snippets). */
+export const ORIGINAL_LABEL = '〔原文〕'
 
 /** What an article's headline field indexes: kicker, headline and subheadline. */
 export function articleTitle(a: Pick<Article, 'kicker' | 'headline' | 'subheadline'>): string {

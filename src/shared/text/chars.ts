@@ -16,16 +16,6 @@ export function isCjkLike(code: number): boolean {
   )
 }
 
-/** Han ideographs only (BMP blocks plus astral, via surrogates). */
-export function isHan(code: number): boolean {
-  return (
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xd800 && code <= 0xdfff)
-  )
-}
-
 export function isWhitespace(code: number): boolean {
   return (
     code === 0x20 ||

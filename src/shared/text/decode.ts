@@ -46,10 +46,6 @@ export class DecodeError extends UserFacingError {
   }
 }
 
-export function isEncodingName(name: string): name is TextEncodingName {
-  return name === 'utf-8' || name === 'gb18030' || name === 'big5'
-}
-
 /**
  * The names a librarian may declare. Each is reported as declared and decoded by the WHATWG
  * decoder it belongs to: GBK and GB2312 files are read by the GB18030 decoder (a superset), and

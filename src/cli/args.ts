@@ -46,8 +46,25 @@ Commands:
   index                      rebuild the search index
   verify [--repair]          check the catalog, every page file and the index; --repair
                              finishes or undoes an interrupted add or remove
+  edit KIND ARTICLE ... [--note T] [--dry-run]
+                             correct what the segmenter or the text got wrong (kept in
+                             corrections.json; page files never change). ARTICLE is an id
+                             as "show --json" gives it (ISSUE/pN/aM):
+      split ARTICLE --before TEXT | --at OFFSET [--occurrence N]
+      merge ARTICLE          with the block after it
+      retype ARTICLE article|brief|photo|graphic|ad|notice|furniture
+      retitle ARTICLE [--headline T] [--kicker T] [--subheadline T] [--byline T]
+                             ("" removes a field)
+      link ARTICLE TARGET    ARTICLE continues on TARGET (another page)
+      unlink ARTICLE [PAGE]  drop its continuation links (to PAGE, or all)
+      fix-text ARTICLE --find TEXT --replace TEXT [--occurrence N]
+                             the text as printed stays searchable and shown on request
+  corrections list [--issue ID]   every correction and whether it still applies
+  corrections export [FILE] [--issue ID]   the corrections as a corrections.json
+  corrections import FILE [--dry-run]      add a corrections.json's entries (all or none)
+  corrections remove ID...                 drop corrections
 
-Changes (add, remove, export) are atomic and logged in the archive's archive.log.
+Changes (add, remove, edit, corrections, export) are atomic and logged in the archive's archive.log.
 
 Options:
   --archive DIR   the archive folder (default: the bundled seeds/)
@@ -84,6 +101,17 @@ export interface CliOptions {
   verbose: boolean
   repair: boolean
   title?: string
+  /** Options of `edit` (corrections-cli.ts). */
+  at?: number
+  before?: string
+  find?: string
+  replace?: string
+  occurrence?: number
+  kicker?: string
+  headline?: string
+  subheadline?: string
+  byline?: string
+  note?: string
 }
 
 function positiveInt(name: string, v: string | undefined, min = 1): number | undefined {
@@ -130,6 +158,16 @@ export function parseCli(argv: string[]): CliOptions {
         verbose: { type: 'boolean', short: 'v', default: false },
         repair: { type: 'boolean', default: false },
         title: { type: 'string' },
+        at: { type: 'string' },
+        before: { type: 'string' },
+        find: { type: 'string' },
+        replace: { type: 'string' },
+        occurrence: { type: 'string' },
+        kicker: { type: 'string' },
+        headline: { type: 'string' },
+        subheadline: { type: 'string' },
+        byline: { type: 'string' },
+        note: { type: 'string' },
       },
     })
   } catch (e) {
@@ -172,6 +210,19 @@ export function parseCli(argv: string[]): CliOptions {
   set('encoding', v.encoding)
   set('paperName', v['paper-name'])
   set('title', v.title)
+  set('at', positiveInt('at', v.at, 0))
+  set('occurrence', positiveInt('occurrence', v.occurrence))
+  for (const k of [
+    'before',
+    'find',
+    'replace',
+    'kicker',
+    'headline',
+    'subheadline',
+    'byline',
+    'note',
+  ] as const)
+    set(k, v[k])
   return opts
 }
 

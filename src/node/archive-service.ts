@@ -29,6 +29,8 @@ import { TextLru } from './text-lru'
 import { issuePreview } from '../shared/archive/issue-preview'
 import { loadCatalog } from './catalog-recovery'
 import { buildIndexFor, INDEX_FILE } from './index-helpers'
+import { correctionEntries } from './corrections-store'
+import type { CorrectionEntry } from '../shared/archive/corrections'
 import { loadIndexFile, saveIndexFile } from './index-store'
 
 /** Characters of article text the issue caches keep (≈ 2 bytes each in memory). */
@@ -71,6 +73,8 @@ export class ArchiveService implements ArchiveApi {
   /** Articles per page, per issue id (from the index: listing needs no page read). */
   private readonly pageCounts = new Map<string, Map<number, number>>()
   private readonly issueIndex = new Map<string, number>()
+  /** The librarians' corrections (corrections.json as the catalog records it). */
+  readonly corrections: readonly CorrectionEntry[]
 
   private constructor(
     readonly dir: string,
@@ -79,6 +83,7 @@ export class ArchiveService implements ArchiveApi {
     readonly openResult: OpenResult,
   ) {
     catalog.issues.forEach((issue, i) => this.issueIndex.set(issue.id, i))
+    this.corrections = correctionEntries(dir, catalog)
     const perIssue = index.issues.map((row) => {
       const m = new Map<number, number>()
       this.pageCounts.set(row.id, m)
@@ -186,6 +191,7 @@ export class ArchiveService implements ArchiveApi {
       issue,
       this.catalog.papers,
       issue.pages.map((p) => readPageText(this.dir, p)),
+      this.corrections,
     )
     this.views.set(id, view)
     return view

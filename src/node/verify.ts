@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { sortCatalog, CATALOG_FILE } from '../shared/archive/catalog'
 import { decodeText } from '../shared/text/decode'
 import { loadIndexFile } from './index-store'
-import { archiveKey, readCatalog, sha256 } from './archive-dir'
+import { archiveKey, ArchiveError, readCatalog, sha256 } from './archive-dir'
+import { readCorrections } from './corrections-store'
+import { listCorrections } from './corrections-write'
+import { CORRECTIONS_FILE } from '../shared/archive/corrections'
 import { LOG_FILE, readLog } from './archive-log'
 import { catalogHealth, catalogProblem, restoreCatalogLocked } from './catalog-recovery'
 import { CATALOG_BACKUP, DAMAGED_PATTERN, readCatalogBackup } from './catalog-store'
@@ -132,6 +135,7 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
       errors.push(`${indexPath}: ${(e as Error).message}; run "index" to rebuild it`)
     }
   }
+  verifyCorrections(dir, catalog, errors, warnings)
   return { ok: errors.length === 0, errors, warnings, issues: catalog.issues.length, pages }
 }
 
@@ -205,5 +209,35 @@ export function repairArchive(dir: string, indexPath = join(dir, INDEX_FILE)): R
     return recovery
   } finally {
     release()
+  }
+}
+
+/** corrections.json: usable, the one the catalog records, and every entry still applies. */
+function verifyCorrections(
+  dir: string,
+  catalog: Catalog,
+  errors: string[],
+  warnings: string[],
+): void {
+  const stored = readCorrections(dir, catalog)
+  if (stored.unrecorded)
+    warnings.push(
+      `${join(dir, CORRECTIONS_FILE)}: not recorded in the catalog, so not applied; add its entries with "corrections import"`,
+    )
+  if (stored.problem) (stored.unusable ? errors : warnings).push(stored.problem)
+  for (const r of stored.rejected)
+    warnings.push(
+      `${CORRECTIONS_FILE}: ${r.id ? `"${r.id}"` : `entry ${r.at + 1}`} is not applied: ${r.problem}`,
+    )
+  if (stored.unusable || !stored.file.entries.length) return
+  try {
+    for (const { entry, outcome } of listCorrections(dir))
+      if (outcome.status === 'stale' || outcome.status === 'refused')
+        warnings.push(
+          `${CORRECTIONS_FILE}: "${entry.id}" (${entry.kind}, ${entry.issue} p${entry.page}) is ${outcome.status}: ${outcome.problem ?? ''}`,
+        )
+  } catch (e) {
+    if (!(e instanceof ArchiveError)) throw e
+    warnings.push(`${CORRECTIONS_FILE}: cannot be judged (${e.message})`)
   }
 }

@@ -59,6 +59,12 @@ export interface Catalog {
   title: string
   papers: CatalogPaper[]
   issues: CatalogIssue[]
+  /**
+   * sha256 of the archive's corrections.json as committed with this catalog (absent: none). It
+   * makes a change of corrections a change of the catalog: the transaction's commit point, and
+   * what tells readers and the index that the archive changed.
+   */
+  corrections?: string
 }
 
 export type ContinuationKind = 'continued-on' | 'continued-from' | 'see'
@@ -125,6 +131,16 @@ export interface Article {
   story?: { parts: string[]; pages: number[] }
   /** Range of the article in the page's source text (after decoding), for the original layout. */
   sourceRange: Range
+  /** Present when a librarian corrected the article (the archive's corrections.json). */
+  corrections?: ArticleCorrection[]
+}
+
+/** One correction that acts on an article; a text fix keeps the text as printed. */
+export interface ArticleCorrection {
+  id: string
+  kind: 'split' | 'merge' | 'retype' | 'retitle' | 'link' | 'unlink' | 'fix-text'
+  original?: string
+  replacement?: string
 }
 
 export interface PageView {

@@ -2,6 +2,8 @@
 import { importEn } from '../import/import-messages'
 
 export const en = {
+  noResultsLoneMinus:
+    'A “-” standing alone is searched for as a character; to exclude a word, write it right after the minus: -word.',
   sidebarHide: 'Hide the sidebar',
   sidebarShow: 'Show the sidebar (library, search, bookmarks)',
   backToReader: 'Back to the article',

@@ -7,6 +7,7 @@ import type { MessageKey } from './messages-en'
 export type { MessageKey }
 
 const zh: Record<MessageKey, string> = {
+  noResultsLoneMinus: '单独的“-”会被当作要查找的字符；要排除一个词，请把词紧接在减号后：-词。',
   sidebarHide: '收起侧栏',
   sidebarShow: '展开侧栏（馆藏、检索、书签）',
   backToReader: '回到正在读的文章',

@@ -117,6 +117,10 @@ const catalogSchema = z
         })
         .strict(),
     ),
+    corrections: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits')
+      .optional(),
   })
   .strict()
 

@@ -25,7 +25,7 @@ Commands:
       --limit N (default 20)  --offset N  --queries FILE (one query per line)
   add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
              [--encoding utf-8|gb18030|gbk|gb2312|big5|big5-hkscs|cp950]
-             [--allow-private-use] [--issue ID] [--dry-run] [--yes]
+             [--allow-private-use] [--allow-same-name] [--issue ID] [--dry-run] [--yes]
                              import page files and folders of them (one file per page),
                              grouped into issues by their metadata: options, a folder's
                              manifest.json, a NAME.meta.json beside a file, file names like
@@ -35,17 +35,36 @@ Commands:
       --yes                  accept metadata read from the text without asking
       --allow-private-use    keep private-use characters (refused by default: they are
                              glyphs the encoding could not map, and cannot be searched)
+      --allow-same-name      let a new paper slug have the name of another paper (two papers
+                             of one name), or a paper get a name other than the archive's
       --verbose              details of every file also in a batch of more than 50
       --title T              the title of a new archive (when DIR has none yet)
-  remove ISSUE               remove an issue and its page files
+  remove ISSUE [--page N]    remove an issue (or one of its pages) and its page file(s)
   export DIR [--paper SLUG]... [--from D] [--to D] [--issue ID] [--title T]
                              write a complete archive folder (catalog, pages, fresh index)
                              into a new or empty DIR, for another library
   index                      rebuild the search index
   verify [--repair]          check the catalog, every page file and the index; --repair
                              finishes or undoes an interrupted add or remove
+  edit KIND ARTICLE ... [--note T] [--dry-run]
+                             correct what the segmenter or the text got wrong (kept in
+                             corrections.json; page files never change). ARTICLE is an id
+                             as "show --json" gives it (ISSUE/pN/aM):
+      split ARTICLE --before TEXT | --at OFFSET [--occurrence N]
+      merge ARTICLE          with the block after it
+      retype ARTICLE article|brief|photo|graphic|ad|notice|furniture
+      retitle ARTICLE [--headline T] [--kicker T] [--subheadline T] [--byline T]
+                             ("" removes a field)
+      link ARTICLE TARGET    ARTICLE continues on TARGET (another page)
+      unlink ARTICLE [PAGE]  drop its continuation links (to PAGE, or all)
+      fix-text ARTICLE --find TEXT --replace TEXT [--occurrence N]
+                             the text as printed stays searchable and shown on request
+  corrections list [--issue ID]   every correction and whether it still applies
+  corrections export [FILE] [--issue ID]   the corrections as a corrections.json
+  corrections import FILE [--dry-run]      add a corrections.json's entries (all or none)
+  corrections remove ID...                 drop corrections
 
-Changes (add, remove, export) are atomic and logged in the archive's archive.log.
+Changes (add, remove, edit, corrections, export) are atomic and logged in the archive's archive.log.
 
 Options:
   --archive DIR   the archive folder (default: the bundled seeds/)
@@ -77,10 +96,22 @@ export interface CliOptions {
   paperName?: string
   yes: boolean
   allowPrivateUse: boolean
+  allowSameName: boolean
   dryRun: boolean
   verbose: boolean
   repair: boolean
   title?: string
+  /** Options of `edit` (corrections-cli.ts). */
+  at?: number
+  before?: string
+  find?: string
+  replace?: string
+  occurrence?: number
+  kicker?: string
+  headline?: string
+  subheadline?: string
+  byline?: string
+  note?: string
 }
 
 function positiveInt(name: string, v: string | undefined, min = 1): number | undefined {
@@ -123,9 +154,20 @@ export function parseCli(argv: string[]): CliOptions {
         yes: { type: 'boolean', short: 'y', default: false },
         'dry-run': { type: 'boolean', default: false },
         'allow-private-use': { type: 'boolean', default: false },
+        'allow-same-name': { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         repair: { type: 'boolean', default: false },
         title: { type: 'string' },
+        at: { type: 'string' },
+        before: { type: 'string' },
+        find: { type: 'string' },
+        replace: { type: 'string' },
+        occurrence: { type: 'string' },
+        kicker: { type: 'string' },
+        headline: { type: 'string' },
+        subheadline: { type: 'string' },
+        byline: { type: 'string' },
+        note: { type: 'string' },
       },
     })
   } catch (e) {
@@ -147,6 +189,7 @@ export function parseCli(argv: string[]): CliOptions {
     yes: v.yes ?? false,
     dryRun: v['dry-run'] ?? false,
     allowPrivateUse: v['allow-private-use'] ?? false,
+    allowSameName: v['allow-same-name'] ?? false,
     verbose: v.verbose ?? false,
     repair: v.repair ?? false,
   }
@@ -167,6 +210,19 @@ export function parseCli(argv: string[]): CliOptions {
   set('encoding', v.encoding)
   set('paperName', v['paper-name'])
   set('title', v.title)
+  set('at', positiveInt('at', v.at, 0))
+  set('occurrence', positiveInt('occurrence', v.occurrence))
+  for (const k of [
+    'before',
+    'find',
+    'replace',
+    'kicker',
+    'headline',
+    'subheadline',
+    'byline',
+    'note',
+  ] as const)
+    set(k, v[k])
   return opts
 }
 

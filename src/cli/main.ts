@@ -15,6 +15,7 @@ import type { Io } from './librarian'
 import { parseArguments } from '../shared/contract'
 import { exitCodeOf, toPublicError, UserFacingError } from '../shared/errors'
 import { visible } from './visible'
+import { runCorrections, runEdit } from './corrections-cli'
 
 type Out = (s: string) => void
 
@@ -121,6 +122,10 @@ export function run(
       }
       case 'verify':
         return runVerify(opts, io)
+      case 'edit':
+        return runEdit(opts, io)
+      case 'corrections':
+        return runCorrections(opts, io)
       default:
         throw new UsageError(`unknown command "${opts.command}"`)
     }

@@ -10,7 +10,7 @@ export const LOG_FILE = 'archive.log'
 
 export interface LogEntry {
   time: string
-  op: 'import' | 'remove' | 'export' | 'created-by-export'
+  op: 'import' | 'remove' | 'correct' | 'export' | 'created-by-export'
   /** The transaction id, so that a recovered transaction is logged once. */
   txn: string
   user?: string

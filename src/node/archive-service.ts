@@ -9,7 +9,7 @@ import { sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
 import { search } from '../shared/search/engine'
 import { IndexFileError } from '../shared/search/index-file'
-import { findMatches } from '../shared/search/matches'
+import { articleOccurrences } from '../shared/search/matches'
 import { parseQuery, positiveTerms } from '../shared/search/query'
 import { bodyOf, docCount, headlineOf, titleOf } from '../shared/search/search-index'
 import type { SearchIndex } from '../shared/search/search-index'
@@ -29,6 +29,8 @@ import { TextLru } from './text-lru'
 import { issuePreview } from '../shared/archive/issue-preview'
 import { loadCatalog } from './catalog-recovery'
 import { buildIndexFor, INDEX_FILE } from './index-helpers'
+import { correctionEntries } from './corrections-store'
+import type { CorrectionEntry } from '../shared/archive/corrections'
 import { loadIndexFile, saveIndexFile } from './index-store'
 
 /** Characters of article text the issue caches keep (≈ 2 bytes each in memory). */
@@ -71,6 +73,8 @@ export class ArchiveService implements ArchiveApi {
   /** Articles per page, per issue id (from the index: listing needs no page read). */
   private readonly pageCounts = new Map<string, Map<number, number>>()
   private readonly issueIndex = new Map<string, number>()
+  /** The librarians' corrections (corrections.json as the catalog records it). */
+  readonly corrections: readonly CorrectionEntry[]
 
   private constructor(
     readonly dir: string,
@@ -79,6 +83,7 @@ export class ArchiveService implements ArchiveApi {
     readonly openResult: OpenResult,
   ) {
     catalog.issues.forEach((issue, i) => this.issueIndex.set(issue.id, i))
+    this.corrections = correctionEntries(dir, catalog)
     const perIssue = index.issues.map((row) => {
       const m = new Map<number, number>()
       this.pageCounts.set(row.id, m)
@@ -186,6 +191,7 @@ export class ArchiveService implements ArchiveApi {
       issue,
       this.catalog.papers,
       issue.pages.map((p) => readPageText(this.dir, p)),
+      this.corrections,
     )
     this.views.set(id, view)
     return view
@@ -228,11 +234,15 @@ export class ArchiveService implements ArchiveApi {
     } catch {
       // A query of only exclusions highlights nothing.
     }
+    const o = articleOccurrences(article, terms)
     return {
       articleId,
       query: q,
-      ranges: findMatches(article.text, terms),
-      headlineRanges: findMatches(article.headline, terms),
+      ranges: o.text,
+      headlineRanges: o.headline,
+      kickerRanges: o.kicker,
+      subheadlineRanges: o.subheadline,
+      total: o.total,
     }
   }
 

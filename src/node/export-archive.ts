@@ -16,6 +16,12 @@ import type { Catalog } from '../shared/types'
 import { archiveKey, ArchiveError, readCatalog, sha256 } from './archive-dir'
 import { appendLog, logEntry } from './archive-log'
 import { buildIndexFor, INDEX_FILE } from './index-helpers'
+import { correctionEntries } from './corrections-store'
+import {
+  CORRECTIONS_FILE,
+  emptyCorrections,
+  serializeCorrections,
+} from '../shared/archive/corrections'
 import { describeWriteFailure, syncDir } from './atomic'
 import { crashPoint } from './crash-point'
 import { entryKind, readInside, safeJoin } from './safe-path'
@@ -181,7 +187,17 @@ function build(
         crashPoint('export-page')
       }
     }
-    const json = serializeCatalog(chosen)
+    // The chosen issues' corrections go with them, recorded in the exported catalog.
+    const kept = new Set(chosen.issues.map((i) => i.id))
+    const entries = correctionEntries(src, chosen).filter((e) => kept.has(e.issue))
+    const { corrections: _, ...bare } = chosen
+    let exported: Catalog = bare
+    if (entries.length) {
+      const cj = serializeCorrections({ ...emptyCorrections(), entries })
+      writeNewFile(join(tmp, CORRECTIONS_FILE), Buffer.from(cj, 'utf8'))
+      exported = { ...bare, corrections: sha256(cj) }
+    }
+    const json = serializeCatalog(exported)
     writeNewFile(join(tmp, CATALOG_FILE), Buffer.from(json, 'utf8'))
     const parsed = sortCatalog(parseCatalog(json))
     const index = indexFileBytes(buildIndexFor(tmp, parsed), archiveKey(tmp, parsed))

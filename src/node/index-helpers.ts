@@ -6,6 +6,8 @@ import { issueDocInputs, buildSearchIndex } from '../shared/search/search-index'
 import type { DocInput, SearchIndex } from '../shared/search/search-index'
 import type { Catalog } from '../shared/types'
 import { ArchiveError, readPageText } from './archive-dir'
+import { correctionEntries } from './corrections-store'
+import type { CorrectionEntry } from '../shared/archive/corrections'
 
 /** The index file's name in an archive folder (where it is kept unless told otherwise). */
 export const INDEX_FILE = 'index.bin'
@@ -20,13 +22,15 @@ export function collectDocs(
   catalog: Catalog,
   onIssue?: (done: number) => void,
   log?: (message: string) => void,
+  corrections?: readonly CorrectionEntry[],
 ): DocInput[] {
+  const entries = corrections ?? correctionEntries(dir, catalog)
   const docs: DocInput[] = []
   catalog.issues.forEach((issue, issueIdx) => {
     try {
       const texts = issue.pages.map((p) => readPageText(dir, p))
       const rules = paperRules(catalog.papers, issue.paper)
-      for (const doc of issueDocInputs(issueIdx, issue, texts, rules)) docs.push(doc)
+      for (const doc of issueDocInputs(issueIdx, issue, texts, rules, entries)) docs.push(doc)
     } catch (e) {
       if (!(e instanceof ArchiveError)) throw e
       log?.(`Issue ${issue.id} is not searchable: ${e.message}`)
@@ -41,9 +45,11 @@ export function buildIndexFor(
   catalog: Catalog,
   onProgress?: (f: number) => void,
   log?: (message: string) => void,
+  /** The corrections to build with (default: the archive's, as the catalog records them). */
+  corrections?: readonly CorrectionEntry[],
 ): SearchIndex {
   const n = Math.max(1, catalog.issues.length)
-  const docs = collectDocs(dir, catalog, (done) => onProgress?.((0.5 * done) / n), log)
+  const docs = collectDocs(dir, catalog, (done) => onProgress?.((0.5 * done) / n), log, corrections)
   const issues = catalog.issues.map((i) => ({ id: i.id, paper: i.paper, date: i.date }))
   return buildSearchIndex(issues, docs, (f) => onProgress?.(0.5 + 0.5 * f))
 }

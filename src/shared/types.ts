@@ -18,12 +18,18 @@ export interface CatalogPage {
   note?: string
 }
 
+/**
+ * Where an issue's date comes from: printed on the page (the masthead), inferred from the events
+ * it reports, or given for it at import — on the command line or in the app's form (`given`), by
+ * the folder's manifest, a page's sidecar, or the file name.
+ */
+export type DateSource = 'printed' | 'inferred' | 'given' | 'manifest' | 'sidecar' | 'file-name'
+
 export interface CatalogIssue {
   id: string
   paper: string
   date: string
-  /** Whether the date is printed on the page or inferred from the events it reports. */
-  dateSource: 'printed' | 'inferred'
+  dateSource: DateSource
   dateNote?: string
   pages: CatalogPage[]
 }
@@ -53,6 +59,12 @@ export interface Catalog {
   title: string
   papers: CatalogPaper[]
   issues: CatalogIssue[]
+  /**
+   * sha256 of the archive's corrections.json as committed with this catalog (absent: none). It
+   * makes a change of corrections a change of the catalog: the transaction's commit point, and
+   * what tells readers and the index that the archive changed.
+   */
+  corrections?: string
 }
 
 export type ContinuationKind = 'continued-on' | 'continued-from' | 'see'
@@ -119,6 +131,16 @@ export interface Article {
   story?: { parts: string[]; pages: number[] }
   /** Range of the article in the page's source text (after decoding), for the original layout. */
   sourceRange: Range
+  /** Present when a librarian corrected the article (the archive's corrections.json). */
+  corrections?: ArticleCorrection[]
+}
+
+/** One correction that acts on an article; a text fix keeps the text as printed. */
+export interface ArticleCorrection {
+  id: string
+  kind: 'split' | 'merge' | 'retype' | 'retitle' | 'link' | 'unlink' | 'fix-text'
+  original?: string
+  replacement?: string
 }
 
 export interface PageView {
@@ -134,7 +156,7 @@ export interface IssueSummary {
   paper: string
   paperName: string
   date: string
-  dateSource: 'printed' | 'inferred'
+  dateSource: DateSource
   pages: { number: number; source: string; articles: number }[]
 }
 
@@ -209,6 +231,13 @@ export interface ArticleMatches {
   ranges: Range[]
   /** Ranges in the article's `headline`. */
   headlineRanges: Range[]
+  kickerRanges: Range[]
+  subheadlineRanges: Range[]
+  /**
+   * Occurrences of the query in the article (shared/search/matches.ts articleOccurrences):
+   * kicker, headline, subheadline and body, each once; a derived headline's are the body's.
+   */
+  total: number
 }
 
 export interface IndexStatus {

@@ -144,3 +144,9 @@ test('the extracted layout highlights the searched words and leads back', async 
   await expect(pane.headline).toBeVisible()
   await expect(pane.hitCounter).toContainText('/')
 })
+
+test('a lone minus is explained, not just 0 hits', async ({ app }) => {
+  const ui = new AppPage(app)
+  await ui.open(`#/search?q=${encodeURIComponent('记者 -')}`)
+  await expect(ui.page.getByTestId('no-results-hint')).toContainText('-词')
+})

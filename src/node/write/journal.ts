@@ -16,6 +16,7 @@ import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { nameProblem, PAGE_FILE_RULE } from '../../shared/archive/safe-name'
 import { ArchiveError } from '../archive-error'
+import { CORRECTIONS_FILE } from '../../shared/archive/corrections'
 import type { LogEntry } from '../archive-log'
 import { writeFileAtomic } from '../atomic'
 import { entryKind, readRegularText } from '../safe-path'
@@ -27,7 +28,7 @@ export const FINGERPRINTS_FILE = 'fingerprints.json'
 /** A transaction id: `20250101T120000-1a2b3c4d` as newTxnId makes it (tests write short ones). */
 export const TXN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
 
-export type TxnOp = 'import' | 'remove'
+export type TxnOp = 'import' | 'remove' | 'correct'
 
 /** A page file a transaction creates or deletes: its bare name and the sha256 of its bytes. */
 export interface PageFileRef {
@@ -50,6 +51,8 @@ export interface Journal {
   stagesIndex?: boolean
   /** Whether it stages fingerprints.json (named from `txn`: see stagedFingerprintsPath). */
   stagesFingerprints?: boolean
+  /** Whether it stages corrections.json (named from `txn`: see stagedCorrectionsPath). */
+  stagesCorrections?: boolean
   /**
    * Journals of earlier versions wrote the staged index and the index as absolute paths. They are
    * never used: when present, they must be the very paths derived from `txn`, or the journal is
@@ -80,7 +83,7 @@ const pageRef = z
 const journalSchema = z
   .object({
     txn: z.string().regex(TXN_ID_PATTERN, 'not a transaction id'),
-    op: z.enum(['import', 'remove']),
+    op: z.enum(['import', 'remove', 'correct']),
     pid: z.number().int(),
     started: z.string().max(100),
     catalogAfter: z.string().regex(SHA256, 'not a sha256'),
@@ -88,6 +91,7 @@ const journalSchema = z
     delete: z.array(pageRef).max(100_000),
     stagesIndex: z.boolean().optional(),
     stagesFingerprints: z.boolean().optional(),
+    stagesCorrections: z.boolean().optional(),
     stagedIndex: z.string().optional(),
     indexPath: z.string().optional(),
     log: z.record(z.string(), z.unknown()),
@@ -104,6 +108,12 @@ export function stagedIndexPath(indexPath: string, txn: string): string {
 export function stagedFingerprintsPath(dir: string, txn: string): string {
   if (!TXN_ID_PATTERN.test(txn)) throw new JournalError(`"${txn}" is not a transaction id`)
   return join(dir, `.${FINGERPRINTS_FILE}.${txn}.staged`)
+}
+
+/** Where a transaction stages corrections.json: a hidden name in the archive, from the txn id. */
+export function stagedCorrectionsPath(dir: string, txn: string): string {
+  if (!TXN_ID_PATTERN.test(txn)) throw new JournalError(`"${txn}" is not a transaction id`)
+  return join(dir, `.${CORRECTIONS_FILE}.${txn}.staged`)
 }
 
 function refuse(file: string, why: string): JournalError {

@@ -23,9 +23,11 @@ import {
   FINGERPRINTS_FILE,
   JOURNAL_FILE,
   readJournal,
+  stagedCorrectionsPath,
   stagedFingerprintsPath,
   stagedIndexPath,
 } from './journal'
+import { CORRECTIONS_FILE } from '../../shared/archive/corrections'
 import { pidAlive } from './lock'
 
 export function sha256File(path: string): string | undefined {
@@ -101,6 +103,8 @@ export function recoverArchive(dir: string, indexPath = join(dir, 'index.bin')):
     const stagedKind = hasStaged ? assertRegularOrMissing(staged) : 'missing'
     const stagedFp = stagedFingerprintsPath(dir, journal.txn)
     const stagedFpKind = journal.stagesFingerprints ? assertRegularOrMissing(stagedFp) : 'missing'
+    const stagedCo = stagedCorrectionsPath(dir, journal.txn)
+    const stagedCoKind = journal.stagesCorrections ? assertRegularOrMissing(stagedCo) : 'missing'
     if (committed) {
       result.outcome = 'completed'
       finishing(journal, () => {
@@ -112,6 +116,10 @@ export function recoverArchive(dir: string, indexPath = join(dir, 'index.bin')):
         if (stagedFpKind === 'file') {
           renameSync(stagedFp, join(dir, FINGERPRINTS_FILE))
           actions.push(`installed the fingerprints staged by ${journal.op} ${journal.txn}`)
+        }
+        if (stagedCoKind === 'file') {
+          renameSync(stagedCo, join(dir, CORRECTIONS_FILE))
+          actions.push(`installed the corrections staged by ${journal.op} ${journal.txn}`)
         }
         for (const name of names)
           if (removeInside(dir, name, what, PAGE_FILE_RULE))
@@ -135,6 +143,10 @@ export function recoverArchive(dir: string, indexPath = join(dir, 'index.bin')):
       if (stagedFpKind === 'file') {
         removeInside(dir, basename(stagedFp), 'the staged fingerprints', { hidden: true })
         actions.push(`deleted the fingerprints staged by ${journal.op} ${journal.txn}`)
+      }
+      if (stagedCoKind === 'file') {
+        removeInside(dir, basename(stagedCo), 'the staged corrections', { hidden: true })
+        actions.push(`deleted the corrections staged by ${journal.op} ${journal.txn}`)
       }
     }
   }

@@ -10,7 +10,14 @@ import { asWriteError, describeWriteFailure, syncDir, writeFileAtomic } from '..
 import { writeCatalogBackup } from '../catalog-store'
 import { crashPoint } from '../crash-point'
 import { entryKind, removeInside } from '../safe-path'
-import { FINGERPRINTS_FILE, JOURNAL_FILE, stagedFingerprintsPath, stagedIndexPath } from './journal'
+import {
+  FINGERPRINTS_FILE,
+  JOURNAL_FILE,
+  stagedCorrectionsPath,
+  stagedFingerprintsPath,
+  stagedIndexPath,
+} from './journal'
+import { CORRECTIONS_FILE } from '../../shared/archive/corrections'
 import type { Journal } from './journal'
 
 /**
@@ -72,6 +79,8 @@ export function finishTransaction(dir: string, journal: Journal, indexPath: stri
     }
     if (journal.stagesFingerprints)
       renameSync(stagedFingerprintsPath(dir, journal.txn), join(dir, FINGERPRINTS_FILE))
+    if (journal.stagesCorrections)
+      renameSync(stagedCorrectionsPath(dir, journal.txn), join(dir, CORRECTIONS_FILE))
     crashPoint('after-index-install')
     for (const { name } of journal.delete)
       removeInside(dir, name, 'a page file the change deletes', PAGE_FILE_RULE)

@@ -26,7 +26,12 @@ import { join } from 'node:path'
 import { assertRegularOrMissing, safeJoin } from '../safe-path'
 import { PAGE_FILE_RULE } from '../../shared/archive/safe-name'
 import { ArchiveError } from '../archive-error'
-import { stagedFingerprintsPath, stagedIndexPath, writeJournal } from './journal'
+import {
+  stagedCorrectionsPath,
+  stagedFingerprintsPath,
+  stagedIndexPath,
+  writeJournal,
+} from './journal'
 import type { Journal, PageFileRef, TxnOp } from './journal'
 import { acquireLock } from './lock'
 import { recoverArchive } from './recover'
@@ -63,6 +68,11 @@ export interface ChangePlan {
    * with the index and installed after the commit; undefined leaves the file as it is.
    */
   fingerprintsJson?: string
+  /**
+   * The archive's corrections.json after this change (../corrections-store.ts), staged and
+   * installed like fingerprints.json; the catalog it commits records its sha256.
+   */
+  correctionsJson?: string
   /** Last word before the commit point (a cancel request): throwing here undoes the change. */
   beforeCommit?(): void
 }
@@ -111,6 +121,7 @@ export function runTransaction<P extends ChangePlan>(
       delete: change.delete,
       stagesIndex: true,
       ...(change.fingerprintsJson !== undefined ? { stagesFingerprints: true } : {}),
+      ...(change.correctionsJson !== undefined ? { stagesCorrections: true } : {}),
       log: logEntry(op, txn, { ...change.log, catalogSha256 }),
     }
     writeJournal(dir, journal)
@@ -132,6 +143,8 @@ export function runTransaction<P extends ChangePlan>(
       writeNewFile(stagedIndexPath(indexPath, txn), index)
       if (change.fingerprintsJson !== undefined)
         writeNewFile(stagedFingerprintsPath(dir, txn), Buffer.from(change.fingerprintsJson, 'utf8'))
+      if (change.correctionsJson !== undefined)
+        writeNewFile(stagedCorrectionsPath(dir, txn), Buffer.from(change.correctionsJson, 'utf8'))
       crashPoint('after-index-staged')
       change.beforeCommit?.()
       commitCatalog(dir, change.catalogJson)

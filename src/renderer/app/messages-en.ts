@@ -2,6 +2,8 @@
 import { importEn } from '../import/import-messages'
 
 export const en = {
+  noResultsLoneMinus:
+    'A “-” standing alone is searched for as a character; to exclude a word, write it right after the minus: -word.',
   sidebarHide: 'Hide the sidebar',
   sidebarShow: 'Show the sidebar (library, search, bookmarks)',
   backToReader: 'Back to the article',
@@ -55,6 +57,10 @@ export const en = {
   openBesideLabel: 'Open beside: {what}',
   dateInferred: 'date inferred',
   datePrinted: 'date printed on the page',
+  dateGiven: 'date given at import',
+  dateManifest: 'date from the import manifest',
+  dateSidecar: 'date from the page’s metadata file',
+  dateFileName: 'date from the file name',
   dateInferredHint: 'The date is not printed on the page; it was inferred from the events reported',
   calendarLabel: '{paper}, {year}: days with an issue',
   calendarSummary: '{issues} issues; {gaps} days without an issue between the first and the last',

@@ -7,6 +7,7 @@ import type { MessageKey } from './messages-en'
 export type { MessageKey }
 
 const zh: Record<MessageKey, string> = {
+  noResultsLoneMinus: '单独的“-”会被当作要查找的字符；要排除一个词，请把词紧接在减号后：-词。',
   sidebarHide: '收起侧栏',
   sidebarShow: '展开侧栏（馆藏、检索、书签）',
   backToReader: '回到正在读的文章',
@@ -60,6 +61,10 @@ const zh: Record<MessageKey, string> = {
   openBesideLabel: '在另一栏打开：{what}',
   dateInferred: '日期系推断',
   datePrinted: '版面印有日期',
+  dateGiven: '日期系导入时给定',
+  dateManifest: '日期取自导入清单',
+  dateSidecar: '日期取自该版的元数据文件',
+  dateFileName: '日期取自文件名',
   dateInferredHint: '版面上未印日期，系根据所报道事件推断',
   calendarLabel: '{paper} {year} 年出版日历',
   calendarSummary: '共 {issues} 期；首末两期之间有 {gaps} 天无报',

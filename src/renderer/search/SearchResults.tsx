@@ -46,6 +46,13 @@ export function SearchResults({ route, response, stale, compact = false }: Props
     return (
       <p className="no-results" data-testid="no-results">
         {t('noResults')}
+        {/* A lone "-" (typed on the way to "-word") is searched as a character: say so. */}
+        {/(^|\s)-(\s|$)/.test(response.query) && (
+          <span className="hint" data-testid="no-results-hint">
+            {' '}
+            {t('noResultsLoneMinus')}
+          </span>
+        )}
       </p>
     )
   }

@@ -4,6 +4,9 @@ import { reflow, splitLines, wrapWidth } from '../text/reflow'
 import { segmentPage } from './segment'
 import type { ArticleDraft } from './segment'
 import type { SegmentRules } from './segment-rules'
+import { correctPage, fixedBody } from './corrections-apply'
+import type { EntryOutcome } from './corrections-apply'
+import type { CorrectionEntry } from './corrections'
 
 const MARKER =
   /[（(]\s*(下转|转|上接|接|详见|见)\s*(\d{1,3}|[一二三四五六七八九十]{1,2})\s*版\s*[）)]/g
@@ -69,9 +72,29 @@ export function pageArticles(
   pageText: string,
   rules?: SegmentRules,
 ): Article[] {
+  return correctedPageArticles(issueId, page, pageText, rules, []).articles
+}
+
+/**
+ * Articles of one page with the page's corrections applied (corrections-apply.ts), and what
+ * became of each correction.
+ */
+export function correctedPageArticles(
+  issueId: string,
+  page: number,
+  pageText: string,
+  rules: SegmentRules | undefined,
+  entries: readonly CorrectionEntry[],
+): { articles: Article[]; outcomes: EntryOutcome[] } {
   const width = wrapWidth(splitLines(pageText))
-  return segmentPage(pageText, rules).map((draft, i) => {
-    const { text } = reflow(pageText.slice(draft.bodyStart, draft.end), width)
+  const { drafts, outcomes } = correctPage(pageText, segmentPage(pageText, rules), entries)
+  const articles = drafts.map((draft, i) => {
+    const { text } = reflow(
+      draft.fixes.length ? fixedBody(pageText, draft) : pageText.slice(draft.bodyStart, draft.end),
+      width,
+    )
+    const titles = draft.titles
+    const printed = titles.headline ?? draft.headline
     const derived = derivedHeadline(text) || (UNTITLED[draft.type] ?? '')
     const article: Article = {
       id: `${issueId}/p${page}/a${i + 1}`,
@@ -79,19 +102,23 @@ export function pageArticles(
       page,
       index: i + 1,
       type: draft.type,
-      headline: draft.headline || derived,
+      headline: printed || derived,
       text,
       captions: draft.captions,
       continuations: findMarkers(text).map((l) => ({ ...l, targetExists: false })),
       sourceRange: [draft.start, draft.end],
     }
-    if (!draft.headline) article.headlineDerived = true
-    if (draft.kicker) article.kicker = draft.kicker
-    if (draft.subheadline) article.subheadline = draft.subheadline
-    const byline = bylineOf(draft, text)
+    if (!printed) article.headlineDerived = true
+    const kicker = titles.kicker ?? draft.kicker
+    if (kicker) article.kicker = kicker
+    const subheadline = titles.subheadline ?? draft.subheadline
+    if (subheadline) article.subheadline = subheadline
+    const byline = titles.byline ?? bylineOf(draft, text)
     if (byline) article.byline = byline
+    if (draft.marks.length) article.corrections = draft.marks
     return article
   })
+  return { articles, outcomes }
 }
 
 function bigrams(s: string): Set<string> {

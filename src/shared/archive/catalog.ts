@@ -96,7 +96,7 @@ const catalogSchema = z
           id: issueId,
           paper: slug,
           date: isoDate,
-          dateSource: z.enum(['printed', 'inferred']),
+          dateSource: z.enum(['printed', 'inferred', 'given', 'manifest', 'sidecar', 'file-name']),
           dateNote: z.string().optional(),
           pages: z
             .array(
@@ -117,6 +117,10 @@ const catalogSchema = z
         })
         .strict(),
     ),
+    corrections: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits')
+      .optional(),
   })
   .strict()
 

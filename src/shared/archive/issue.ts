@@ -1,6 +1,7 @@
 // Assembles what the reader shows of one issue from the catalog entry and its decoded pages.
 import type { Article, CatalogIssue, CatalogPaper, IssueSummary, IssueView } from '../types'
-import { linkContinuations, pageArticles } from './articles'
+import type { CorrectionEntry } from './corrections'
+import { issueArticles } from './issue-articles'
 import { paperRules } from './catalog'
 import { storyParts } from './stories'
 
@@ -8,18 +9,19 @@ export function paperName(papers: CatalogPaper[], slug: string): string {
   return papers.find((p) => p.slug === slug)?.name ?? slug
 }
 
-/** `pageTexts[i]` is the decoded text of `issue.pages[i]`. */
+/**
+ * `pageTexts[i]` is the decoded text of `issue.pages[i]`; `corrections` are the archive's
+ * (corrections.json; other issues' entries are ignored).
+ */
 export function buildIssueView(
   issue: CatalogIssue,
   papers: CatalogPaper[],
   pageTexts: string[],
+  corrections: readonly CorrectionEntry[] = [],
 ): IssueView {
   const rules = paperRules(papers, issue.paper)
-  const perPage = issue.pages.map((p, i) =>
-    pageArticles(issue.id, p.number, pageTexts[i] ?? '', rules),
-  )
+  const { perPage } = issueArticles(issue, pageTexts, rules, corrections)
   const all = perPage.flat()
-  linkContinuations(all)
   const stories = storyParts(all)
   for (const a of all) {
     const story = stories.get(a.id)

@@ -2,7 +2,8 @@
 // article's coordinates in flat columns and the n-gram index over it. It is self-contained: a
 // persisted copy answers queries and shows their hits (headline and reflowed text are kept)
 // without reading, decoding or segmenting any page.
-import { linkContinuations, pageArticles } from '../archive/articles'
+import type { CorrectionEntry } from '../archive/corrections'
+import { issueArticles } from '../archive/issue-articles'
 import { storyParts } from '../archive/stories'
 import type { SegmentRules } from '../archive/segment-rules'
 import { BLOCK_TYPES } from '../types'
@@ -122,11 +123,9 @@ export function issueDocInputs(
   issue: CatalogIssue,
   pageTexts: readonly string[],
   rules?: SegmentRules,
+  corrections: readonly CorrectionEntry[] = [],
 ): DocInput[] {
-  const articles = issue.pages.flatMap((p, i) =>
-    pageArticles(issue.id, p.number, pageTexts[i] ?? '', rules),
-  )
-  linkContinuations(articles)
+  const articles = issueArticles(issue, pageTexts, rules, corrections).perPage.flat()
   const stories = storyParts(articles)
   const at = new Map(articles.map((a, k) => [a.id, k]))
   return articles.map((a, k) => {
@@ -138,12 +137,29 @@ export function issueDocInputs(
       article: a.index,
       headline: a.headline,
       title: articleTitle(a),
-      text: a.text,
+      text: indexedText(a),
       type: a.type,
       storyBack: Math.max(0, k - head),
     }
   })
 }
+
+/**
+ * The text an article is indexed by: its corrected text, then the text as printed of each span a
+ * librarian fixed, as a last paragraph. Appended rather than kept as a hidden variant so that the
+ * index format, its verification of every hit against the stored text and the snippets need no
+ * second text: a search for the printed words finds the article, and its snippet shows them
+ * marked as the original.
+ */
+export function indexedText(a: Pick<Article, 'text' | 'corrections'>): string {
+  const originals = (a.corrections ?? []).flatMap((c) =>
+    c.kind === 'fix-text' && c.original ? [c.original] : [],
+  )
+  return originals.length ? `${a.text}\n\n${ORIGINAL_LABEL}${originals.join(' / ')}` : a.text
+}
+
+/** What the appended printed text is introduced by in the index's text (and so in snippets). */
+export const ORIGINAL_LABEL = '〔原文〕'
 
 /** What an article's headline field indexes: kicker, headline and subheadline. */
 export function articleTitle(a: Pick<Article, 'kicker' | 'headline' | 'subheadline'>): string {

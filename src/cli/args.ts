@@ -25,7 +25,7 @@ Commands:
       --limit N (default 20)  --offset N  --queries FILE (one query per line)
   add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
              [--encoding utf-8|gb18030|gbk|gb2312|big5|big5-hkscs|cp950]
-             [--allow-private-use] [--issue ID] [--dry-run] [--yes]
+             [--allow-private-use] [--allow-same-name] [--issue ID] [--dry-run] [--yes]
                              import page files and folders of them (one file per page),
                              grouped into issues by their metadata: options, a folder's
                              manifest.json, a NAME.meta.json beside a file, file names like
@@ -35,9 +35,11 @@ Commands:
       --yes                  accept metadata read from the text without asking
       --allow-private-use    keep private-use characters (refused by default: they are
                              glyphs the encoding could not map, and cannot be searched)
+      --allow-same-name      let a new paper slug have the name of another paper (two papers
+                             of one name), or a paper get a name other than the archive's
       --verbose              details of every file also in a batch of more than 50
       --title T              the title of a new archive (when DIR has none yet)
-  remove ISSUE               remove an issue and its page files
+  remove ISSUE [--page N]    remove an issue (or one of its pages) and its page file(s)
   export DIR [--paper SLUG]... [--from D] [--to D] [--issue ID] [--title T]
                              write a complete archive folder (catalog, pages, fresh index)
                              into a new or empty DIR, for another library
@@ -94,6 +96,7 @@ export interface CliOptions {
   paperName?: string
   yes: boolean
   allowPrivateUse: boolean
+  allowSameName: boolean
   dryRun: boolean
   verbose: boolean
   repair: boolean
@@ -151,6 +154,7 @@ export function parseCli(argv: string[]): CliOptions {
         yes: { type: 'boolean', short: 'y', default: false },
         'dry-run': { type: 'boolean', default: false },
         'allow-private-use': { type: 'boolean', default: false },
+        'allow-same-name': { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         repair: { type: 'boolean', default: false },
         title: { type: 'string' },
@@ -185,6 +189,7 @@ export function parseCli(argv: string[]): CliOptions {
     yes: v.yes ?? false,
     dryRun: v['dry-run'] ?? false,
     allowPrivateUse: v['allow-private-use'] ?? false,
+    allowSameName: v['allow-same-name'] ?? false,
     verbose: v.verbose ?? false,
     repair: v.repair ?? false,
   }

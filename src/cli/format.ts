@@ -1,19 +1,34 @@
 // Human-readable output of the CLI (the --json output is the contract's objects as they are).
-import type { IssueSummary, IssueView, SearchResponse } from '../shared/types'
+import type { DateSource, IssueSummary, IssueView, SearchResponse } from '../shared/types'
 import { visible } from './visible'
+
+/** Where the date comes from, unless it is printed on the page: " (date from the file name)". */
+export function dateSourceLabel(source: DateSource): string {
+  switch (source) {
+    case 'printed':
+      return ''
+    case 'inferred':
+      return ' (date inferred)'
+    case 'given':
+      return ' (date given at import)'
+    case 'file-name':
+      return ' (date from the file name)'
+    default:
+      return ` (date from the ${source})`
+  }
+}
 
 export function formatList(issues: IssueSummary[]): string {
   const lines = issues.map((i) => {
     const pages = i.pages.map((p) => `p${p.number}:${p.articles}`).join(' ')
-    const inferred = i.dateSource === 'inferred' ? ' (date inferred)' : ''
-    return `${i.id.padEnd(24)} ${visible(i.paperName)}  ${i.date}${inferred}  pages/articles ${pages}`
+    return `${i.id.padEnd(24)} ${visible(i.paperName)}  ${i.date}${dateSourceLabel(i.dateSource)}  pages/articles ${pages}`
   })
   return `${lines.join('\n')}\n${issues.length} issue(s)`
 }
 
 export function formatIssue(view: IssueView, page?: number): string {
   const out = [
-    `${visible(view.paperName)} ${view.date}${view.dateSource === 'inferred' ? ' (date inferred)' : ''}  [${view.id}]`,
+    `${visible(view.paperName)} ${view.date}${dateSourceLabel(view.dateSource)}  [${view.id}]`,
   ]
   if (view.dateNote) out.push(visible(view.dateNote))
   for (const p of view.pages) {
@@ -54,7 +69,14 @@ function marked(snippet: string, highlights: readonly (readonly [number, number]
 
 export function formatSearch(r: SearchResponse): string {
   if (r.error) return `Query error: ${r.error}`
-  const out = [`${r.total} hit(s) for ${visible(JSON.stringify(r.query))} in ${r.tookMs} ms`]
+  // Say when not all of them are listed, so "6 hit(s)" above three results does not puzzle.
+  const shown =
+    r.hits.length < r.total
+      ? `; ${r.hits.length} shown (--limit N and --offset N page through them)`
+      : ''
+  const out = [
+    `${r.total} hit(s) for ${visible(JSON.stringify(r.query))} in ${r.tookMs} ms${shown}`,
+  ]
   for (const h of r.hits) {
     out.push(
       '',

@@ -75,6 +75,7 @@ export function runAdd(opts: CliOptions, io: Io): number {
   if (opts.page !== undefined) o.firstPage = opts.page
   if (opts.encoding) o.encoding = opts.encoding
   if (opts.allowPrivateUse) o.allowPrivateUse = true
+  if (opts.allowSameName) o.allowSameName = true
   if (opts.paperName) o.paperName = opts.paperName
   if (opts.issue) o.issueId = opts.issue
   if (opts.index) o.indexPath = resolve(opts.index)
@@ -127,14 +128,15 @@ export function runAdd(opts: CliOptions, io: Io): number {
 export function runRemove(opts: CliOptions, io: Io): number {
   const id = opts.positionals[0]
   if (!id || opts.positionals.length > 1)
-    throw new UsageError('remove needs one issue id (see "list")')
+    throw new UsageError('remove needs one issue id (see "list"), and optionally --page N')
   const o: Parameters<typeof removeIssue>[0] = { archiveDir: archiveDir(opts), issueId: id }
+  if (opts.page !== undefined) o.page = opts.page
   if (opts.index) o.indexPath = resolve(opts.index)
   const r = removeIssue(o)
   if (opts.json) io.out(JSON.stringify(r, null, 2))
   else
     io.out(
-      `Removed ${r.issueId} (${r.paper} ${r.date}) and its page file(s) ${visible(r.files.join(', '))}; logged in archive.log (${r.txn}).`,
+      `Removed ${r.page !== undefined ? `page ${r.page} of ` : ''}${r.issueId} (${r.paper} ${r.date}) and its page file(s) ${visible(r.files.join(', '))}; logged in archive.log (${r.txn}).`,
     )
   return 0
 }

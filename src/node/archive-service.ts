@@ -9,7 +9,7 @@ import { sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
 import { search } from '../shared/search/engine'
 import { IndexFileError } from '../shared/search/index-file'
-import { findMatches } from '../shared/search/matches'
+import { articleOccurrences } from '../shared/search/matches'
 import { parseQuery, positiveTerms } from '../shared/search/query'
 import { bodyOf, docCount, headlineOf, titleOf } from '../shared/search/search-index'
 import type { SearchIndex } from '../shared/search/search-index'
@@ -234,11 +234,15 @@ export class ArchiveService implements ArchiveApi {
     } catch {
       // A query of only exclusions highlights nothing.
     }
+    const o = articleOccurrences(article, terms)
     return {
       articleId,
       query: q,
-      ranges: findMatches(article.text, terms),
-      headlineRanges: findMatches(article.headline, terms),
+      ranges: o.text,
+      headlineRanges: o.headline,
+      kickerRanges: o.kicker,
+      subheadlineRanges: o.subheadline,
+      total: o.total,
     }
   }
 

@@ -1,13 +1,14 @@
 // `remove ISSUE`: one transaction (see write/transaction.ts). The index is shrunk from its own
 // text (no page is read again), staged, then the catalog without the issue is committed; the
 // issue's page files are deleted only after that, so a killed remove leaves the issue either
-// fully there or fully gone.
+// fully there or fully gone. `remove ISSUE --page N` takes one page out the same way (the index
+// is rebuilt from the remaining pages then, since an issue's documents are indexed together).
 import { join, resolve } from 'node:path'
 import { parseCatalog, serializeCatalog, sortCatalog } from '../shared/archive/catalog'
 import { withoutIssues } from '../shared/search/search-index'
 import { archiveKey, ArchiveError, readCatalog } from './archive-dir'
 import { loadBaseIndex } from './import/base-index'
-import { INDEX_FILE } from './index-helpers'
+import { buildIndexFor, INDEX_FILE } from './index-helpers'
 import { readFingerprintFile, serializeFingerprints } from './fingerprints'
 import { indexFileBytes } from './index-store'
 import type { Recovery } from './write/recover'
@@ -16,6 +17,8 @@ import { runTransaction } from './write/transaction'
 export interface RemoveOptions {
   archiveDir: string
   issueId: string
+  /** Only this page of the issue (the issue keeps its other pages). */
+  page?: number
   indexPath?: string
 }
 
@@ -24,6 +27,8 @@ export interface RemoveResult {
   issueId: string
   paper: string
   date: string
+  /** The page removed, when only one was. */
+  page?: number
   /** The page files deleted. */
   files: string[]
   recovery: Recovery
@@ -48,10 +53,23 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
         }`,
       )
     }
-    const catalogJson = serializeCatalog({
-      ...before,
-      issues: before.issues.filter((i) => i.id !== issue.id),
-    })
+    const page = opts.page
+    const gone = page === undefined ? issue.pages : issue.pages.filter((p) => p.number === page)
+    if (page !== undefined && gone.length === 0)
+      throw new ArchiveError(
+        `remove: ${issue.id} has no page ${page}; it has ${issue.pages.map((p) => p.number).join(', ')}`,
+      )
+    if (page !== undefined && gone.length === issue.pages.length)
+      throw new ArchiveError(
+        `remove: page ${page} is the only page of ${issue.id}; remove the issue itself ("remove ${issue.id}")`,
+      )
+    const keptIssues =
+      page === undefined
+        ? before.issues.filter((i) => i.id !== issue.id)
+        : before.issues.map((i) =>
+            i.id === issue.id ? { ...i, pages: i.pages.filter((p) => p.number !== page) } : i,
+          )
+    const catalogJson = serializeCatalog({ ...before, issues: keptIssues })
     // fingerprints.json loses the issue's pages; one that is missing or unusable is left for the
     // next import or "verify --repair" to rebuild (a remove reads no page).
     const stored = readFingerprintFile(dir)
@@ -61,22 +79,28 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
       ...(stored.state === 'ok'
         ? {
             fingerprintsJson: serializeFingerprints(
-              stored.entries.filter((e) => e.issue !== issue.id),
+              stored.entries.filter(
+                (e) => e.issue !== issue.id || (page !== undefined && e.page !== page),
+              ),
             ),
           }
         : {}),
       create: [],
-      delete: issue.pages.map((p) => ({ name: p.source, sha256: p.sha256 })),
+      delete: gone.map((p) => ({ name: p.source, sha256: p.sha256 })),
       log: {
         issue: issue.id,
         paper: issue.paper,
         date: issue.date,
-        pages: issue.pages.map((p) => ({ number: p.number, source: p.source, sha256: p.sha256 })),
+        ...(page !== undefined ? { page } : {}),
+        pages: gone.map((p) => ({ number: p.number, source: p.source, sha256: p.sha256 })),
       },
       stage: (): Uint8Array => {
-        const base = loadBaseIndex(dir, before, indexPath)
-        const index = withoutIssues(base.index, new Set([issue.id]))
-        return indexFileBytes(index, archiveKey(dir, sortCatalog(parseCatalog(catalogJson))))
+        const after = sortCatalog(parseCatalog(catalogJson))
+        const index =
+          page === undefined
+            ? withoutIssues(loadBaseIndex(dir, before, indexPath).index, new Set([issue.id]))
+            : buildIndexFor(dir, after)
+        return indexFileBytes(index, archiveKey(dir, after))
       },
     }
   })
@@ -86,6 +110,7 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
     issueId: issue.id,
     paper: issue.paper,
     date: issue.date,
+    ...(opts.page !== undefined ? { page: opts.page } : {}),
     files: done.delete.map((r) => r.name),
     recovery: done.recovery,
   }

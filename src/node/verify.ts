@@ -10,7 +10,8 @@ import { listCorrections } from './corrections-write'
 import { CORRECTIONS_FILE } from '../shared/archive/corrections'
 import { LOG_FILE, readLog } from './archive-log'
 import { catalogHealth, catalogProblem, restoreCatalogLocked } from './catalog-recovery'
-import { DAMAGED_PATTERN, readCatalogBackup } from './catalog-store'
+import { CATALOG_BACKUP, DAMAGED_PATTERN, readCatalogBackup } from './catalog-store'
+import { ArchiveError } from './archive-error'
 import { INDEX_FILE } from './index-helpers'
 import { readRegularFile } from './safe-path'
 import { FINGERPRINTS_FILE, readFingerprintFile, refreshFingerprints } from './fingerprints'
@@ -35,6 +36,8 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
   let catalog
   // catalog.json must parse and pass the schema; archive.log's sha256 of the last committed
   // catalog and catalog.json.bak tell a hand edit or a damaged file from a clean one.
+  const foreign = notAnArchive(dir)
+  if (foreign) return { ok: false, errors: [foreign], warnings, issues: 0, pages: 0 }
   const health = catalogHealth(dir)
   if (health.problem) return { ok: false, errors: [health.problem], warnings, issues: 0, pages: 0 }
   try {
@@ -136,6 +139,17 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
   return { ok: errors.length === 0, errors, warnings, issues: catalog.issues.length, pages }
 }
 
+/**
+ * Why `dir` is not an archive folder at all — missing, or without a catalog, its backup or a
+ * log — so the user is told to point at the right folder, not to restore this one from a copy.
+ */
+export function notAnArchive(dir: string): string | undefined {
+  if (!existsSync(dir)) return `${dir}: no such folder; give --archive DIR for an archive folder`
+  if (![CATALOG_FILE, CATALOG_BACKUP, LOG_FILE].some((n) => existsSync(join(dir, n))))
+    return `${dir} is not an archive folder (it has no ${CATALOG_FILE}); give --archive DIR for the folder that holds one (an import with "add --archive DIR" creates a new archive)`
+  return undefined
+}
+
 /** fingerprints.json against the catalog: derived data, so a stale one is only a warning. */
 function fingerprintHealth(
   dir: string,
@@ -170,6 +184,9 @@ function fingerprintHealth(
 
 /** Finishes or undoes an interrupted change (under the archive's lock), for "verify --repair". */
 export function repairArchive(dir: string, indexPath = join(dir, INDEX_FILE)): Recovery {
+  // Not a lock in a folder that is no archive: the same answer as verify.
+  const foreign = notAnArchive(dir)
+  if (foreign) throw new ArchiveError(foreign)
   const release = acquireLock(dir, 'repair')
   try {
     // A damaged catalog first: recovery judges an interrupted change by the catalog's sha256.

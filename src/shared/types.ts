@@ -18,12 +18,18 @@ export interface CatalogPage {
   note?: string
 }
 
+/**
+ * Where an issue's date comes from: printed on the page (the masthead), inferred from the events
+ * it reports, or given for it at import — on the command line or in the app's form (`given`), by
+ * the folder's manifest, a page's sidecar, or the file name.
+ */
+export type DateSource = 'printed' | 'inferred' | 'given' | 'manifest' | 'sidecar' | 'file-name'
+
 export interface CatalogIssue {
   id: string
   paper: string
   date: string
-  /** Whether the date is printed on the page or inferred from the events it reports. */
-  dateSource: 'printed' | 'inferred'
+  dateSource: DateSource
   dateNote?: string
   pages: CatalogPage[]
 }
@@ -150,7 +156,7 @@ export interface IssueSummary {
   paper: string
   paperName: string
   date: string
-  dateSource: 'printed' | 'inferred'
+  dateSource: DateSource
   pages: { number: number; source: string; articles: number }[]
 }
 
@@ -225,6 +231,13 @@ export interface ArticleMatches {
   ranges: Range[]
   /** Ranges in the article's `headline`. */
   headlineRanges: Range[]
+  kickerRanges: Range[]
+  subheadlineRanges: Range[]
+  /**
+   * Occurrences of the query in the article (shared/search/matches.ts articleOccurrences):
+   * kicker, headline, subheadline and body, each once; a derived headline's are the body's.
+   */
+  total: number
 }
 
 export interface IndexStatus {

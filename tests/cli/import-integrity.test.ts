@@ -77,12 +77,13 @@ describe('encodings on import', () => {
 
   it('reports a declared big5-hkscs, cp950 or gbk as declared, by that name', () => {
     const { dir, work } = setup()
-    for (const [file, label] of [
-      ['big5-hkscs-declared.txt', 'big5-hkscs'],
-      ['cp950-declared.txt', 'cp950'],
-      ['gbk-declared.txt', 'gbk'],
+    for (const [file, label, page] of [
+      ['big5-hkscs-declared.txt', 'big5-hkscs', 1],
+      ['cp950-declared.txt', 'cp950', 3],
+      ['gbk-declared.txt', 'gbk', 2],
     ] as const) {
-      const batch = batchOf(work, { [`hk-2024-05-08-p1.txt`]: file })
+      // Named with the page each prints (第3版, 第2版; the HKSCS one prints none).
+      const batch = batchOf(work, { [`hk-2024-05-08-p${page}.txt`]: file })
       const r = cli(dir, ['add', batch, '--paper-name', '报', '--encoding', label, '--dry-run'])
       expect(r.code, r.out).toBe(0)
       expect(r.out).toContain(`${label} (declared)`)
@@ -126,13 +127,13 @@ describe('encodings on import', () => {
 
   it('verify names a page that was let in under a wrong declaration', () => {
     const { dir, work } = setup()
-    const batch = batchOf(work, { 'jiangbei-2024-05-08-p2.txt': 'big5.txt' })
+    const batch = batchOf(work, { 'jiangbei-2024-05-08-p1.txt': 'big5.txt' })
     expect(cli(dir, ['add', batch]).code).toBe(0)
     // As an older version would have catalogued it: big5 bytes recorded as gb18030.
     const catalog = join(dir, 'catalog.json')
     const text = readFileSync(catalog, 'utf8')
     const patched = text.replace(
-      /("source": "jiangbei-2024-05-08-p2\.txt",\s*"sha256": "[0-9a-f]+",\s*"encoding": )"big5"/,
+      /("source": "jiangbei-2024-05-08-p1\.txt",\s*"sha256": "[0-9a-f]+",\s*"encoding": )"big5"/,
       '$1"gb18030"',
     )
     expect(patched).not.toBe(text)

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { run } from '../../src/cli/main'
@@ -89,9 +89,13 @@ describe('archive-reader add (batch import)', () => {
 
   it('keeps the old one-issue form: add FILE... --paper --date --page', () => {
     const { dir, batch } = setup()
+    // On its own (not beside the manifest that numbers it 1): --page says which page it is.
+    const lone = join(batch, 'lone')
+    mkdirSync(lone)
+    copyFileSync(join(batch, 'spb-1.txt'), join(lone, 'spb-1.txt'))
     const r = cli(dir, [
       'add',
-      join(batch, 'spb-1.txt'),
+      join(lone, 'spb-1.txt'),
       '--paper',
       'jiangbei',
       '--date',

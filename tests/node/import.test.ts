@@ -157,7 +157,7 @@ describe('batch import: the validation report', () => {
       /the text names 大足日报.*--paper SLUG --paper-name 大足日报/,
     )
     // Naming the paper's slug is enough then: its name is taken from the text, to be confirmed.
-    const named = plan({ archiveDir: dir, inputs: [guessed], paper: 'dazu' }).report
+    const named = plan({ archiveDir: dir, inputs: [guessed], paper: 'dazu', firstPage: 1 }).report
     expect(named).toMatchObject({ ok: true, needsConfirmation: true })
     expect(named.files[0]!.paperName).toMatchObject({ value: '大足日报', source: 'text' })
   })
@@ -244,6 +244,7 @@ describe('batch import: the validation report', () => {
       archiveDir: dir,
       paper: 'jiangbei',
       date: '2024-03-01',
+      firstPage: 1,
       inputs: [
         enc('mojibake-latin1.txt'),
         enc('binary.bin.txt'),

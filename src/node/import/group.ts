@@ -11,6 +11,7 @@ import type {
   TextEncodingName,
 } from '../../shared/types'
 import { problem } from './checks'
+import { missingPageProblem, orderConflict } from './pages'
 import type { OptionMeta } from './resolve'
 import type { Resolved } from './resolve'
 
@@ -87,7 +88,16 @@ export function groupIntoIssues(
     for (const r of explicit) place(r, r.page as MetaField<number>)
     let next = opts.firstPage ?? 1
     for (const r of ordered) {
+      const rep = r.insp.report
+      if (opts.firstPage === undefined) {
+        // No number and no order to number it by: refused (unless its evidence already is).
+        if (r.insp.readable && !rep.problems.some((p) => p.code === 'page-evidence'))
+          rep.problems.push(missingPageProblem(rep.continuations))
+        continue
+      }
       while (taken.has(next)) next++
+      const conflict = orderConflict(next, r.pageClaims)
+      if (conflict) rep.problems.push(conflict)
       place(r, { value: next, source: 'order' })
       next++
     }
@@ -127,8 +137,17 @@ export function groupIntoIssues(
       rep.source = `${g.report.id}-p${number}.txt`
       g.report.newPages.push({ number, file: rep.file })
       for (const c of rep.continuations) {
-        c.targetExists = have.has(c.targetPage)
-        if (!c.targetExists)
+        // A marker pointing at its own page is not a working link (✗), whatever the issue holds.
+        c.targetExists = have.has(c.targetPage) && c.targetPage !== number
+        if (c.targetPage === number)
+          rep.problems.push(
+            problem(
+              'warning',
+              'continuation-self',
+              `${c.marker} points to page ${number}, this page itself: is its page number right?`,
+            ),
+          )
+        else if (!c.targetExists)
           rep.problems.push(
             problem(
               'warning',

@@ -4,10 +4,13 @@
 import { PAPER_SLUG_PATTERN } from '../../shared/rules'
 import { isValidIsoDate } from '../../shared/archive/catalog'
 import { parseFileName } from '../../shared/archive/infer'
+import { normalize } from '../../shared/text/normalize'
 import type { MetaField, MetaSource, PageProblem } from '../../shared/archive/import-report'
-import type { CatalogIssue, CatalogPaper } from '../../shared/types'
+import type { CatalogIssue, CatalogPaper, DateSource } from '../../shared/types'
 import type { Inspected } from './inspect'
 import type { FileMeta } from './manifest'
+import { decidePage } from './pages'
+import type { PageClaim } from './pages'
 
 /** Metadata given as command options; it applies to every file of the batch. */
 export interface OptionMeta {
@@ -18,6 +21,11 @@ export interface OptionMeta {
   firstPage?: number
   encoding?: string
   issueId?: string
+  /**
+   * Allow a new paper slug with the name of a paper the archive has under another slug, and a
+   * paper name other than the archive's for its slug (one paper, one slug, unless told).
+   */
+  allowSameName?: boolean
 }
 
 export interface Resolved {
@@ -26,12 +34,35 @@ export interface Resolved {
   paperName?: MetaField<string>
   date?: MetaField<string>
   page?: MetaField<number>
+  /** Every source's page number, to check the number the page gets against (pages.ts). */
+  pageClaims: PageClaim[]
   issueId?: string
-  dateSource: 'printed' | 'inferred'
+  dateSource: DateSource
   dateNote?: string
   note?: string
   /** Some of its metadata was read from the text and needs the librarian's confirmation. */
   fromText: boolean
+}
+
+/** Paper names are the same when they normalize alike (traditional or simplified, spaces, case). */
+function sameName(a: string, b: string): boolean {
+  return normalize(a).replace(/\s+/g, '') === normalize(b).replace(/\s+/g, '')
+}
+
+/** The catalog's dateSource for a date from this source (no date yet: printed, as before). */
+function dateSourceOf(date: MetaField<string> | undefined): DateSource {
+  switch (date?.source) {
+    case 'option':
+      return 'given'
+    case 'manifest':
+      return 'manifest'
+    case 'sidecar':
+      return 'sidecar'
+    case 'filename':
+      return 'file-name'
+    default:
+      return 'printed'
+  }
 }
 
 function first<T>(...candidates: [T | undefined, MetaSource][]): MetaField<T> | undefined {
@@ -77,13 +108,21 @@ export function resolveMetadata(
   let paperName: MetaField<string> | undefined
   if (paper) {
     const k = known(paper.value)
-    if (k) paperName = { value: k.name, source: 'archive' }
-    else {
-      paperName = first<string>(
-        [o?.paperName, 'option'],
-        [opts.paperName, 'option'],
-        [s?.paperName, 'sidecar'],
-      )
+    const givenName = first<string>(
+      [o?.paperName, 'option'],
+      [opts.paperName, 'option'],
+      [s?.paperName, 'sidecar'],
+    )
+    if (k) {
+      paperName = { value: k.name, source: 'archive' }
+      if (givenName && !sameName(givenName.value, k.name) && !opts.allowSameName)
+        problems.push({
+          level: 'error',
+          code: 'paper-name-conflict',
+          message: `the paper "${paper.value}" is ${k.name} in the archive, but ${givenName.source === 'option' ? '--paper-name' : 'the sidecar'} names it ${givenName.value}: leave the name out, give the other paper its own slug, or rename on purpose with --allow-same-name`,
+        })
+    } else {
+      paperName = givenName
       if (!paperName && guess && !guess.slug)
         paperName = {
           value: guess.value,
@@ -91,6 +130,18 @@ export function resolveMetadata(
           evidence: `${guess.evidence} (line ${guess.line})`,
         }
     }
+    // One paper, one slug: a new slug must not bring a name the archive knows under another.
+    const name = paperName?.value
+    const twin =
+      name !== undefined && !ctx.papers.some((p) => p.slug === paper?.value)
+        ? ctx.papers.find((p) => sameName(p.name, name))
+        : undefined
+    if (twin && !opts.allowSameName)
+      problems.push({
+        level: 'error',
+        code: 'paper-slug-conflict',
+        message: `${name} is already in the archive as the paper "${twin.slug}": use --paper ${twin.slug} (or, for a different paper of the same name, add --allow-same-name)`,
+      })
     if (!PAPER_SLUG_PATTERN.test(paper.value)) {
       problems.push({
         level: 'error',
@@ -129,20 +180,22 @@ export function resolveMetadata(
       evidence: `${printed.evidence} (line ${printed.line})`,
     }
 
-  // --page numbers the files in order from N, over any other page number (options win);
-  // otherwise a printed 第N版 counts when nothing else says.
-  let page =
-    o?.page !== undefined
-      ? { value: o.page, source: 'option' as const }
-      : opts.firstPage === undefined
-        ? first<number>([m?.page, 'manifest'], [s?.page, 'sidecar'], [fromName.page, 'filename'])
-        : undefined
-  if (!page && opts.firstPage === undefined && insp.pageGuess)
-    page = {
+  // The page number's evidence, every source that says one (pages.ts decides from it).
+  const pageClaims: PageClaim[] = []
+  if (m?.page !== undefined)
+    pageClaims.push({ value: m.page, source: 'manifest', label: 'the manifest says' })
+  if (s?.page !== undefined)
+    pageClaims.push({ value: s.page, source: 'sidecar', label: 'its sidecar says' })
+  if (fromName.page !== undefined)
+    pageClaims.push({ value: fromName.page, source: 'filename', label: 'the file name says' })
+  if (insp.pageGuess)
+    pageClaims.push({
       value: insp.pageGuess.value,
       source: 'text',
+      label: `the page prints "${insp.pageGuess.evidence}" (line ${insp.pageGuess.line})`,
       evidence: `${insp.pageGuess.evidence} (line ${insp.pageGuess.line})`,
-    }
+    })
+  const page = decidePage(o?.page, opts.firstPage, pageClaims, problems)
 
   const missing: string[] = []
   if (!paper) {
@@ -165,7 +218,10 @@ export function resolveMetadata(
 
   const r: Resolved = {
     insp,
-    dateSource: m?.dateSource ?? s?.dateSource ?? 'printed',
+    // A manifest or sidecar may say how the date it gives is known (printed, inferred); otherwise
+    // the date's provenance is where it came from.
+    dateSource: m?.dateSource ?? s?.dateSource ?? dateSourceOf(date),
+    pageClaims,
     fromText: false,
   }
   if (paper) r.paper = paper

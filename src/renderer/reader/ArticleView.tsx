@@ -17,8 +17,12 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
   const { article, loading: textLoading } = useFullArticle(shipped)
   const { entry } = useArticleMatches(article.id, pane.q)
   const matches = entry?.status === 'ok' ? entry.data : undefined
-  const total = matches?.ranges.length ?? 0
+  // n / total counts every occurrence (matches.total: kicker, headline, subheadline, body, as
+  // search does); stepping visits the title's first, then the body's.
+  const total = matches?.total ?? 0
+  const inTitle = matches ? total - matches.ranges.length : 0
   const hit = total ? Math.min(pane.hit ?? 0, total - 1) : undefined
+  const bodyHit = hit !== undefined && hit >= inTitle ? hit - inTitle : undefined
   return (
     <article
       className="article"
@@ -32,14 +36,22 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
             {t(`blockType_${article.type}`)}
           </p>
         )}
-        {article.kicker && <p className="kicker">{article.kicker}</p>}
+        {article.kicker && (
+          <p className="kicker">
+            <Highlighted text={article.kicker} ranges={matches?.kickerRanges ?? []} />
+          </p>
+        )}
         <h3 id={`h-${index}`} className="headline" data-testid="article-headline">
           <Highlighted
             text={article.headline || t('untitled')}
             ranges={matches?.headlineRanges ?? []}
           />
         </h3>
-        {article.subheadline && <p className="subheadline">{article.subheadline}</p>}
+        {article.subheadline && (
+          <p className="subheadline">
+            <Highlighted text={article.subheadline} ranges={matches?.subheadlineRanges ?? []} />
+          </p>
+        )}
         {article.byline && (
           <p className="byline" data-testid="byline">
             {article.byline}
@@ -70,7 +82,7 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
           index={index}
           article={article}
           hits={matches?.ranges ?? []}
-          current={hit}
+          current={bodyHit}
           links={links}
         />
       </StoryParts>

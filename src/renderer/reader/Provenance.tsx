@@ -1,6 +1,17 @@
 // Where this text comes from: the source file and its encoding, the page and date notes.
-import type { Article, IssueView, PageView } from '../../shared/types'
+import type { Article, DateSource, IssueView, PageView } from '../../shared/types'
 import { useI18n } from '../app/i18n'
+import type { MessageKey } from '../app/messages'
+
+/** How the reader says where the issue's date comes from. */
+const DATE_SOURCE_MESSAGE: Record<DateSource, MessageKey> = {
+  printed: 'datePrinted',
+  inferred: 'dateInferred',
+  given: 'dateGiven',
+  manifest: 'dateManifest',
+  sidecar: 'dateSidecar',
+  'file-name': 'dateFileName',
+}
 
 interface Props {
   issue: IssueView
@@ -22,8 +33,7 @@ export function Provenance({ issue, page, article }: Props) {
         </dd>
         <dt>{t('provDate')}</dt>
         <dd data-testid="provenance-date">
-          {date(issue.date)} —{' '}
-          {issue.dateSource === 'printed' ? t('datePrinted') : t('dateInferred')}
+          {date(issue.date)} — {t(DATE_SOURCE_MESSAGE[issue.dateSource])}
           {issue.dateNote && <p className="note">{issue.dateNote}</p>}
         </dd>
         <dt>{t('provSource')}</dt>

@@ -3,13 +3,13 @@
 // its access date and URL), BibTeX and RIS. A date the page does not print (inferred) is marked:
 // in square brackets in GB/T 7714 (the standard's form for an estimated date), in a note in the
 // others. A story continued across pages (下转 / 上接) is cited with all its pages: `(1, 2)`.
-import type { Article } from '../../shared/types'
+import type { Article, DateSource } from '../../shared/types'
 
 export interface CitationSource {
   article: Pick<Article, 'id' | 'headline' | 'byline' | 'page' | 'story'>
   paperName: string
   date: string
-  dateSource: 'printed' | 'inferred'
+  dateSource: DateSource
   /** Where it was read: the reading room's http URL, or the app's archive-reader:// link. */
   url?: string
   /** When it was read (YYYY-MM-DD). */

@@ -96,7 +96,7 @@ const catalogSchema = z
           id: issueId,
           paper: slug,
           date: isoDate,
-          dateSource: z.enum(['printed', 'inferred']),
+          dateSource: z.enum(['printed', 'inferred', 'given', 'manifest', 'sidecar', 'file-name']),
           dateNote: z.string().optional(),
           pages: z
             .array(

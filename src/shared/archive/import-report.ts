@@ -1,7 +1,7 @@
 // The validation report of a batch import: what `archive-reader add --json` prints and what the
 // app's import dialog shows. Plain data, so it crosses IPC as JSON.
 import type { LineEndings } from '../text/decode'
-import type { TextEncodingName } from '../types'
+import type { DateSource, TextEncodingName } from '../types'
 import type { PageProblem } from './page-check'
 
 export type { PageProblem, ProblemLevel } from './page-check'
@@ -61,7 +61,7 @@ export interface IssueReport {
   paper: string
   paperName: string
   date: string
-  dateSource: 'printed' | 'inferred'
+  dateSource: DateSource
   /** 'new', or 'extends' an issue already in the archive. */
   kind: 'new' | 'extends'
   /** Page numbers after the import (existing and new). */

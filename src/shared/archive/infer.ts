@@ -108,9 +108,13 @@ export function inferIssueDate(text: string): PrintedDate | undefined {
   )
 }
 
-/** A header line (masthead, editor, date): no sentence punctuation, not a news lead. */
+/**
+ * A header line (masthead, editor, date): no sentence punctuation, not a news lead, and not a
+ * date in brackets — "（2019年1月11日）" under a headline dates a speech or a document.
+ */
 function isFurniture(line: string): boolean {
-  return !/[。，,；;！!？?]/.test(line) && !/报讯|報訊/.test(line)
+  const t = line.trim()
+  return !/[。，,；;！!？?]/.test(t) && !/报讯|報訊/.test(t) && !/^[（(〔［[].*[）)〕］\]]$/.test(t)
 }
 
 function lines(text: string): string[] {

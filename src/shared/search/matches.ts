@@ -2,7 +2,7 @@
 // terms are found in the normalized text, and each match is mapped back. That is what keeps
 // highlights right where the source had a line break, a stray space or a traditional character
 // inside the match.
-import type { Range } from '../types'
+import type { Article, Range } from '../types'
 import { normalizeMapped } from '../text/normalize'
 import { mapRange } from '../text/reflow'
 
@@ -19,6 +19,39 @@ export function findMatches(text: string, terms: readonly string[]): Range[] {
     }
   }
   return mergeRanges(found)
+}
+
+/** A query's matches in each part of an article, and how many there are. */
+export interface ArticleOccurrences {
+  kicker: Range[]
+  headline: Range[]
+  subheadline: Range[]
+  text: Range[]
+  /**
+   * The occurrences of the query in the article: kicker, headline, subheadline and body, each
+   * counted once. A headline made from the body (headlineDerived) is the body's first words: its
+   * matches are highlighted but counted in the body only. The one definition for the matches
+   * API, the reader's "n / total" and its stepping.
+   */
+  total: number
+}
+
+export function articleOccurrences(
+  a: Pick<Article, 'kicker' | 'headline' | 'headlineDerived' | 'subheadline' | 'text'>,
+  terms: readonly string[],
+): ArticleOccurrences {
+  const kicker = a.kicker ? findMatches(a.kicker, terms) : []
+  const headline = findMatches(a.headline, terms)
+  const subheadline = a.subheadline ? findMatches(a.subheadline, terms) : []
+  const text = findMatches(a.text, terms)
+  const counted = a.headlineDerived ? 0 : headline.length
+  return {
+    kicker,
+    headline,
+    subheadline,
+    text,
+    total: kicker.length + counted + subheadline.length + text.length,
+  }
 }
 
 export function mergeRanges(ranges: [number, number][]): Range[] {

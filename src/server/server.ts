@@ -4,6 +4,9 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { ArchiveApi } from '../shared/contract'
+import { resolveApiCall } from '../shared/http'
+import { AnswerCache, SHARED_ANSWERS } from './answer-cache'
+import type { EncodedAnswer } from './answer-cache'
 import { answerApi, errorAnswer } from './api'
 import type { ApiAnswer } from './api'
 import { LiveArchive } from './live-archive'
@@ -77,6 +80,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, head: bool
   res.end(head ? undefined : text)
 }
 
+function sendEncoded(res: ServerResponse, answer: EncodedAnswer, head: boolean): void {
+  res.statusCode = answer.status
+  res.setHeader('Content-Type', 'application/json; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  res.setHeader('Content-Length', answer.body.length)
+  res.end(head ? undefined : answer.body)
+}
+
 function sendText(res: ServerResponse, status: number, text: string, head: boolean): void {
   res.statusCode = status
   res.setHeader('Content-Type', 'text/plain; charset=utf-8')
@@ -101,13 +112,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const fixed = options.api
   // Messages name files relative to the archive folder, as they do over IPC.
   const answering = { log, hiddenRoots: [options.archiveDir] }
-  const answer = async (path: string, query: URLSearchParams): Promise<ApiAnswer | undefined> => {
-    if (fixed) return answerApi(fixed, path, query, answering)
-    const first = await live!.use((api) => answerApi(api, path, query, answering))
+  const cache = new AnswerCache()
+  const encode = (a: ApiAnswer): EncodedAnswer => ({
+    status: a.status,
+    headers: a.headers ?? {},
+    body: Buffer.from(JSON.stringify(a.body), 'utf8'),
+  })
+  // Answers every client of a snapshot shares (an issue, an article…) are made once: see
+  // answer-cache.ts.
+  const answerOn = async (
+    api: ArchiveApi,
+    path: string,
+    query: URLSearchParams,
+  ): Promise<EncodedAnswer | undefined> => {
+    const call = resolveApiCall(path, query)
+    if (!call) return undefined
+    const make = async (): Promise<EncodedAnswer> =>
+      encode((await answerApi(api, path, query, answering)) as ApiAnswer)
+    if (!SHARED_ANSWERS.has(call.method) || call.unknownParam !== undefined) return make()
+    return cache.get(api, `${call.method}\u0000${JSON.stringify(call.args)}`, make)
+  }
+  const answer = async (
+    path: string,
+    query: URLSearchParams,
+  ): Promise<EncodedAnswer | undefined> => {
+    if (fixed) return answerOn(fixed, path, query)
+    const first = await live!.use((api) => answerOn(api, path, query))
     // A request that failed on a snapshot another process just changed (a removed issue whose
     // page files are gone) is answered again on the new one.
     if (first?.status === 500 && (await live!.reload()))
-      return live!.use((api) => answerApi(api, path, query, answering))
+      return live!.use((api) => answerOn(api, path, query))
     return first
   }
   const root = await realRoot(options.staticDir ?? defaultStaticDir())
@@ -140,8 +174,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const query = new URLSearchParams(q >= 0 ? target.slice(q + 1) : '')
     const answered = await answer(rawPath, query)
     if (answered) {
-      for (const [name, value] of Object.entries(answered.headers ?? {})) res.setHeader(name, value)
-      sendJson(res, answered.status, answered.body, head)
+      for (const [name, value] of Object.entries(answered.headers)) res.setHeader(name, value)
+      sendEncoded(res, answered, head)
       return
     }
     if (rawPath === '/api' || rawPath.startsWith('/api/')) {

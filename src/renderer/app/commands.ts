@@ -137,8 +137,7 @@ export function runCommand(command: Command, ui: UiHooks, t: I18n['t']): void {
       const a = activeArticle(route)
       const q = pane?.q
       const matches = a && q ? peekMatches(a.id, q) : undefined
-      if (matches)
-        navigate(stepHit(route, i, command === 'next-hit' ? 1 : -1, matches.total))
+      if (matches) navigate(stepHit(route, i, command === 'next-hit' ? 1 : -1, matches.total))
       return
     }
     case 'next-result':

@@ -42,7 +42,12 @@ export function asWriteError(e: unknown, path: string): unknown {
     : e
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/**
+ * Writes `data` to a new temp file beside `path` — `.NAME.PID.TIME.tmp`, which recovery removes
+ * once its writer is gone — and fsyncs it. Returns the temp file's path; on failure nothing of it
+ * is left and the system's error is thrown as it is.
+ */
+export function writeTempBeside(path: string, data: string | Uint8Array): string {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   let fd = -1
@@ -52,12 +57,22 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written)
     fsyncSync(fd)
     closeSync(fd)
-    fd = -1
-    crashPoint('atomic-before-rename')
-    renameSync(tmp, path)
+    return tmp
   } catch (e) {
     if (fd >= 0) closeSync(fd)
     rmSync(tmp, { force: true })
+    throw e
+  }
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  let tmp: string | undefined
+  try {
+    tmp = writeTempBeside(path, data)
+    crashPoint('atomic-before-rename')
+    renameSync(tmp, path)
+  } catch (e) {
+    if (tmp) rmSync(tmp, { force: true })
     throw asWriteError(e, path)
   }
   syncDir(dirname(path))

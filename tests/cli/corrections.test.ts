@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { run } from '../../src/cli/main'
-import type { Io } from '../../src/cli/librarian'
+import { runCli as cli } from '../support/cli'
 import { ArchiveService } from '../../src/node/archive-service'
 import { sha256 } from '../../src/node/archive-dir'
 import type { IssueView, SearchResponse } from '../../src/shared/types'
@@ -20,18 +19,6 @@ function setup(): string {
   cleanups.push(a.cleanup)
   ArchiveService.open({ archiveDir: a.dir })
   return a.dir
-}
-
-function cli(dir: string, args: string[]) {
-  let out = ''
-  let err = ''
-  const io: Io = {
-    out: (s) => (out += s + '\n'),
-    err: (s) => (err += s + '\n'),
-    interactive: false,
-  }
-  const code = run(['--archive', dir, ...args], io.out, io.err, io)
-  return { code, out, err }
 }
 
 const J1 = 'jiangbei-2023-07-13'

@@ -4,8 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { run } from '../../src/cli/main'
-import type { Io } from '../../src/cli/librarian'
+import { runCli as cli } from '../support/cli'
 import type { ImportReport } from '../../src/shared/archive/import-report'
 import type { Catalog } from '../../src/shared/types'
 import { tempArchive, tempDir } from '../helpers'
@@ -23,18 +22,6 @@ function setup(): { dir: string; work: string } {
   const w = tempDir()
   cleanups.push(a.cleanup, w.cleanup)
   return { dir: a.dir, work: w.dir }
-}
-
-function cli(dir: string, args: string[]) {
-  let out = ''
-  let err = ''
-  const io: Io = {
-    out: (s) => (out += s + '\n'),
-    err: (s) => (err += s + '\n'),
-    interactive: false,
-  }
-  const code = run(['--archive', dir, ...args], io.out, io.err, io)
-  return { code, out, err }
 }
 
 let seed = 100

@@ -1,12 +1,18 @@
 // The steps of a transaction that write (transaction.ts runs them in order): new files, the
 // commit of the catalog, and what follows the commit.
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { linkSync, renameSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { CATALOG_FILE } from '../../shared/archive/catalog'
 import { PAGE_FILE_RULE } from '../../shared/archive/safe-name'
 import { ArchiveError } from '../archive-error'
 import { appendLog } from '../archive-log'
-import { asWriteError, describeWriteFailure, syncDir, writeFileAtomic } from '../atomic'
+import {
+  asWriteError,
+  describeWriteFailure,
+  syncDir,
+  writeFileAtomic,
+  writeTempBeside,
+} from '../atomic'
 import { writeCatalogBackup } from '../catalog-store'
 import { crashPoint } from '../crash-point'
 import { entryKind, removeInside } from '../safe-path'
@@ -29,15 +35,9 @@ import type { Journal } from './journal'
  * The folder is synced later, once.
  */
 export function writeNewFile(path: string, data: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
-  let fd = -1
+  let tmp: string | undefined
   try {
-    fd = openSync(tmp, 'wx', 0o644)
-    let written = 0
-    while (written < data.length) written += writeSync(fd, data, written, data.length - written)
-    fsyncSync(fd)
-    closeSync(fd)
-    fd = -1
+    tmp = writeTempBeside(path, data)
     try {
       linkSync(tmp, path)
     } catch (e) {
@@ -48,10 +48,9 @@ export function writeNewFile(path: string, data: Uint8Array): void {
       renameSync(tmp, path)
     }
   } catch (e) {
-    if (fd >= 0) closeSync(fd)
     throw asWriteError(e, path)
   } finally {
-    rmSync(tmp, { force: true })
+    if (tmp) rmSync(tmp, { force: true })
   }
 }
 

@@ -155,6 +155,8 @@ export interface IssueSummary {
   id: string
   paper: string
   paperName: string
+  /** The paper's English name, where the catalog gives one (the English UI shows it). */
+  paperNameEn?: string
   date: string
   dateSource: DateSource
   pages: { number: number; source: string; articles: number }[]

@@ -31,6 +31,11 @@ test('English and Chinese UI', async ({ app }) => {
   await ui.page.getByTestId('language-select').selectOption('en')
   await expect(ui.tab('library')).toHaveText('Library')
   expect(await ui.page.locator('html').getAttribute('lang')).toBe('en')
+  // Paper names in the UI language: the catalog's English name in English, the printed one in Chinese.
+  await expect(ui.library.paper('jiangbei')).toContainText('Jiangbei Daily')
+  await ui.page.getByTestId('language-select').selectOption('zh-CN')
+  await expect(ui.library.paper('jiangbei')).toContainText('江北报')
+  await ui.page.getByTestId('language-select').selectOption('en')
   await ui.reload()
   await expect(ui.tab('library')).toHaveText('Library')
 })

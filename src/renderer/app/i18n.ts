@@ -28,6 +28,8 @@ export interface I18n {
   /** 2023-07 → 2023年7月 / July 2023. */
   month: (year: number, month: number) => string
   number: (n: number) => string
+  /** A paper's name in the UI language: its English name in the English UI, where it has one. */
+  paper: (x: { paperName: string; paperNameEn?: string | undefined }) => string
 }
 
 export function makeI18n(lang: Lang): I18n {
@@ -62,6 +64,7 @@ export function makeI18n(lang: Lang): I18n {
     },
     month: (year, month) => monthFmt.format(new Date(Date.UTC(year, month - 1, 1))),
     number: (n) => numFmt.format(n),
+    paper: (x) => (lang === 'en' && x.paperNameEn ? x.paperNameEn : x.paperName),
   }
 }
 

@@ -63,7 +63,9 @@ export const en = {
   dateFileName: 'date from the file name',
   dateInferredHint: 'The date is not printed on the page; it was inferred from the events reported',
   calendarLabel: '{paper}, {year}: days with an issue',
-  calendarSummary: '{issues} issues; {gaps} days without an issue between the first and the last',
+  calendarSummary: '{issues} issues; days without an issue between the first and the last: {gaps}',
+  calendarSummary_one:
+    '{issues} issue; days without an issue between the first and the last: {gaps}',
   calendarIssue: '{paper}, {date}: open this issue',
   searchLabel: 'Search the archive',
   searchPlaceholder: 'Search the archive  (/)',

@@ -68,6 +68,7 @@ const zh: Record<MessageKey, string> = {
   dateInferredHint: '版面上未印日期，系根据所报道事件推断',
   calendarLabel: '{paper} {year} 年出版日历',
   calendarSummary: '共 {issues} 期；首末两期之间有 {gaps} 天无报',
+  calendarSummary_one: '共 {issues} 期；首末两期之间有 {gaps} 天无报',
   calendarIssue: '{paper} {date}：打开此期',
   searchLabel: '检索档案',
   searchPlaceholder: '检索全部文章（/）',

@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function IssueList({ route, issues, userIssues }: Props) {
-  const { t, date, number } = useI18n()
+  const { t, date, number, paper } = useI18n()
   return (
     <ul className="issue-list" aria-label={t('issues')}>
       {issues.map((issue) => {
@@ -31,7 +31,7 @@ export function IssueList({ route, issues, userIssues }: Props) {
             <a
               data-testid="open-issue"
               href={formatRoute(openRef(route, { issueId: issue.id }))}
-              aria-label={`${t('openIssueLabel', { paper: issue.paperName, date: date(issue.date) })}${userIssues?.has(issue.id) ? ` (${t('myLibrary')})` : ''}`}
+              aria-label={`${t('openIssueLabel', { paper: paper(issue), date: date(issue.date) })}${userIssues?.has(issue.id) ? ` (${t('myLibrary')})` : ''}`}
             >
               <span className="issue-date">{date(issue.date)}</span>
               <span className="muted">
@@ -59,16 +59,13 @@ export function IssueList({ route, issues, userIssues }: Props) {
               type="button"
               className="small"
               data-testid="open-issue-beside"
-              aria-label={t('openBesideLabel', { what: `${issue.paperName} ${date(issue.date)}` })}
+              aria-label={t('openBesideLabel', { what: `${paper(issue)} ${date(issue.date)}` })}
               onClick={() => navigate(openRef(route, { issueId: issue.id }, 'other'))}
             >
               {t('openBeside')}
             </button>
             {userIssues?.has(issue.id) && (
-              <RemoveIssueButton
-                issueId={issue.id}
-                what={`${issue.paperName} ${date(issue.date)}`}
-              />
+              <RemoveIssueButton issueId={issue.id} what={`${paper(issue)} ${date(issue.date)}`} />
             )}
           </li>
         )

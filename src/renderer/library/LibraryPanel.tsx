@@ -15,7 +15,7 @@ import { PaperCalendar } from './PaperCalendar'
 let libraryReadyMarked = false
 
 export function LibraryPanel({ route }: { route: AppRoute }) {
-  const { t, date, number } = useI18n()
+  const { t, date, number, paper } = useI18n()
   const { entry } = useIssues()
   const issues = entry?.status === 'ok' ? entry.data : undefined
   const user = useUserIssues().entry
@@ -80,7 +80,7 @@ export function LibraryPanel({ route }: { route: AppRoute }) {
                 }
               >
                 <span className="paper-name" lang="zh-CN">
-                  {p.name}
+                  {paper({ paperName: p.name, paperNameEn: p.nameEn })}
                 </span>
                 <span className="muted">
                   {t('paperIssues', { n: number(p.issues.length), count: p.issues.length })}
@@ -107,7 +107,7 @@ export function LibraryPanel({ route }: { route: AppRoute }) {
                   <PaperCalendar
                     route={route}
                     year={Number(year)}
-                    paperName={p.name}
+                    paperName={paper({ paperName: p.name, paperNameEn: p.nameEn })}
                     issues={p.issues.filter((i) => i.date.startsWith(year))}
                   />
                   <IssueList

@@ -36,7 +36,11 @@ export function PaperCalendar({ route, year, paperName, issues }: Props) {
         <caption>
           {t('calendarLabel', { paper: paperName, year })}
           <span className="muted calendar-summary" data-testid="calendar-summary">
-            {t('calendarSummary', { issues: number(dates.length), gaps: number(gaps) })}
+            {t('calendarSummary', {
+              count: dates.length,
+              issues: number(dates.length),
+              gaps: number(gaps),
+            })}
           </span>
         </caption>
         <thead>

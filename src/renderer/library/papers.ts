@@ -6,6 +6,8 @@ import { issuesOfPaper } from '../app/navigation'
 export interface PaperGroup {
   slug: string
   name: string
+  /** The English name, where the catalog gives one. */
+  nameEn?: string
   issues: IssueSummary[]
   years: string[]
 }
@@ -15,9 +17,11 @@ export function groupByPaper(issues: readonly IssueSummary[]): PaperGroup[] {
   return slugs
     .map((slug) => {
       const own = issuesOfPaper(issues, slug)
+      const en = own[0]?.paperNameEn
       return {
         slug,
         name: own[0]?.paperName ?? slug,
+        ...(en ? { nameEn: en } : {}),
         issues: own,
         years: [...new Set(own.map((i) => i.date.slice(0, 4)))].sort(),
       }

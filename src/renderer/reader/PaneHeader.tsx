@@ -18,7 +18,7 @@ interface Props {
 }
 
 export function PaneHeader({ route, index, issue, links, split }: Props) {
-  const { t, date } = useI18n()
+  const { t, date, paper } = useI18n()
   const { entry } = useIssues()
   const issues = entry?.status === 'ok' ? entry.data : []
   const prev = neighbourIssue(issues, issue.id, -1)
@@ -32,7 +32,7 @@ export function PaneHeader({ route, index, issue, links, split }: Props) {
       )}
       <h2 className="pane-title" data-testid="pane-title">
         <span className="paper" lang="zh-CN">
-          {issue.paperName}
+          {paper(issue)}
         </span>{' '}
         <time dateTime={issue.date}>{date(issue.date)}</time>
         {issue.dateSource === 'inferred' && (
@@ -56,7 +56,7 @@ export function PaneHeader({ route, index, issue, links, split }: Props) {
             className="disabled"
             data-testid="prev-issue"
             aria-disabled="true"
-            title={t('noPrevIssue', { paper: issue.paperName })}
+            title={t('noPrevIssue', { paper: paper(issue) })}
           >
             ← {t('prevIssue')}
           </span>
@@ -75,7 +75,7 @@ export function PaneHeader({ route, index, issue, links, split }: Props) {
             className="disabled"
             data-testid="next-issue"
             aria-disabled="true"
-            title={t('noNextIssue', { paper: issue.paperName })}
+            title={t('noNextIssue', { paper: paper(issue) })}
           >
             {t('nextIssue')} →
           </span>

@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function PanePresets({ route, index, issue, issues }: Props) {
-  const { t, date } = useI18n()
+  const { t, date, paper } = useI18n()
   const menu = useRef<HTMLDetailsElement>(null)
   const other: 0 | 1 = index === 0 ? 1 : 0
   const open = (ref: PaneRef): void => {
@@ -39,8 +39,8 @@ export function PanePresets({ route, index, issue, issues }: Props) {
             onClick={() => open({ issueId: x.id })}
           >
             {exact
-              ? t('presetSameDate', { paper: x.paperName })
-              : t('presetNearest', { paper: x.paperName, date: date(x.date) })}
+              ? t('presetSameDate', { paper: paper(x) })
+              : t('presetNearest', { paper: paper(x), date: date(x.date) })}
           </button>
         ))}
         <button
@@ -51,7 +51,7 @@ export function PanePresets({ route, index, issue, issues }: Props) {
         >
           {prev
             ? t('presetPrevIssue', { date: date(prev.date) })
-            : t('noPrevIssue', { paper: issue.paperName })}
+            : t('noPrevIssue', { paper: paper(issue) })}
         </button>
         <button
           type="button"
@@ -61,7 +61,7 @@ export function PanePresets({ route, index, issue, issues }: Props) {
         >
           {next
             ? t('presetNextIssue', { date: date(next.date) })
-            : t('noNextIssue', { paper: issue.paperName })}
+            : t('noNextIssue', { paper: paper(issue) })}
         </button>
         <button type="button" data-testid="preset-same-page" onClick={() => open(current)}>
           {t('presetSamePage')}

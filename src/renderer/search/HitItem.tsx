@@ -16,10 +16,10 @@ interface Props {
 }
 
 export function HitItem({ route, hit, query }: Props) {
-  const { t, date } = useI18n()
+  const { t, date, paper } = useI18n()
   const { entry } = useIssues()
-  const paperName =
-    (entry?.status === 'ok' && entry.data.find((i) => i.id === hit.issueId)?.paperName) || hit.paper
+  const issue = entry?.status === 'ok' ? entry.data.find((i) => i.id === hit.issueId) : undefined
+  const paperName = issue ? paper(issue) : hit.paper
   const here = openArticleId(route, hit.articleId, 'active', query)
   const remember = (): void => recordSearch(query, formatRoute(route))
   return (

@@ -10,7 +10,7 @@ import type { ScopeLevel } from './scope'
 import { setSearch } from './search-route'
 
 export function ScopeLadder({ route }: { route: AppRoute }) {
-  const { t, date } = useI18n()
+  const { t, date, paper } = useI18n()
   const pane = route.panes[route.active]
   const { entry } = useIssue(pane?.ref.issueId)
   const issue = entry?.status === 'ok' ? entry.data : undefined
@@ -19,9 +19,9 @@ export function ScopeLadder({ route }: { route: AppRoute }) {
 
   const detail = (level: ScopeLevel): string => {
     if (!issue || level === 'all') return ''
-    if (level === 'paper') return issue.paperName
-    if (level === 'issue') return `${issue.paperName} ${date(issue.date)}`
-    return at ? `${issue.paperName} ${date(issue.date)} ${t('pageN', { n: at.page.number })}` : ''
+    if (level === 'paper') return paper(issue)
+    if (level === 'issue') return `${paper(issue)} ${date(issue.date)}`
+    return at ? `${paper(issue)} ${date(issue.date)} ${t('pageN', { n: at.page.number })}` : ''
   }
   return (
     <div className="filter-row scope-ladder" data-testid="scope-ladder">

@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function SearchFilters({ route, response }: Props) {
-  const { t, number } = useI18n()
+  const { t, number, paper } = useI18n()
   const { entry } = useIssues()
   const issues = entry?.status === 'ok' ? entry.data : []
   const papers = groupByPaper(issues)
@@ -73,7 +73,7 @@ export function SearchFilters({ route, response }: Props) {
                 checked={s.papers?.includes(p.slug) ?? false}
                 onChange={(e) => togglePaper(p.slug, e.target.checked)}
               />
-              {p.name}
+              {paper({ paperName: p.name, paperNameEn: p.nameEn })}
               {response && (
                 <span className="count" data-testid="facet-count">
                   {number(n)}

@@ -9,6 +9,12 @@ export function paperName(papers: CatalogPaper[], slug: string): string {
   return papers.find((p) => p.slug === slug)?.name ?? slug
 }
 
+/** `{ paperNameEn }` when the catalog gives the paper an English name, else nothing. */
+function paperNameEn(papers: CatalogPaper[], slug: string): { paperNameEn?: string } {
+  const en = papers.find((p) => p.slug === slug)?.nameEn
+  return en ? { paperNameEn: en } : {}
+}
+
 /**
  * `pageTexts[i]` is the decoded text of `issue.pages[i]`; `corrections` are the archive's
  * (corrections.json; other issues' entries are ignored).
@@ -31,6 +37,7 @@ export function buildIssueView(
     id: issue.id,
     paper: issue.paper,
     paperName: paperName(papers, issue.paper),
+    ...paperNameEn(papers, issue.paper),
     date: issue.date,
     dateSource: issue.dateSource,
     pages: issue.pages.map((p, i) => {
@@ -56,6 +63,7 @@ export function issueSummary(
     id: issue.id,
     paper: issue.paper,
     paperName: paperName(papers, issue.paper),
+    ...paperNameEn(papers, issue.paper),
     date: issue.date,
     dateSource: issue.dateSource,
     pages: issue.pages.map((p) => ({

@@ -3,26 +3,15 @@
 // batch of identical tiny ad pages is not blocked; fingerprints.json is kept by the transaction.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { runCli as cli } from '../support/cli'
+import { describe, expect, it } from 'vitest'
+import { runCli as cli, scratchArchive } from '../support/cli'
 import type { ImportReport } from '../../src/shared/archive/import-report'
 import { readFingerprintFile, FINGERPRINTS_FILE } from '../../src/node/fingerprints'
-import { SEED_FILES, seedText, tempArchive, tempDir } from '../helpers'
+import { SEED_FILES, seedText } from '../helpers'
 import { encode, pageText, traditional } from '../support/batch'
 import { snapshot } from '../support/snapshot'
 
-let cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups) c()
-  cleanups = []
-})
-
-function setup(): { dir: string; work: string } {
-  const a = tempArchive()
-  const w = tempDir()
-  cleanups.push(a.cleanup, w.cleanup)
-  return { dir: a.dir, work: w.dir }
-}
+const setup = () => scratchArchive()
 
 function batch(work: string, files: Record<string, string | Buffer>): string {
   const b = join(work, `b${Math.random().toString(36).slice(2, 8)}`)

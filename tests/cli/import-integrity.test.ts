@@ -2,27 +2,13 @@
 // declarations, truncation, private use). Every refusal leaves the archive byte-identical.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { runCli as cli } from '../support/cli'
+import { describe, expect, it } from 'vitest'
+import { runCli as cli, scratchArchive } from '../support/cli'
 import type { ImportReport } from '../../src/shared/archive/import-report'
-import { ArchiveService } from '../../src/node/archive-service'
-import { tempArchive, tempDir } from '../helpers'
 import { snapshot } from '../support/snapshot'
 import { ENCODING_SET } from '../support/encoding-fixtures'
 
-let cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups) c()
-  cleanups = []
-})
-
-function setup(): { dir: string; work: string } {
-  const a = tempArchive()
-  const w = tempDir()
-  cleanups.push(a.cleanup, w.cleanup)
-  ArchiveService.open({ archiveDir: a.dir })
-  return { dir: a.dir, work: w.dir }
-}
+const setup = () => scratchArchive({ indexed: true })
 
 /** A batch folder holding copies of fixture-set files under the given names. */
 function batchOf(work: string, files: Record<string, string>): string {

@@ -3,26 +3,14 @@
 // masthead's date; one paper, one slug.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { runCli as cli } from '../support/cli'
+import { describe, expect, it } from 'vitest'
+import { runCli as cli, scratchArchive } from '../support/cli'
 import type { ImportReport } from '../../src/shared/archive/import-report'
 import type { Catalog } from '../../src/shared/types'
-import { tempArchive, tempDir } from '../helpers'
 import { pageText } from '../support/batch'
 import { snapshot } from '../support/snapshot'
 
-let cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const c of cleanups) c()
-  cleanups = []
-})
-
-function setup(): { dir: string; work: string } {
-  const a = tempArchive()
-  const w = tempDir()
-  cleanups.push(a.cleanup, w.cleanup)
-  return { dir: a.dir, work: w.dir }
-}
+const setup = () => scratchArchive()
 
 let seed = 100
 /** A fresh page (its own text, so no duplicate of anything), numbered 第N版. */

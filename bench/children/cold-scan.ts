@@ -1,22 +1,25 @@
-// Bench child, the naive baseline: read every source file of the corpus, decode it as UTF-8 and
-// look for the query with String.includes. No index, no normalization.
-// argv: fileListPath query
+// Bench child, the cold scan baseline: read the articles' normalized texts (the same articles the
+// index answers for, written by the warm child as one file), decode them and find the query with
+// the joined-string `indexOf` scan, counting the articles that contain it.
+// argv: scanTextPath query
 import { readFileSync } from 'node:fs'
 import { sendAnswered, sendResult } from '../lib/protocol'
 import type { ColdScanResult } from '../lib/results'
+import { JoinedScan } from '../lib/scan'
 
 const importedMs = performance.now()
-const [listPath, q] = process.argv.slice(2) as [string, string]
-const files = readFileSync(listPath, 'utf8').split('\n').filter(Boolean)
-const decoder = new TextDecoder('utf-8')
-let matching = 0
-let bytes = 0
-for (const file of files) {
-  const buf = readFileSync(file)
-  bytes += buf.length
-  if (decoder.decode(buf).includes(q)) matching++
-}
+const [scanPath, q] = process.argv.slice(2) as [string, string]
+const buf = readFileSync(scanPath)
+const scan = new JoinedScan(new TextDecoder('utf-8').decode(buf))
+// The query as the warm scan takes it: every word must occur (the sampled query is normalized).
+const matching = scan.find(q.split(/\s+/).filter(Boolean)).length
 const answeredMs = performance.now()
 sendAnswered({ matching })
-const result: ColdScanResult = { importedMs, answeredMs, files: files.length, bytes, matching }
+const result: ColdScanResult = {
+  importedMs,
+  answeredMs,
+  articles: scan.count,
+  bytes: buf.length,
+  matching,
+}
 sendResult(result)

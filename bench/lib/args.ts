@@ -3,10 +3,12 @@
 export interface BenchOptions {
   /** A folder of .txt files instead of the chinese-poetry package. */
   corpus?: string
-  /** Fraction of the source files to use (0 < scale ≤ 1). */
+  /** Fraction of the corpus text to use, by bytes (0 < scale ≤ 1). */
   scale: number
   seed: number
   coldRuns: number
+  /** Rounds over all warm queries (interleaved engine/scan), median per query. */
+  rounds: number
   /** Query of the cold measurements; default the first sampled query. */
   coldQuery?: string
   /** Write V8 CPU profiles of the children to bench/.cache/prof. */
@@ -17,7 +19,8 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [options]
   --corpus DIR      a folder of .txt files (default: npm pack chinese-poetry@2.0.1)
-  --scale F         use a fraction of the source files, e.g. 0.1 (default 1)
+  --scale F         use a fraction of the corpus text (by bytes), e.g. 0.25 (default 1)
+  --rounds N        timing rounds of the warm queries, median per query (default 5)
   --seed N          seed of the file subset and the sampled queries (default 1)
   --cold-runs N     runs of each cold measurement, median reported (default 5)
   --cold-query Q    query of the cold measurements (default: the first sampled query)
@@ -29,6 +32,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     scale: 1,
     seed: 1,
     coldRuns: 5,
+    rounds: 5,
     profile: false,
     dropCaches: true,
     help: false,
@@ -49,6 +53,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     else if (a === '--scale') o.scale = number(1e-6, 1)
     else if (a === '--seed') o.seed = Math.floor(number(0, 2 ** 31))
     else if (a === '--cold-runs') o.coldRuns = Math.floor(number(1, 50))
+    else if (a === '--rounds') o.rounds = Math.floor(number(1, 50))
     else if (a === '--cold-query') o.coldQuery = value()
     else if (a === '--profile') o.profile = true
     else if (a === '--no-drop-caches') o.dropCaches = false

@@ -78,11 +78,19 @@ export function listCorpus(
     .filter((f) => f.rel.endsWith(`.${kind}`))
     .filter((f) => !excluded.some((x) => f.rel.startsWith(`${x}/`)))
     .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
-  const count = Math.max(1, Math.round(all.length * Math.min(1, scale)))
-  const picked = new Set(shuffled(makeRng(seed), all).slice(0, count))
-  const files = all
-    .filter((f) => picked.has(f))
-    .map((f) => ({ ...f, bytes: statSync(f.path).size, kind }))
+  // Scale is by text, not by file count: the package's files range from a few KB to MBs, so
+  // 1/8 of the files was 9.2% of the text. Files are taken in a seeded random order until their
+  // bytes reach the fraction of the whole.
+  const sized = all.map((f) => ({ ...f, bytes: statSync(f.path).size, kind }))
+  const wanted = sized.reduce((s, f) => s + f.bytes, 0) * Math.min(1, scale)
+  const picked = new Set<string>()
+  let taken = 0
+  for (const f of shuffled(makeRng(seed), sized)) {
+    if (taken >= wanted && picked.size > 0) break
+    picked.add(f.rel)
+    taken += f.bytes
+  }
+  const files = sized.filter((f) => picked.has(f.rel))
   return {
     name,
     root,

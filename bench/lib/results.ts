@@ -35,22 +35,40 @@ export interface QueryDetail {
   scanMs: number
 }
 
+export interface BandResult {
+  queries: number
+  medianHits: number
+  engine: Latency
+  core: Latency
+  scan: Latency
+}
+
 export interface WarmResult {
   openMs: number
   collectMs: number
   articles: number
   textChars: number
   sameArticles: boolean
+  /** The sampled queries (the headline figures); the band queries come on top. */
   queries: number
+  rounds: number
   kinds: Record<string, number>
   zeroHitQueries: number
   medianHits: number
   engine: Latency
   core: Latency
   scan: Latency
+  /** Which scan the baseline is. */
+  scanKind: string
+  /** p50/p95 per band of hit counts (1–9, 10–99, 100–999, ≥ 1000), the corpus's words. */
+  byHits: Record<string, BandResult>
+  /** Bands that got fewer queries than wanted (a small corpus has few ≥ 1000-hit words). */
+  bandsShort: string[]
   recall: number
   precision: number
   exactQueries: number
+  /** Queries whose result sets were compared: the sampled and the band queries. */
+  checkedQueries: number
   engineFound: number
   scanFound: number
   mismatches: Mismatch[]
@@ -78,9 +96,21 @@ export interface ColdIndexResult {
 export interface ColdScanResult {
   importedMs: number
   answeredMs: number
-  files: number
+  articles: number
   bytes: number
   matching: number
+}
+
+export interface AddRemoveResult {
+  /** Each add of one issue: plan + commit of the import, ms. */
+  addMs: number[]
+  removeMs: number[]
+  /** Bytes of the page added. */
+  pageBytes: number
+  /** Issues of the archive before. */
+  issues: number
+  indexBytesAfter: number
+  maxRssBytes: number
 }
 
 export interface NoopResult {

@@ -23,7 +23,10 @@ export const SEED_FILES = {
 /** A writable copy of the seed archive (without its index), removed by the returned function. */
 export function tempArchive(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'archive-test-'))
-  cpSync(SEEDS, dir, { recursive: true, filter: (src) => !src.endsWith('index.bin') })
+  cpSync(SEEDS, dir, {
+    recursive: true,
+    filter: (src) => !src.endsWith('index.bin') && !src.endsWith('index.bin.segments'),
+  })
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 

@@ -2,11 +2,11 @@
 // (no index.bin present), timing the phases through the service's own progress events, then
 // checks that the segmenter made about one article per source entry (poem).
 // argv: archiveDir manifestPath
-import { readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { ArchiveService } from '../../src/node/archive-service'
 import { INDEX_FILE } from '../../src/node/index-helpers'
-import { docCount } from '../../src/shared/search/search-index'
+import { docCount, textLength } from '../../src/shared/search/search-index'
 import type { Manifest } from '../lib/archive'
 import { makeRng } from '../../tests/support/rng'
 import { shuffled } from '../lib/rng'
@@ -17,6 +17,7 @@ const [archiveDir, manifestPath] = process.argv.slice(2) as [string, string]
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest
 const indexPath = join(archiveDir, INDEX_FILE)
 rmSync(indexPath, { force: true })
+rmSync(`${indexPath}.segments`, { recursive: true, force: true })
 
 // Phase marks from the service's progress events: 0..0.5 is reading and segmenting the pages,
 // 0.5..1 building the index in memory, then index.bin is written and the service is 'ready'.
@@ -39,7 +40,13 @@ const service = ArchiveService.open({
   log: (m) => progress(m),
 })
 const buildMs = performance.now() - t0
-const indexBytes = statSync(indexPath).size
+// index.bin (the manifest) and its segment files.
+const segDir = `${indexPath}.segments`
+const indexBytes =
+  statSync(indexPath).size +
+  (existsSync(segDir)
+    ? readdirSync(segDir).reduce((s, f) => s + statSync(join(segDir, f)).size, 0)
+    : 0)
 
 // One article per poem? Count the index's articles per issue against the entries written.
 const perIssue = new Map<string, number>()
@@ -76,9 +83,9 @@ const result: BuildResult = {
   indexBytes,
   articles: docCount(service.index),
   issues: service.catalog.issues.length,
-  textChars: service.index.docs.text.length,
-  distinctTerms: service.index.ngram.keys.length,
-  postings: service.index.ngram.postings.length,
+  textChars: textLength(service.index),
+  distinctTerms: service.index.segments.reduce((s, r) => s + r.seg.ngram.keys.length, 0),
+  postings: service.index.segments.reduce((s, r) => s + r.seg.ngram.postings.length, 0),
   segmentation: { fewer, more, examples, viewChecks },
   maxRssBytes: process.resourceUsage().maxRSS * 1024,
 }

@@ -200,7 +200,11 @@ function build(
     const json = serializeCatalog(exported)
     writeNewFile(join(tmp, CATALOG_FILE), Buffer.from(json, 'utf8'))
     const parsed = sortCatalog(parseCatalog(json))
-    const index = indexFileBytes(buildIndexFor(tmp, parsed), archiveKey(tmp, parsed))
+    const index = indexFileBytes(
+      join(tmp, INDEX_FILE),
+      buildIndexFor(tmp, parsed),
+      archiveKey(tmp, parsed),
+    )
     writeNewFile(join(tmp, INDEX_FILE), index)
     appendLog(
       tmp,

@@ -3,7 +3,8 @@
 // remove, export) share these, so they live apart from both.
 import { paperRules } from '../shared/archive/catalog'
 import { issueDocInputs, buildSearchIndex } from '../shared/search/search-index'
-import type { DocInput, SearchIndex } from '../shared/search/search-index'
+import type { SearchIndex } from '../shared/search/search-index'
+import type { DocInput } from '../shared/search/segment'
 import type { Catalog } from '../shared/types'
 import { ArchiveError, readPageText } from './archive-dir'
 import { correctionEntries } from './corrections-store'

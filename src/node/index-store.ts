@@ -1,15 +1,36 @@
-// Reading and writing index files. A file is read section by section into separate buffers,
-// so the bytes of its text sections are freed once decoded (a 360 MiB index would otherwise
-// keep its text twice: as bytes and as a string).
-import { closeSync, fstatSync, readSync } from 'node:fs'
+// Reading and writing the index: index.bin is a small manifest (index-manifest.ts) naming the
+// segment files kept in `index.bin.segments/` beside it. A segment file is written once, under
+// a name taken from its content, and never changed; a change writes only its new segments and
+// then the manifest (the commit point). Each segment is read section by section into separate
+// buffers, so the bytes of its text sections are freed once decoded.
+import { createHash } from 'node:crypto'
+import { closeSync, fstatSync, mkdirSync, readdirSync, readSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { crc32 } from 'node:zlib'
-import { readIndex, readIndexKey, serializeIndex } from '../shared/search/index-file'
-import type { ByteReader, LoadedIndex } from '../shared/search/index-file'
+import { IndexFileError, readSegment, serializeSegment } from '../shared/search/index-file'
+import type { ByteReader } from '../shared/search/index-file'
+import { readManifest, SEGMENT_FILE, serializeManifest } from '../shared/search/index-manifest'
+import type { IndexManifest } from '../shared/search/index-manifest'
+import { composeIndex } from '../shared/search/search-index'
 import type { SearchIndex } from '../shared/search/search-index'
-import { writeFileAtomic } from './atomic'
-import { openRegularFile } from './safe-path'
+import { segmentDocCount } from '../shared/search/segment'
+import type { IndexSegment } from '../shared/search/segment'
+import { mergeByPolicy } from '../shared/search/merge'
+import { syncDir, writeFileAtomic } from './atomic'
+import { crashPoint } from './crash-point'
+import { entryKind, openRegularFile, readRegularFile, removeInside, safeJoin } from './safe-path'
 
 export const checksum = (b: Uint8Array): number => crc32(b)
+
+export interface LoadedIndex {
+  index: SearchIndex
+  sourceKey: string
+}
+
+/** The folder of an index file's segments: beside it, named after it. */
+export function segmentDirName(indexPath: string): string {
+  return `${basename(indexPath)}.segments`
+}
 
 function withReader<T>(path: string, fn: (size: number, read: ByteReader) => T): T {
   // An archive's index is data too: never read through a link, never a device or a pipe.
@@ -31,21 +52,146 @@ function withReader<T>(path: string, fn: (size: number, read: ByteReader) => T):
   }
 }
 
-/** Loads and verifies an index file; throws IndexFileError when it is damaged or foreign. */
+function manifestOf(path: string): IndexManifest {
+  return readManifest(readRegularFile(path), checksum)
+}
+
+function loadSegments(path: string, manifest: IndexManifest): LoadedIndex {
+  const dir = join(dirname(path), manifest.segmentDir)
+  const parts = manifest.segments.map((m) => {
+    const file = safeJoin(dir, m.file, 'an index segment')
+    let seg: IndexSegment
+    try {
+      seg = withReader(file, (size, read) => {
+        if (size !== m.bytes)
+          throw new IndexFileError(`segment ${m.file} has ${size} bytes, the index says ${m.bytes}`)
+        return readSegment(size, read, checksum)
+      })
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new IndexFileError(`segment ${m.file} is missing`)
+      throw e
+    }
+    if (
+      segmentDocCount(seg) !== m.docs ||
+      seg.issues.length !== m.issues.length ||
+      seg.issues.some((row, i) => row.id !== m.issues[i])
+    )
+      throw new IndexFileError(`segment ${m.file} is not the one the index names`)
+    const deleted = new Uint8Array(seg.issues.length)
+    for (const i of m.deleted) deleted[i] = 1
+    return { seg, deleted, file: m.file }
+  })
+  return { index: composeIndex(parts), sourceKey: manifest.sourceKey }
+}
+
+/** Loads and verifies an index; throws IndexFileError when it is damaged, old or foreign. */
 export function loadIndexFile(path: string): LoadedIndex {
-  return withReader(path, (size, read) => readIndex(size, read, checksum))
+  const manifest = manifestOf(path)
+  try {
+    return loadSegments(path, manifest)
+  } catch (e) {
+    // A writer may have merged segments between our reading the manifest and its segments (it
+    // deletes the files it merged once its manifest is in place): read the new manifest once.
+    if (!(e instanceof IndexFileError) || !/is missing$/.test(e.message)) throw e
+    return loadSegments(path, manifestOf(path))
+  }
 }
 
-/** The archive key an index file was built for, reading only its header. */
+/** The archive key an index file was built for, reading only the manifest. */
 export function indexFileKey(path: string): string {
-  return withReader(path, (size, read) => readIndexKey(size, read))
+  return manifestOf(path).sourceKey
 }
 
-/** The bytes of an index file (for callers that stage the file themselves). */
-export function indexFileBytes(index: SearchIndex, sourceKey: string): Uint8Array {
-  return serializeIndex(index, sourceKey, checksum)
+/**
+ * Writes the segments of `index` that are not on disk yet (into the segment folder of
+ * `indexPath`) and returns the bytes of the index file that names them all; the caller
+ * installs those bytes at `indexPath` (directly, or staged by a transaction). Segments already
+ * written are shared: an add writes one small segment, a remove none.
+ */
+export function indexFileBytes(
+  indexPath: string,
+  index: SearchIndex,
+  sourceKey: string,
+): Uint8Array {
+  const dirName = segmentDirName(indexPath)
+  const dir = join(dirname(indexPath), dirName)
+  let made = false
+  for (const ref of index.segments) {
+    if (ref.file && entryKind(join(dir, ref.file)) === 'file') continue
+    if (!made) {
+      if (entryKind(dir) === 'missing') mkdirSync(dir)
+      else if (entryKind(dir) !== 'folder')
+        throw new IndexFileError(`${dir} is not a folder; the index's segments cannot be written`)
+      made = true
+    }
+    const bytes = serializeSegment(ref.seg, checksum)
+    const name = `seg-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.bin`
+    // Written even when a file of that name exists: it may be a damaged copy (the reason for a
+    // rebuild), and a content-addressed name promises nothing about what is on disk.
+    writeFileAtomic(join(dir, name), bytes)
+    ref.file = name
+  }
+  if (made) syncDir(dir)
+  return serializeManifest(
+    {
+      sourceKey,
+      segmentDir: dirName,
+      segments: index.segments
+        .map((r) => ({
+          file: r.file as string,
+          bytes: 0,
+          docs: segmentDocCount(r.seg),
+          issues: r.seg.issues.map((i) => i.id),
+          deleted: [...r.deleted].flatMap((x, i) => (x ? [i] : [])),
+        }))
+        .map((m) => ({ ...m, bytes: segmentBytes(dir, m.file) })),
+    },
+    checksum,
+  )
+}
+
+function segmentBytes(dir: string, file: string): number {
+  return withReader(join(dir, file), (size) => size)
 }
 
 export function saveIndexFile(path: string, index: SearchIndex, sourceKey: string): void {
-  writeFileAtomic(path, indexFileBytes(index, sourceKey))
+  writeFileAtomic(path, indexFileBytes(path, index, sourceKey))
+}
+
+/**
+ * Deletes the segment files that neither the index file at `indexPath` nor `keep` names: those
+ * of changes that crashed before their commit, and those a merge replaced. Call it only with
+ * the archive's write lock held (a writer's new segments are unnamed until it commits).
+ */
+export function removeUnusedSegments(indexPath: string, keep?: SearchIndex): string[] {
+  const dir = join(dirname(indexPath), segmentDirName(indexPath))
+  if (entryKind(dir) !== 'folder') return []
+  const used = new Set<string>()
+  for (const r of keep?.segments ?? []) if (r.file) used.add(r.file)
+  try {
+    for (const s of manifestOf(indexPath).segments) used.add(s.file)
+  } catch {
+    // No readable index file: only `keep` says what is in use.
+    if (!keep) return []
+  }
+  const removed: string[] = []
+  for (const name of readdirSync(dir)) {
+    if (!SEGMENT_FILE.test(name) || used.has(name)) continue
+    if (removeInside(dir, name, 'an unused index segment')) removed.push(name)
+  }
+  return removed
+}
+
+/**
+ * The index file a change stages (under the archive's write lock, inside its transaction): the
+ * merge policy runs (merge.ts) and the new segments are written; the bytes returned name them.
+ * Until the transaction commits, the old index file and all of its segments stay as they were,
+ * so a crash during a merge loses nothing; the segments it no longer needs are deleted after
+ * the commit (write/steps.ts), those of a change that did not commit by recovery.
+ */
+export function stageIndex(indexPath: string, index: SearchIndex, sourceKey: string): Uint8Array {
+  const bytes = indexFileBytes(indexPath, mergeByPolicy(index), sourceKey)
+  crashPoint('after-segments-written')
+  return bytes
 }

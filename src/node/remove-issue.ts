@@ -10,7 +10,7 @@ import { archiveKey, ArchiveError, readCatalog } from './archive-dir'
 import { loadBaseIndex } from './import/base-index'
 import { buildIndexFor, INDEX_FILE } from './index-helpers'
 import { readFingerprintFile, serializeFingerprints } from './fingerprints'
-import { indexFileBytes } from './index-store'
+import { stageIndex } from './index-store'
 import type { Recovery } from './write/recover'
 import { runTransaction } from './write/transaction'
 
@@ -100,7 +100,7 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
           page === undefined
             ? withoutIssues(loadBaseIndex(dir, before, indexPath).index, new Set([issue.id]))
             : buildIndexFor(dir, after)
-        return indexFileBytes(index, archiveKey(dir, after))
+        return stageIndex(indexPath, index, archiveKey(dir, after))
       },
     }
   })

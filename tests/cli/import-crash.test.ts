@@ -136,9 +136,11 @@ const IMPORT_POINTS: [string, State][] = [
   ['after-page:1', 'before'],
   ['after-page:4', 'before'],
   ['after-page:6', 'before'], // the last page
+  ['atomic-before-rename:2', 'before'], // the new index segment's temp file
+  ['after-segments-written', 'before'], // the segment written, no index file names it yet
   ['after-index-staged', 'before'],
   ['before-commit', 'before'],
-  ['atomic-before-rename:2', 'before'], // the new catalog's temp file
+  ['atomic-before-rename:3', 'before'], // the new catalog's temp file
   ['after-commit', 'after'],
   ['after-index-install', 'after'],
   ['after-delete', 'after'],

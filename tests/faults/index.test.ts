@@ -1,21 +1,28 @@
-// A damaged index.bin is never trusted: every truncation and every flipped byte is detected —
-// by a checksum (one per section, one for the header), or, in the archive key, by comparing the
-// key with the archive's — and opening the archive then rebuilds it with a message: the answers
-// are those of a fresh index, and the rebuilt file loads cleanly next time. (Before the header
-// had its own checksum, a flipped byte in an issue's date or id went unnoticed.)
+// A damaged index is never trusted: every truncation and every flipped byte of a segment file
+// (where nearly all of its bytes are) is detected by a checksum (one per section, one for the
+// header), a damaged index.bin by its own checksum, and one written for another archive by its
+// key — and opening the archive then rebuilds it with a message: the answers are those of a
+// fresh index, and the rebuilt index loads cleanly next time. (Before the header had its own
+// checksum, a flipped byte in an issue's date or id went unnoticed.)
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../src/node/archive-service'
 import { INDEX_FILE } from '../../src/node/index-helpers'
-import { checksum, loadIndexFile } from '../../src/node/index-store'
-import { IndexFileError, serializeIndex } from '../../src/shared/search/index-file'
+import { checksum, loadIndexFile, segmentDirName } from '../../src/node/index-store'
+import {
+  deserializeSegment,
+  IndexFileError,
+  serializeSegment,
+} from '../../src/shared/search/index-file'
+import { readManifest, serializeManifest } from '../../src/shared/search/index-manifest'
 import { tempArchive } from '../helpers'
 
 let archive: { dir: string; cleanup: () => void }
 let file: string
+let indexFile: string
+let manifest: Buffer
 let good: Buffer
-let key: string
 const QUERIES = ['发展和改革委员会', '雷锋', '低碳 OR 绿色', '"记者 刘静"', '经济 -北碚']
 let expected: unknown[]
 
@@ -26,37 +33,35 @@ function answers(s: ArchiveService): unknown[] {
 beforeAll(() => {
   archive = tempArchive()
   const fresh = ArchiveService.open({ archiveDir: archive.dir })
-  file = join(archive.dir, INDEX_FILE)
+  indexFile = join(archive.dir, INDEX_FILE)
+  manifest = readFileSync(indexFile)
+  const m = readManifest(manifest, checksum)
+  // A fresh build is one segment: the damage goes to its file.
+  file = join(archive.dir, segmentDirName(indexFile), m.segments[0]!.file)
   good = readFileSync(file)
-  key = loadIndexFile(file).sourceKey
+  expect(loadIndexFile(indexFile).index.segments.length).toBe(1)
   expected = answers(fresh)
 })
 
 afterAll(() => archive.cleanup())
 
 /**
- * Reads a damaged copy: refused (IndexFileError), or read under another archive key (which
- * `open` compares with the archive's, and rebuilds), or — the failure — read as this archive's
- * index with different content.
+ * Reads a damaged copy of the segment: refused (IndexFileError), or — the failure — read as a
+ * segment with different content.
  */
-function judge(bytes: Buffer): 'refused' | 'other-key' | 'same' | 'SILENTLY DIFFERENT' {
-  const path = join(archive.dir, 'probe.bin')
-  writeFileSync(path, bytes)
+function judge(bytes: Buffer): 'refused' | 'same' | 'SILENTLY DIFFERENT' {
   let loaded
   try {
-    loaded = loadIndexFile(path)
+    loaded = deserializeSegment(bytes, checksum)
   } catch (e) {
     if (!(e instanceof IndexFileError)) throw e
     return 'refused'
-  } finally {
-    rmSync(path, { force: true })
   }
-  if (loaded.sourceKey !== key) return 'other-key'
-  const again = Buffer.from(serializeIndex(loaded.index, loaded.sourceKey, checksum))
+  const again = Buffer.from(serializeSegment(loaded, checksum))
   return again.equals(good) ? 'same' : 'SILENTLY DIFFERENT'
 }
 
-describe('index.bin damage is detected', () => {
+describe('index segment damage is detected', () => {
   it('every truncation: the first 4 KB byte by byte, then every 997 bytes, then the last bytes', () => {
     const lengths = new Set<number>()
     for (let n = 0; n < Math.min(4096, good.length); n++) lengths.add(n)
@@ -76,18 +81,14 @@ describe('index.bin damage is detected', () => {
       bad[at] = (bad[at] as number) ^ 0x5a
       const outcome = judge(bad)
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1)
-      expect(['refused', 'other-key'], `flip at ${at}`).toContain(outcome)
+      expect(['refused'], `flip at ${at}`).toContain(outcome)
     }
-    // The header's own checksum covers the archive key too.
     expect(outcomes.get('refused')).toBe(offsets.length)
   })
 
-  it('junk appended, zeroed sections, another archive’s index, not an index at all', () => {
+  it('junk appended, zeroed sections, not an index at all', () => {
     const zeroed = Buffer.from(good)
     zeroed.fill(0, good.length >> 1, (good.length >> 1) + 4096)
-    // The same index written for another archive: read, and then refused by the key check.
-    const loaded = loadIndexFile(file)
-    const other = Buffer.from(serializeIndex(loaded.index, 'f'.repeat(64), checksum))
     for (const [what, bytes] of [
       ['zeroed 4 KB', zeroed],
       ['text', Buffer.from('not an index\n')],
@@ -95,7 +96,6 @@ describe('index.bin damage is detected', () => {
       ['zeros', Buffer.alloc(good.length)],
     ] as const)
       expect(judge(bytes), what).toBe('refused')
-    expect(judge(other), 'another key').toBe('other-key')
     expect(judge(Buffer.concat([good, Buffer.from('junk')])), 'junk appended').toBe('refused')
   })
 })
@@ -113,6 +113,25 @@ describe('opening an archive with a damaged index', () => {
       /fails its checksum/,
     ],
     ['empty', () => writeFileSync(file, ''), /damaged/],
+    ['index.bin truncated', () => writeFileSync(indexFile, manifest.subarray(0, 40)), /damaged/],
+    [
+      'index.bin written for another archive',
+      () => {
+        const m = readManifest(manifest, checksum)
+        writeFileSync(indexFile, serializeManifest({ ...m, sourceKey: 'f'.repeat(64) }, checksum))
+      },
+      /the archive changed/,
+    ],
+    ['a segment missing', () => rmSync(file), /segment seg-[0-9a-f]+\.bin is missing/],
+    [
+      'index.bin of format v5 (one file)',
+      () => {
+        const old = Buffer.from(manifest)
+        old.write('ARIDX004', 0)
+        writeFileSync(indexFile, old)
+      },
+      /an index of format v5 or earlier \(one file\)/,
+    ],
     [
       'an issue date changed in the header (went unnoticed before the header had a checksum)',
       () => {
@@ -126,8 +145,8 @@ describe('opening an archive with a damaged index', () => {
     [
       'a folder in its place',
       () => {
-        rmSync(file)
-        mkdirSync(file)
+        rmSync(indexFile)
+        mkdirSync(indexFile)
       },
       /cannot be read \(.*it is a folder, not a file\)/,
     ],
@@ -144,7 +163,7 @@ describe('opening an archive with a damaged index', () => {
         // The index cannot replace a folder: kept in memory, and said so.
         expect(s.openResult.written).toBe(false)
         expect(logs.join()).toMatch(/kept in memory/)
-        rmSync(file, { recursive: true })
+        rmSync(indexFile, { recursive: true })
         ArchiveService.open({ archiveDir: archive.dir })
       } else expect(s.openResult).toMatchObject({ index: 'built', written: true })
       const next = ArchiveService.open({ archiveDir: archive.dir })

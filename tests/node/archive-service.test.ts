@@ -1,4 +1,11 @@
-import { chmodSync, readFileSync, writeFileSync, existsSync, appendFileSync } from 'node:fs'
+import {
+  chmodSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  existsSync,
+  appendFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ArchiveService, NotFoundError } from '../../src/node/archive-service'
@@ -36,10 +43,13 @@ describe('ArchiveService', () => {
   it('rebuilds a corrupt or truncated index with a clear message, never crashes', () => {
     const dir = archive()
     ArchiveService.open({ archiveDir: dir })
-    const file = join(dir, INDEX_FILE)
-    const bytes = readFileSync(file)
+    // A flipped byte in the index's (one) segment file, where its postings and texts are.
+    const segDir = join(dir, `${INDEX_FILE}.segments`)
+    const seg = join(segDir, readdirSync(segDir)[0]!)
+    const bytes = readFileSync(seg)
     bytes[bytes.length - 10]! ^= 0xff
-    writeFileSync(file, bytes)
+    writeFileSync(seg, bytes)
+    const file = join(dir, INDEX_FILE)
     const logs: string[] = []
     const s = ArchiveService.open({ archiveDir: dir, log: (m) => logs.push(m) })
     expect(s.openResult).toMatchObject({ index: 'built', written: true })

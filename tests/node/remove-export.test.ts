@@ -76,6 +76,7 @@ describe('export', () => {
       'archive.log',
       'catalog.json',
       'index.bin',
+      'index.bin.segments',
     ])
     expect(verifyArchive(target)).toMatchObject({ ok: true, errors: [], warnings: [] })
     const s = ArchiveService.open({ archiveDir: target })

@@ -100,7 +100,9 @@ describe('npm run dist -- --dir (stub Electron)', () => {
   it('ships the seed archive and its current index in resources/archive', () => {
     const archive = join(unpacked, 'resources', 'archive')
     const seeds = readdirSync(join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt'))
-    expect(readdirSync(archive).sort()).toEqual([...seeds, 'catalog.json', 'index.bin'].sort())
+    expect(readdirSync(archive).sort()).toEqual(
+      [...seeds, 'catalog.json', 'index.bin', 'index.bin.segments'].sort(),
+    )
     for (const name of [...seeds, 'catalog.json'])
       expect(
         readFileSync(join(archive, name)).equals(readFileSync(join(ROOT, 'seeds', name))),

@@ -1,6 +1,7 @@
 // Every file of a folder (hidden ones too) as base64, to prove that a refused or interrupted
-// change left an archive byte-identical.
-import { readdirSync, readFileSync } from 'node:fs'
+// change left an archive byte-identical. A subfolder (the index's segments) is listed as
+// `folder/name` entries.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 export function snapshot(
@@ -11,6 +12,10 @@ export function snapshot(
     readdirSync(dir)
       .filter((n) => !skip(n))
       .sort()
-      .map((n) => [n, readFileSync(join(dir, n)).toString('base64')]),
+      .flatMap((n): [string, string][] =>
+        statSync(join(dir, n)).isDirectory()
+          ? Object.entries(snapshot(join(dir, n))).map(([k, v]) => [`${n}/${k}`, v])
+          : [[n, readFileSync(join(dir, n)).toString('base64')]],
+      ),
   )
 }

@@ -13,14 +13,15 @@ import {
 } from '../../shared/archive/catalog'
 import type { ImportProgress } from '../../shared/archive/import-report'
 import { extendSearchIndex, issueDocInputs } from '../../shared/search/search-index'
-import type { DocInput, SearchIndex } from '../../shared/search/search-index'
+import type { SearchIndex } from '../../shared/search/search-index'
+import type { DocInput } from '../../shared/search/segment'
 import { decodeKnown } from '../../shared/text/decode'
 import type { CatalogIssue } from '../../shared/types'
 import { archiveKey, ArchiveError, sha256 } from '../archive-dir'
 import { syncDir } from '../atomic'
 import { crashPoint } from '../crash-point'
 import { buildIndexFor } from '../index-helpers'
-import { indexFileBytes } from '../index-store'
+import { stageIndex } from '../index-store'
 import { serializeFingerprints } from '../fingerprints'
 import { readRegularFile } from '../safe-path'
 import { sha256File } from '../write/recover'
@@ -98,7 +99,7 @@ export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): Import
         syncDir(dir)
         progress({ phase: 'index', done: 1, total: 1 })
         const after = sortCatalog(parseCatalog(catalogJson))
-        return indexFileBytes(index, archiveKey(dir, after))
+        return stageIndex(plan.indexPath, index, archiveKey(dir, after))
       },
       beforeCommit: () => {
         if (opts.shouldCancel?.()) throw new ImportCancelled()

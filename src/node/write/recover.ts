@@ -4,6 +4,7 @@
 // through a symbolic link — and never on a page the catalog refers to. A journal that breaks the
 // rule stops recovery (and so the change that asked for it) and is left in place. A named file
 // is deleted only when its sha256 is the one the journal recorded for it.
+import { removeUnusedSegments, segmentDirName } from '../index-store'
 import { createHash } from 'node:crypto'
 import { readdirSync, renameSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -13,6 +14,7 @@ import { appendLog, logHasTxn } from '../archive-log'
 import { syncDir } from '../atomic'
 import {
   assertRegularOrMissing,
+  entryKind,
   readRegularFile,
   readRegularText,
   removeInside,
@@ -154,7 +156,18 @@ export function recoverArchive(dir: string, indexPath = join(dir, 'index.bin')):
     if (removeInside(dir, name, 'a temp file', { hidden: true }))
       actions.push(`deleted the temp file ${name} of a killed writer`)
   }
+  // A segment file is written atomically too: a killed writer can leave its temp file there.
+  const segDir = join(dirname(indexPath), segmentDirName(indexPath))
+  if (entryKind(segDir) === 'folder')
+    for (const name of strayTempFiles(segDir)) {
+      if (removeInside(segDir, name, 'a temp file', { hidden: true }))
+        actions.push(`deleted the temp file ${name} of a killed writer`)
+    }
   if (journal) {
+    // Segments the interrupted change wrote (or, if it committed, the ones it merged away):
+    // what the index file in force does not name.
+    for (const name of removeUnusedSegments(indexPath))
+      actions.push(`deleted the index segment ${name}, unused after ${journal.op} ${journal.txn}`)
     removeInside(dir, JOURNAL_FILE, 'the journal', { hidden: true })
     actions.push(`closed the journal of ${journal.op} ${journal.txn} (${result.outcome})`)
   }

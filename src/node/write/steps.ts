@@ -1,5 +1,6 @@
 // The steps of a transaction that write (transaction.ts runs them in order): new files, the
 // commit of the catalog, and what follows the commit.
+import { removeUnusedSegments } from '../index-store'
 import { linkSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { CATALOG_FILE } from '../../shared/archive/catalog'
@@ -81,6 +82,8 @@ export function finishTransaction(dir: string, journal: Journal, indexPath: stri
     if (journal.stagesCorrections)
       renameSync(stagedCorrectionsPath(dir, journal.txn), join(dir, CORRECTIONS_FILE))
     crashPoint('after-index-install')
+    // The segments the new index no longer names (a merge's inputs) go once it is in place.
+    if (journal.stagesIndex) removeUnusedSegments(indexPath)
     for (const { name } of journal.delete)
       removeInside(dir, name, 'a page file the change deletes', PAGE_FILE_RULE)
     crashPoint('after-delete')

@@ -3,28 +3,17 @@
 // score with BM25 (headline occurrences weigh more). Everything is kept in flat typed arrays:
 // a common two-character term can match tens of thousands of articles, and per-hit objects,
 // closures or maps would cost more than the search itself.
-import { estimate, intersect, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
-import type { PostingList } from './ngram'
 import { WorkBudget } from './query'
 import type { ParsedQuery } from './query'
-import { docCount, INDEX_OPTIONS } from './search-index'
+import { INDEX_OPTIONS } from './search-index'
 import type { SearchIndex } from './search-index'
+import { estimate, lowerBound, termHits } from './term-hits'
+import type { DocFilter } from './term-hits'
 import { BLOCK_TYPES } from '../types'
 import type { SearchFilters } from '../types'
 
 // The ranking reads its parameters from the index's options (search-index.ts), nowhere else.
 const { k1: K1, b: B } = INDEX_OPTIONS.bm25
-const { headline: HEADLINE_WEIGHT, text: TEXT_WEIGHT } = INDEX_OPTIONS.fieldWeights
-
-/** Which documents a query may return, decided per issue (paper, dates, issue) and page. */
-export interface DocFilter {
-  /** 1 where the issue passes. */
-  issueOk: Uint8Array
-  /** 0 = any page. */
-  page: number
-  /** typeOk[t] = 1 when block type t (position in BLOCK_TYPES) may be returned. */
-  typeOk: Uint8Array
-}
 
 /** Matching documents (ascending) with their scores. */
 export interface Matches {
@@ -41,94 +30,15 @@ export function docFilter(
 ): DocFilter {
   const issueOk = new Uint8Array(index.issues.length)
   index.issues.forEach((issue, i) => {
-    issueOk[i] = (f.issueId === undefined || issue.id === f.issueId) && issueTest(i) ? 1 : 0
+    // A removed issue's documents stay in their segment until a merge: never returned.
+    issueOk[i] =
+      index.live[i] === 1 && (f.issueId === undefined || issue.id === f.issueId) && issueTest(i)
+        ? 1
+        : 0
   })
   const typeOk = new Uint8Array(BLOCK_TYPES.length).fill(f.types && f.types.length ? 0 : 1)
   for (const t of f.types ?? []) typeOk[BLOCK_TYPES.indexOf(t)] = 1
   return { issueOk, page: f.page ?? 0, typeOk }
-}
-
-/**
- * Weighted term frequency from a tf byte: each occurrence counts TEXT_WEIGHT, and one in the
- * headline (the byte's headline bit) HEADLINE_WEIGHT instead.
- */
-function weight(v: number): number {
-  return (v & TF_COUNT) * TEXT_WEIGHT + (v & TF_HEADLINE ? HEADLINE_WEIGHT - TEXT_WEIGHT : 0)
-}
-
-interface TermHits {
-  docs: Uint32Array
-  tf: Float64Array
-}
-
-/**
- * The documents containing `term` (within `within`, ascending, when given) that pass `filter`.
- * A 1- or 2-character term is exactly one postings list, whose tf bytes score it without reading
- * text; a longer term is narrowed by intersecting its rarest pairs' lists, then each candidate is
- * verified against its text, counting occurrences on the way.
- */
-function termHits(
-  index: SearchIndex,
-  term: string,
-  filter: DocFilter,
-  budget: WorkBudget,
-  within?: Uint32Array,
-): TermHits {
-  const lists = termLists(index.ngram, term)
-  if (!lists || lists.length === 0) return { docs: new Uint32Array(0), tf: new Float64Array(0) }
-  const first = lists[0] as PostingList
-  const { issue, page, type } = index.docs
-  const { issueOk, typeOk } = filter
-  const wantPage = filter.page
-  let positions: number[] | undefined
-  let cand: ArrayLike<number> = first.docs
-  // Work is charged before it is done, as the postings an intersection walks (the shorter list).
-  if (within) {
-    budget.spend(Math.min(within.length, first.docs.length))
-    positions = []
-    cand = intersect(within, first.docs, positions)
-  } else budget.spend(first.docs.length)
-  const docs = new Uint32Array(cand.length)
-  const tf = new Float64Array(cand.length)
-  let n = 0
-  if (lists.length === 1 && term.length <= 2) {
-    const tfBytes = index.ngram.tf
-    const base = first.base
-    for (let i = 0; i < cand.length; i++) {
-      const d = cand[i] as number
-      if (issueOk[issue[d] as number] === 0 || (wantPage !== 0 && page[d] !== wantPage)) continue
-      if (typeOk[type[d] as number] === 0) continue
-      docs[n] = d
-      tf[n++] = weight(tfBytes[base + (positions ? (positions[i] as number) : i)] as number)
-    }
-    return { docs: docs.subarray(0, n), tf: tf.subarray(0, n) }
-  }
-  for (let i = 1; i < lists.length && cand.length > 32; i++) {
-    budget.spend(cand.length)
-    cand = intersect(cand, (lists[i] as PostingList).docs)
-  }
-  budget.spend(cand.length)
-  const { text, starts, headEnds } = index.docs
-  const len = term.length
-  for (let i = 0; i < cand.length; i++) {
-    const d = cand[i] as number
-    if (issueOk[issue[d] as number] === 0 || (wantPage !== 0 && page[d] !== wantPage)) continue
-    if (typeOk[type[d] as number] === 0) continue
-    const start = starts[d] as number
-    // Search a slice (a cheap view in V8), never the whole text from an offset: a miss would
-    // otherwise scan the rest of the archive.
-    const slice = text.slice(start, (starts[d + 1] as number) - 1)
-    const head = (headEnds[d] as number) - start
-    let count = 0
-    for (let at = slice.indexOf(term); at >= 0; at = slice.indexOf(term, at + len)) {
-      count += at < head ? HEADLINE_WEIGHT : TEXT_WEIGHT
-    }
-    if (count > 0) {
-      docs[n] = d
-      tf[n++] = count
-    }
-  }
-  return { docs: docs.subarray(0, n), tf: tf.subarray(0, n) }
 }
 
 /** Union of two scored lists (an OR group): a document keeps its better score. */
@@ -197,24 +107,25 @@ export function evaluate(
   budget: WorkBudget = new WorkBudget(),
 ): Matches {
   if (query.all.length === 0) return EMPTY
-  const n = docCount(index)
+  // Collection statistics over the live documents of every segment.
+  const n = index.stats.docs
   const cost = (group: { text: string }[]): number =>
-    group.reduce((s, t) => s + estimate(index.ngram, t.text), 0)
+    group.reduce((s, t) => s + estimate(index, t.text), 0)
   // Query planning: the rarest group is looked up in the index; the others only within its hits.
   const groups = [...query.all].sort((a, b) => cost(a) - cost(b))
-  const { starts } = index.docs
-  const avgLen = (starts[n] as number) / Math.max(1, n)
+  const lens = index.docs.len
+  const avgLen = index.stats.length / Math.max(1, n)
 
   const scoreTerm = (term: string, f: DocFilter, within?: Uint32Array): Matches => {
     const hits = termHits(index, term, f, budget, within)
     // Document frequency: exact for the first group; for later ones, bounded by the pair lists.
-    const df = within ? estimate(index.ngram, term) : hits.docs.length
+    const df = within ? estimate(index, term) : hits.docs.length
     const idf = Math.log(1 + (n - df + 0.5) / (Math.max(1, df) + 0.5))
     const scores = new Float64Array(hits.docs.length)
     for (let i = 0; i < hits.docs.length; i++) {
       const d = hits.docs[i] as number
       const tf = hits.tf[i] as number
-      const len = (starts[d + 1] as number) - (starts[d] as number)
+      const len = lens[d] as number
       scores[i] = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen))
     }
     return { docs: hits.docs, scores }
@@ -346,15 +257,4 @@ function sumUnion(a: Matches, b: Matches): Matches {
     m.scores[at] = sa + (b.scores[i] as number)
   }
   return m
-}
-
-function lowerBound(a: Uint32Array, x: number): number {
-  let lo = 0
-  let hi = a.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((a[mid] as number) < x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

@@ -1,18 +1,20 @@
-// The persisted index: a small JSON header (our format version, the options it was built with,
-// the key of the archive it indexes, a checksum per section) followed by the typed arrays as
+// A persisted segment of the index (segment.ts): a small JSON header (our format version, the
+// options it was built with, its issues, a checksum per section) followed by the typed arrays as
 // raw little-endian bytes, each 8-byte aligned. Loading reads each section into its own buffer
 // and makes a view of it: no parsing, and the text sections' bytes are released once decoded.
+// The index file itself (index-manifest.ts) lists the segment files and their deletions.
 import type { NgramIndexData } from './ngram'
 import { INDEX_OPTIONS } from './search-index'
-import type { DocColumns, IssueRow, SearchIndex } from './search-index'
+import type { DocColumns, IndexSegment, IssueRow } from './segment'
 
-export const INDEX_FORMAT = 'archive-reader/index'
+export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // v4: the header carries a checksum of itself (`check`), so a damaged issue row, radix or
 // section table cannot slip through where the sections' own checksums do not reach.
 // v5: a `story` column (the first part of each doc's continued story).
-export const INDEX_FORMAT_VERSION = 5
-const MAGIC = 'ARIDX004'
-const PREAMBLE = 12 // magic + header length
+// v6: the index is a list of segments (index-manifest.ts); this is one segment's file.
+export const INDEX_FORMAT_VERSION = 6
+const MAGIC = 'ARSEG006'
+export const PREAMBLE = 12 // magic + header length
 
 export type Checksum = (bytes: Uint8Array) => number
 
@@ -30,7 +32,6 @@ interface Header {
   format: string
   version: number
   options: unknown
-  sourceKey: string
   issues: IssueRow[]
   radix: number
   sections: SectionInfo[]
@@ -76,7 +77,7 @@ function encodeUtf16(text: string): Uint8Array {
 
 const align = (n: number): number => (n + 7) & ~7
 
-function sectionsOf(index: SearchIndex): Record<SectionName, ArrayBufferView | string> {
+function sectionsOf(index: IndexSegment): Record<SectionName, ArrayBufferView | string> {
   const { docs, ngram } = index
   return {
     text: docs.text,
@@ -101,12 +102,8 @@ function sectionsOf(index: SearchIndex): Record<SectionName, ArrayBufferView | s
   }
 }
 
-/** Serializes `index` into the bytes of one file. */
-export function serializeIndex(
-  index: SearchIndex,
-  sourceKey: string,
-  checksum: Checksum,
-): Uint8Array {
+/** Serializes a segment into the bytes of one file. */
+export function serializeSegment(index: IndexSegment, checksum: Checksum): Uint8Array {
   const values = sectionsOf(index)
   const names = Object.keys(SECTIONS) as SectionName[]
   const payloads = names.map((name) => {
@@ -123,10 +120,9 @@ export function serializeIndex(
     end = offset + b.byteLength
   })
   const header: Header = {
-    format: INDEX_FORMAT,
+    format: SEGMENT_FORMAT,
     version: INDEX_FORMAT_VERSION,
     options: INDEX_OPTIONS,
-    sourceKey,
     issues: index.issues,
     radix: index.ngram.radix,
     sections: infos,
@@ -143,11 +139,6 @@ export function serializeIndex(
   return out
 }
 
-export interface LoadedIndex {
-  index: SearchIndex
-  sourceKey: string
-}
-
 function readHeader(
   size: number,
   read: ByteReader,
@@ -155,7 +146,7 @@ function readHeader(
   if (size < PREAMBLE) throw new IndexFileError('not an index file (too short)')
   const pre = read(0, PREAMBLE)
   if (new TextDecoder().decode(pre.subarray(0, 8)) !== MAGIC) {
-    throw new IndexFileError('not an index file of this version (bad magic bytes)')
+    throw new IndexFileError('not an index segment of this version (bad magic bytes)')
   }
   const headerLength = new DataView(pre.buffer, pre.byteOffset, PREAMBLE).getUint32(8, true)
   if (PREAMBLE + headerLength > size) throw new IndexFileError('truncated header')
@@ -165,7 +156,7 @@ function readHeader(
   } catch {
     throw new IndexFileError('unreadable header')
   }
-  if (header.format !== INDEX_FORMAT || header.version !== INDEX_FORMAT_VERSION) {
+  if (header.format !== SEGMENT_FORMAT || header.version !== INDEX_FORMAT_VERSION) {
     throw new IndexFileError(
       `index format ${header.format} v${header.version}, expected v${INDEX_FORMAT_VERSION}`,
     )
@@ -176,16 +167,11 @@ function readHeader(
   return { header, headerEnd: PREAMBLE + headerLength, dataStart: align(PREAMBLE + headerLength) }
 }
 
-/** Reads the header only: which archive the file indexes, under which rules. */
-export function readIndexKey(size: number, read: ByteReader): string {
-  return readHeader(size, read).header.sourceKey
-}
-
 /**
- * Reads and verifies an index, section by section. Throws IndexFileError on any damage or
+ * Reads and verifies a segment, section by section. Throws IndexFileError on any damage or
  * mismatch (bad magic, other version or options, truncation, a failed checksum, bad sizes).
  */
-export function readIndex(size: number, read: ByteReader, checksum: Checksum): LoadedIndex {
+export function readSegment(size: number, read: ByteReader, checksum: Checksum): IndexSegment {
   const { header: checked, headerEnd, dataStart } = readHeader(size, read)
   // The header without its `check` is written by JSON.stringify in this key order, so
   // re-serializing what was parsed reproduces the checksummed bytes exactly.
@@ -284,7 +270,7 @@ export function readIndex(size: number, read: ByteReader, checksum: Checksum): L
     ngram.tf.length === ngram.postings.length &&
     (docs.starts[n] ?? 0) === docs.text.length
   if (!consistent) throw new IndexFileError('inconsistent section sizes')
-  return { index: { issues: header.issues, docs, ngram }, sourceKey: header.sourceKey }
+  return { issues: header.issues, docs, ngram }
 }
 
 /** Every story points at an earlier (or the same) doc of its issue, which is a story's first part. */
@@ -296,9 +282,9 @@ function storiesValid(docs: DocColumns): boolean {
   return true
 }
 
-/** Parses and verifies an index held in memory. */
-export function deserializeIndex(bytes: Uint8Array, checksum: Checksum): LoadedIndex {
-  return readIndex(
+/** Parses and verifies a segment held in memory. */
+export function deserializeSegment(bytes: Uint8Array, checksum: Checksum): IndexSegment {
+  return readSegment(
     bytes.length,
     (offset, length) => bytes.subarray(offset, offset + length),
     checksum,

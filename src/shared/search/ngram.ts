@@ -321,3 +321,29 @@ export function estimate(index: NgramIndexData, term: string): number {
   const lists = termLists(index, term)
   return lists ? (lists[0]?.docs.length ?? 0) : 0
 }
+
+/**
+ * The length of each list `term` needs — one per distinct adjacent pair in order of first
+ * occurrence (one unigram for a single character) — 0 for a list this index lacks. Several
+ * segments add theirs up key by key, so a query is planned (and its later groups' document
+ * frequency bounded) exactly as one index over all their documents would.
+ */
+export function listLengths(index: NgramIndexData, term: string): number[] {
+  const out: number[] = []
+  const seen = new Set<string>()
+  const lengthOf = (key: number): number => {
+    const k = findKey(index.keys, key)
+    return k < 0 ? 0 : (index.offsets[k + 1] as number) - (index.offsets[k] as number)
+  }
+  const id = (i: number): number => index.charIds[term.charCodeAt(i)] as number
+  if (term.length === 1) return [id(0) ? lengthOf(id(0)) : 0]
+  for (let i = 0; i + 1 < term.length; i++) {
+    const pair = term.slice(i, i + 2)
+    if (seen.has(pair)) continue
+    seen.add(pair)
+    const a = id(i)
+    const b = id(i + 1)
+    out.push(a && b ? lengthOf(index.radix + a * index.radix + b) : 0)
+  }
+  return out
+}

@@ -1,16 +1,26 @@
-// The searchable form of an archive: one normalized text per article, concatenated, with the
-// article's coordinates in flat columns and the n-gram index over it. It is self-contained: a
-// persisted copy answers queries and shows their hits (headline and reflowed text are kept)
-// without reading, decoding or segmenting any page.
+// The searchable form of an archive: a list of segments (segment.ts), each a self-contained set
+// of whole issues with its own text, columns and n-gram postings, searched together as one
+// index whose doc ids run through the segments in order. Adding issues appends a segment;
+// removing one marks its documents deleted; merge.ts folds small segments together (and drops
+// deleted documents) so that the list stays short. A persisted copy answers queries and shows
+// their hits (headline and reflowed text are kept) without reading any page.
 import type { CorrectionEntry } from '../archive/corrections'
 import { issueArticles } from '../archive/issue-articles'
 import { storyParts } from '../archive/stories'
 import type { SegmentRules } from '../archive/segment-rules'
 import { BLOCK_TYPES } from '../types'
 import type { Article, BlockType, CatalogIssue } from '../types'
-import { normalize, NORMALIZER_VERSION } from '../text/normalize'
-import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
-import type { NgramIndexData } from './ngram'
+import { NORMALIZER_VERSION } from '../text/normalize'
+import {
+  assembleSegment,
+  rowAt,
+  rowOf,
+  segmentBody,
+  segmentDocCount,
+  segmentDocText,
+} from './segment'
+import { segmentHeadline, segmentTitle } from './segment'
+import type { DocInput, DocRow, IndexSegment, IssueRow } from './segment'
 
 /** Version of the article segmentation; a change invalidates persisted indexes. */
 export const SEGMENTER_VERSION = 3
@@ -40,82 +50,6 @@ export const INDEX_OPTIONS = {
   fieldWeights: { headline: 3, text: 1 },
   bm25: { k1: 1.2, b: 0.75 },
 } as const
-
-export interface IssueRow {
-  id: string
-  paper: string
-  date: string
-}
-
-export interface DocColumns {
-  /** Normalized texts joined by DOC_SEPARATOR; each doc is headline SEP body. */
-  text: string
-  /** starts[d]..starts[d+1]-1 is doc d (the trailing separator excluded); length docs+1. */
-  starts: Uint32Array
-  /** Where doc d's headline ends (absolute offset of its separator). */
-  headEnds: Uint32Array
-  issue: Uint32Array
-  page: Uint16Array
-  article: Uint16Array
-  /** Block type of doc d, as its position in BLOCK_TYPES. */
-  type: Uint8Array
-  /**
-   * The first part of doc d's story (story[d] <= d, in the same issue): a story continued across
-   * pages (下转 / 上接) is judged as a whole by a boolean query. story[d] = d for a doc on its own.
-   */
-  story: Uint32Array
-  /** Display headlines joined by DOC_SEPARATOR; headlineStarts has length docs+1. */
-  headlines: string
-  headlineStarts: Uint32Array
-  /** Full titles (kicker, headline, subheadline), likewise: a snippet when only they match. */
-  titles: string
-  titleStarts: Uint32Array
-  /** Reflowed article texts (what the reader shows), likewise. */
-  bodies: string
-  bodyStarts: Uint32Array
-}
-
-export interface SearchIndex {
-  issues: IssueRow[]
-  docs: DocColumns
-  ngram: NgramIndexData
-}
-
-/** One article to index. */
-export interface DocInput {
-  issue: number
-  page: number
-  article: number
-  /** The headline shown for a hit. */
-  headline: string
-  /** What the headline field indexes: kicker, headline and subheadline; default the headline. */
-  title?: string
-  /** The reflowed text. */
-  text: string
-  /** The block's type; default article. */
-  type?: BlockType
-  /** How many documents before this one its story's first part is (0 or absent: it is the first). */
-  storyBack?: number
-}
-
-/** One row of the columns, once its text is normalized. */
-interface DocRow {
-  issue: number
-  page: number
-  article: number
-  type: number
-  storyBack: number
-  headline: string
-  title: string
-  text: string
-  /** Normalized title, separator, normalized body. */
-  norm: string
-  headLength: number
-}
-
-export function docCount(index: SearchIndex): number {
-  return index.docs.issue.length
-}
 
 /** The documents of one issue, from its decoded pages (same segmentation as the reader's). */
 export function issueDocInputs(
@@ -166,112 +100,95 @@ export function articleTitle(a: Pick<Article, 'kicker' | 'headline' | 'subheadli
   return [a.kicker, a.headline, a.subheadline].filter(Boolean).join(' ')
 }
 
-/** The indexed form of a document: normalized title, separator, normalized text. */
-export function normalizedDoc(title: string, text: string): { norm: string; headLength: number } {
-  const head = normalize(title)
-  return { norm: head + DOC_SEPARATOR + normalize(text), headLength: head.length }
+/** A segment in the index: where its docs and issues start among the index's. */
+export interface SegmentRef {
+  seg: IndexSegment
+  docBase: number
+  issueBase: number
+  /** 1 for each of the segment's issues that was removed (its docs are skipped until a merge). */
+  deleted: Uint8Array
+  /** Its file's name once persisted (index-store.ts); segments are immutable, so written once. */
+  file?: string
 }
 
-function rowOf(input: DocInput): DocRow {
-  return {
-    issue: input.issue,
-    page: input.page,
-    article: input.article,
-    type: Math.max(0, BLOCK_TYPES.indexOf(input.type ?? 'article')),
-    storyBack: input.storyBack ?? 0,
-    headline: input.headline,
-    title: input.title ?? input.headline,
-    text: input.text,
-    ...normalizedDoc(input.title ?? input.headline, input.text),
-  }
+/** The columns the engine reads for every hit, over the index's doc ids (all segments). */
+export interface IndexColumns {
+  /** The index's issue number of doc d (a position in SearchIndex.issues). */
+  issue: Uint32Array
+  page: Uint16Array
+  article: Uint16Array
+  type: Uint8Array
+  /** The first part of d's story, as an index doc id (stories never cross issues, so segments). */
+  story: Uint32Array
+  /** Length of d's normalized text plus its separator (BM25's document length). */
+  len: Uint32Array
 }
 
-/** Row `d` of an existing index, without normalizing anything again. */
-function rowAt(index: SearchIndex, d: number, issue: number): DocRow {
-  const c = index.docs
-  return {
-    issue,
-    page: c.page[d] as number,
-    article: c.article[d] as number,
-    type: c.type[d] as number,
-    storyBack: d - (c.story[d] as number),
-    headline: headlineOf(index, d),
-    title: titleOf(index, d),
-    text: bodyOf(index, d),
-    norm: docText(index, d),
-    headLength: (c.headEnds[d] as number) - (c.starts[d] as number),
-  }
+export interface SearchIndex {
+  /** Every segment's issues in segment order, removed ones included (see `live`). */
+  issues: IssueRow[]
+  segments: SegmentRef[]
+  /** 1 for each issue in the archive, 0 for a removed one. */
+  live: Uint8Array
+  docs: IndexColumns
+  /** Live documents and their total length: BM25's collection statistics. */
+  stats: { docs: number; length: number }
 }
 
-/** Strings joined by DOC_SEPARATOR with their start offsets (length n+1). */
-function stringColumn(values: string[]): { joined: string; starts: Uint32Array } {
-  const starts = new Uint32Array(values.length + 1)
-  let at = 0
-  values.forEach((v, i) => {
-    starts[i] = at
-    at += v.length + 1
-  })
-  starts[values.length] = at
-  return { joined: values.join(DOC_SEPARATOR) + DOC_SEPARATOR, starts }
-}
-
-function columnValue(joined: string, starts: Uint32Array, d: number): string {
-  return joined.slice(starts[d], (starts[d + 1] as number) - 1)
-}
-
-/** Lays rows out in columns and indexes their text: the one place an index is assembled. */
-function assemble(
-  issues: IssueRow[],
-  rows: DocRow[],
-  onProgress?: (f: number) => void,
+/** Lays segments out as one index: doc and issue numbers run through them in order. */
+export function composeIndex(
+  parts: readonly { seg: IndexSegment; deleted?: Uint8Array; file?: string }[],
 ): SearchIndex {
-  const n = rows.length
-  const headEnds = new Uint32Array(n)
-  const issue = new Uint32Array(n)
-  const page = new Uint16Array(n)
-  const article = new Uint16Array(n)
-  const type = new Uint8Array(n)
-  const story = new Uint32Array(n)
-  const norms = stringColumn(rows.map((r) => r.norm))
-  rows.forEach((r, d) => {
-    headEnds[d] = (norms.starts[d] as number) + r.headLength
-    issue[d] = r.issue
-    page[d] = r.page
-    article[d] = r.article
-    type[d] = r.type
-    // A part never points before its issue: stories do not cross issues.
-    story[d] = r.storyBack <= d && rows[d - r.storyBack]?.issue === r.issue ? d - r.storyBack : d
-  })
-  const ngram = buildNgramIndex(
-    rows.map((r) => r.norm),
-    onProgress,
-  )
-  const headlines = stringColumn(rows.map((r) => r.headline))
-  const titles = stringColumn(rows.map((r) => r.title))
-  const bodies = stringColumn(rows.map((r) => r.text))
+  const n = parts.reduce((s, p) => s + segmentDocCount(p.seg), 0)
+  const docs: IndexColumns = {
+    issue: new Uint32Array(n),
+    page: new Uint16Array(n),
+    article: new Uint16Array(n),
+    type: new Uint8Array(n),
+    story: new Uint32Array(n),
+    len: new Uint32Array(n),
+  }
+  const issues: IssueRow[] = []
+  const liveFlags: number[] = []
+  const segments: SegmentRef[] = []
+  let docBase = 0
+  let liveDocs = 0
+  let liveLength = 0
+  for (const p of parts) {
+    const c = p.seg.docs
+    const m = segmentDocCount(p.seg)
+    const issueBase = issues.length
+    const deleted = p.deleted ?? new Uint8Array(p.seg.issues.length)
+    issues.push(...p.seg.issues)
+    for (let i = 0; i < p.seg.issues.length; i++) liveFlags.push(deleted[i] ? 0 : 1)
+    for (let d = 0; d < m; d++) {
+      const g = docBase + d
+      const local = c.issue[d] as number
+      docs.issue[g] = issueBase + local
+      docs.page[g] = c.page[d] as number
+      docs.article[g] = c.article[d] as number
+      docs.type[g] = c.type[d] as number
+      docs.story[g] = docBase + (c.story[d] as number)
+      const len = (c.starts[d + 1] as number) - (c.starts[d] as number)
+      docs.len[g] = len
+      if (!deleted[local]) {
+        liveDocs++
+        liveLength += len
+      }
+    }
+    segments.push({ seg: p.seg, docBase, issueBase, deleted, ...(p.file ? { file: p.file } : {}) })
+    docBase += m
+  }
   return {
     issues,
-    docs: {
-      text: norms.joined,
-      starts: norms.starts,
-      headEnds,
-      issue,
-      page,
-      article,
-      type,
-      story,
-      headlines: headlines.joined,
-      headlineStarts: headlines.starts,
-      titles: titles.joined,
-      titleStarts: titles.starts,
-      bodies: bodies.joined,
-      bodyStarts: bodies.starts,
-    },
-    ngram,
+    segments,
+    live: Uint8Array.from(liveFlags),
+    docs,
+    stats: { docs: liveDocs, length: liveLength },
   }
 }
 
-/** Builds the in-memory index. `onProgress` gets 0..1. */
+/** Builds the in-memory index as one segment. `onProgress` gets 0..1. */
 export function buildSearchIndex(
   issues: IssueRow[],
   inputs: readonly DocInput[],
@@ -281,63 +198,113 @@ export function buildSearchIndex(
     if (onProgress && d % 2000 === 0) onProgress((0.3 * d) / Math.max(1, inputs.length))
     return rowOf(input)
   })
-  return assemble(issues, rows, onProgress && ((f) => onProgress(0.3 + 0.7 * f)))
+  const seg = assembleSegment(issues, rows, onProgress && ((f) => onProgress(0.3 + 0.7 * f)))
+  return composeIndex([{ seg }])
 }
 
 /**
- * Adds issues to an existing index without touching the old articles' text again: only the new
- * documents are normalized; the n-gram lists are rebuilt over the combined normalized text (one
- * fast pass) because character ids are shared across the whole index. `inputs` is consumed once,
- * in order, so a caller can stream documents (a batch import reads one page at a time) and only
- * their normalized text is kept. Their `issue` numbers count from 0 among `issues`.
+ * Adds issues as one new segment: the old segments are kept as they are (no text normalized
+ * again, no postings rebuilt), only the new documents are normalized and indexed. `inputs` is
+ * consumed once, in order, so a caller can stream documents (a batch import reads one page at a
+ * time). Their `issue` numbers count from 0 among `issues`. The new docs come after all others.
  */
 export function extendSearchIndex(
   old: SearchIndex,
   issues: IssueRow[],
   inputs: Iterable<DocInput>,
 ): SearchIndex {
-  const base = old.issues.length
   const rows: DocRow[] = []
-  for (let d = 0; d < docCount(old); d++) rows.push(rowAt(old, d, old.docs.issue[d] as number))
-  for (const input of inputs) rows.push(rowOf({ ...input, issue: base + input.issue }))
-  return assemble([...old.issues, ...issues], rows)
+  for (const input of inputs) rows.push(rowOf(input))
+  // A segment of no issue (the index of an empty archive) is left out.
+  const parts: { seg: IndexSegment; deleted?: Uint8Array; file?: string }[] = old.segments
+    .filter((r) => r.seg.issues.length > 0)
+    .map(keptPart)
+  if (issues.length) parts.push({ seg: assembleSegment(issues, rows) })
+  return composeIndex(parts)
 }
 
-/** The index without the issues in `drop`, again without normalizing any text. */
+function keptPart(r: SegmentRef): { seg: IndexSegment; deleted: Uint8Array; file?: string } {
+  return { seg: r.seg, deleted: r.deleted, ...(r.file ? { file: r.file } : {}) }
+}
+
+/**
+ * The index without the issues in `drop`: their documents are marked deleted, nothing is
+ * rebuilt (a merge drops them for good). A segment left with no live issue is dropped at once.
+ */
 export function withoutIssues(old: SearchIndex, drop: ReadonlySet<string>): SearchIndex {
-  const remap = new Int32Array(old.issues.length).fill(-1)
-  const issues: IssueRow[] = []
-  old.issues.forEach((row, i) => {
-    if (drop.has(row.id)) return
-    remap[i] = issues.length
-    issues.push(row)
+  const parts = old.segments.flatMap((r) => {
+    const deleted = Uint8Array.from(r.deleted)
+    r.seg.issues.forEach((row, i) => {
+      if (drop.has(row.id)) deleted[i] = 1
+    })
+    if (deleted.every((x) => x === 1)) return []
+    const changed = deleted.some((x, i) => x !== r.deleted[i])
+    // A persisted segment keeps its file; only the manifest records the new deletions.
+    return [{ ...keptPart(r), deleted: changed ? deleted : r.deleted }]
   })
+  return composeIndex(parts)
+}
+
+/** One segment made of the live documents of `refs` (in order): the work of a merge. */
+export function mergedSegment(refs: readonly SegmentRef[]): IndexSegment {
+  const issues: IssueRow[] = []
   const rows: DocRow[] = []
-  for (let d = 0; d < docCount(old); d++) {
-    const to = remap[old.docs.issue[d] as number] as number
-    if (to >= 0) rows.push(rowAt(old, d, to))
+  for (const r of refs) {
+    const renumber = new Int32Array(r.seg.issues.length).fill(-1)
+    r.seg.issues.forEach((row, i) => {
+      if (r.deleted[i]) return
+      renumber[i] = issues.length
+      issues.push(row)
+    })
+    for (let d = 0; d < segmentDocCount(r.seg); d++) {
+      const to = renumber[r.seg.docs.issue[d] as number] as number
+      if (to >= 0) rows.push(rowAt(r.seg, d, to))
+    }
   }
-  return assemble(issues, rows)
+  return assembleSegment(issues, rows)
+}
+
+/** Documents in the index, deleted ones included (doc ids run up to it). */
+export function docCount(index: SearchIndex): number {
+  return index.docs.issue.length
+}
+
+/** The segment holding doc `d`, and d's number in it. */
+export function locate(index: SearchIndex, d: number): { ref: SegmentRef; local: number } {
+  const segs = index.segments
+  let lo = 0
+  let hi = segs.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if ((segs[mid] as SegmentRef).docBase <= d) lo = mid
+    else hi = mid - 1
+  }
+  const ref = segs[lo] as SegmentRef
+  return { ref, local: d - ref.docBase }
 }
 
 /** Normalized text of doc `d`: headline, separator, body. */
 export function docText(index: SearchIndex, d: number): string {
-  return columnValue(index.docs.text, index.docs.starts, d)
+  const { ref, local } = locate(index, d)
+  return segmentDocText(ref.seg, local)
 }
 
 /** The display headline of doc `d`. */
 export function headlineOf(index: SearchIndex, d: number): string {
-  return columnValue(index.docs.headlines, index.docs.headlineStarts, d)
+  const { ref, local } = locate(index, d)
+  return segmentHeadline(ref.seg, local)
 }
 
 /** The full title of doc `d`: kicker, headline, subheadline. */
 export function titleOf(index: SearchIndex, d: number): string {
-  return columnValue(index.docs.titles, index.docs.titleStarts, d)
+  const { ref, local } = locate(index, d)
+  return segmentTitle(ref.seg, local)
 }
 
 /** The reflowed text of doc `d`, as the reader shows it. */
 export function bodyOf(index: SearchIndex, d: number): string {
-  return columnValue(index.docs.bodies, index.docs.bodyStarts, d)
+  const { ref, local } = locate(index, d)
+  return segmentBody(ref.seg, local)
 }
 
 /** The block type of doc `d`. */
@@ -348,4 +315,9 @@ export function typeOf(index: SearchIndex, d: number): BlockType {
 export function articleIdOf(index: SearchIndex, d: number): string {
   const issue = index.issues[index.docs.issue[d] as number] as IssueRow
   return `${issue.id}/p${index.docs.page[d]}/a${index.docs.article[d]}`
+}
+
+/** Normalized characters indexed, deleted documents included. */
+export function textLength(index: SearchIndex): number {
+  return index.segments.reduce((s, r) => s + r.seg.docs.text.length, 0)
 }

@@ -1,10 +1,12 @@
 import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import {
-  deserializeIndex,
+  deserializeSegment,
   IndexFileError,
-  serializeIndex,
+  serializeSegment,
 } from '../../../src/shared/search/index-file'
+import { readManifest, serializeManifest } from '../../../src/shared/search/index-manifest'
+import { composeIndex } from '../../../src/shared/search/search-index'
 import { matchingArticles } from '../../../src/shared/search/engine'
 import { parseQuery } from '../../../src/shared/search/query'
 import { seedArchive } from './seed-index'
@@ -12,12 +14,14 @@ import { seedArchive } from './seed-index'
 const checksum = (b: Uint8Array) => crc32(b)
 const { index } = seedArchive()
 
-describe('index file', () => {
-  const bytes = serializeIndex(index, 'key-1', checksum)
+describe('index segment file', () => {
+  const bytes = serializeSegment(index.segments[0]!.seg, checksum)
+  const deserializeIndex = (b: Uint8Array, c: typeof checksum) => ({
+    index: composeIndex([{ seg: deserializeSegment(b, c) }]),
+  })
 
   it('round-trips: the loaded index answers like the built one', () => {
     const loaded = deserializeIndex(bytes, checksum)
-    expect(loaded.sourceKey).toBe('key-1')
     for (const q of ['发展和改革委员会', '绿色 低碳', '雷锋 OR 北京', '企']) {
       expect(matchingArticles(loaded.index, parseQuery(q))).toEqual(
         matchingArticles(index, parseQuery(q)),
@@ -47,5 +51,36 @@ describe('index file', () => {
     const header = bytes.slice()
     header[14]! ^= 0x20
     expect(() => deserializeIndex(header, checksum)).toThrow(IndexFileError)
+  })
+})
+
+describe('index file (the manifest of segments)', () => {
+  const m = {
+    sourceKey: 'key-1',
+    segmentDir: 'index.bin.segments',
+    segments: [
+      { file: 'seg-0123456789abcdef.bin', bytes: 10, docs: 2, issues: ['a', 'b'], deleted: [1] },
+    ],
+  }
+  const bytes = serializeManifest(m, checksum)
+
+  it('round-trips', () => expect(readManifest(bytes, checksum)).toEqual(m))
+
+  it('refuses damage, names from data that are paths, and the single-file index of v5', () => {
+    const flip = bytes.slice()
+    flip[40]! ^= 0x01
+    expect(() => readManifest(flip, checksum)).toThrow(IndexFileError)
+    expect(() => readManifest(bytes.slice(0, bytes.length - 1), checksum)).toThrow(/truncated/)
+    for (const bad of [
+      { ...m, segmentDir: '../elsewhere.segments' },
+      { ...m, segments: [{ ...m.segments[0]!, file: '../seg-0123456789abcdef.bin' }] },
+      { ...m, segments: [{ ...m.segments[0]!, deleted: [2] }] },
+    ])
+      expect(() => readManifest(serializeManifest(bad, checksum), checksum)).toThrow(
+        /unreadable header/,
+      )
+    const old = bytes.slice()
+    old.set(new TextEncoder().encode('ARIDX004'), 0)
+    expect(() => readManifest(old, checksum)).toThrow(/format v5 or earlier \(one file\)/)
   })
 })

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { search } from '../../../src/shared/search/engine'
 import { buildSearchIndex, INDEX_OPTIONS } from '../../../src/shared/search/search-index'
-import type { DocInput, IssueRow } from '../../../src/shared/search/search-index'
+import type { DocInput, IssueRow } from '../../../src/shared/search/segment'
 import type { SearchRequest } from '../../../src/shared/types'
 
 const FILL = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥'

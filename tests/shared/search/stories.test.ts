@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { search } from '../../../src/shared/search/engine'
 import { normalize } from '../../../src/shared/text/normalize'
 import { articleTitle } from '../../../src/shared/search/search-index'
-import { deserializeIndex, serializeIndex } from '../../../src/shared/search/index-file'
+import { deserializeSegment, serializeSegment } from '../../../src/shared/search/index-file'
 import type { SearchRequest } from '../../../src/shared/types'
 import { seedArchive } from './seed-index'
 
@@ -74,14 +74,15 @@ describe('a story continued from page 1 to page 2', () => {
 
   it('the persisted index keeps the stories, and refuses a story column that points forward', () => {
     const checksum = (b: Uint8Array) => crc32(b)
-    const bytes = serializeIndex(index, 'k', checksum)
-    expect(Array.from(deserializeIndex(bytes, checksum).index.docs.story)).toEqual(
+    const seg = index.segments[0]!.seg
+    const bytes = serializeSegment(seg, checksum)
+    expect(Array.from(deserializeSegment(bytes, checksum).docs.story)).toEqual(
       Array.from(index.docs.story),
     )
-    const story = Uint32Array.from(index.docs.story)
+    const story = Uint32Array.from(seg.docs.story)
     story[0] = 1
-    const bad = serializeIndex({ ...index, docs: { ...index.docs, story } }, 'k', checksum)
-    expect(() => deserializeIndex(bad, checksum)).toThrow(/inconsistent/)
+    const bad = serializeSegment({ ...seg, docs: { ...seg.docs, story } }, checksum)
+    expect(() => deserializeSegment(bad, checksum)).toThrow(/inconsistent/)
   })
 
   it('any query: exactly the parts with a positive term of the stories that satisfy it as a whole', () => {

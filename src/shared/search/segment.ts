@@ -1,0 +1,214 @@
+// One segment of the search index: a self-contained, immutable set of whole issues — their
+// articles' normalized text joined in one string, the articles' coordinates in flat columns and
+// the n-gram index over that text (ngram.ts). The archive's index is a list of segments
+// (search-index.ts): adding an issue builds a small new segment instead of rebuilding the
+// postings of the whole archive (character ids are per segment), and no single string holds
+// the text of the whole archive.
+import { BLOCK_TYPES } from '../types'
+import type { BlockType } from '../types'
+import { normalize } from '../text/normalize'
+import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
+import type { NgramIndexData } from './ngram'
+
+export interface IssueRow {
+  id: string
+  paper: string
+  date: string
+}
+
+export interface DocColumns {
+  /** Normalized texts joined by DOC_SEPARATOR; each doc is headline SEP body. */
+  text: string
+  /** starts[d]..starts[d+1]-1 is doc d (the trailing separator excluded); length docs+1. */
+  starts: Uint32Array
+  /** Where doc d's headline ends (absolute offset of its separator). */
+  headEnds: Uint32Array
+  issue: Uint32Array
+  page: Uint16Array
+  article: Uint16Array
+  /** Block type of doc d, as its position in BLOCK_TYPES. */
+  type: Uint8Array
+  /**
+   * The first part of doc d's story (story[d] <= d, in the same issue): a story continued across
+   * pages (下转 / 上接) is judged as a whole by a boolean query. story[d] = d for a doc on its own.
+   */
+  story: Uint32Array
+  /** Display headlines joined by DOC_SEPARATOR; headlineStarts has length docs+1. */
+  headlines: string
+  headlineStarts: Uint32Array
+  /** Full titles (kicker, headline, subheadline), likewise: a snippet when only they match. */
+  titles: string
+  titleStarts: Uint32Array
+  /** Reflowed article texts (what the reader shows), likewise. */
+  bodies: string
+  bodyStarts: Uint32Array
+}
+
+export interface IndexSegment {
+  /** The segment's issues; a doc's `issue` column counts among them (local numbers). */
+  issues: IssueRow[]
+  docs: DocColumns
+  ngram: NgramIndexData
+}
+
+/** One article to index. */
+export interface DocInput {
+  issue: number
+  page: number
+  article: number
+  /** The headline shown for a hit. */
+  headline: string
+  /** What the headline field indexes: kicker, headline and subheadline; default the headline. */
+  title?: string
+  /** The reflowed text. */
+  text: string
+  /** The block's type; default article. */
+  type?: BlockType
+  /** How many documents before this one its story's first part is (0 or absent: it is the first). */
+  storyBack?: number
+}
+
+/** One row of the columns, once its text is normalized. */
+export interface DocRow {
+  issue: number
+  page: number
+  article: number
+  type: number
+  storyBack: number
+  headline: string
+  title: string
+  text: string
+  /** Normalized title, separator, normalized body. */
+  norm: string
+  headLength: number
+}
+
+export function segmentDocCount(seg: IndexSegment): number {
+  return seg.docs.issue.length
+}
+
+/** The indexed form of a document: normalized title, separator, normalized text. */
+export function normalizedDoc(title: string, text: string): { norm: string; headLength: number } {
+  const head = normalize(title)
+  return { norm: head + DOC_SEPARATOR + normalize(text), headLength: head.length }
+}
+
+export function rowOf(input: DocInput): DocRow {
+  return {
+    issue: input.issue,
+    page: input.page,
+    article: input.article,
+    type: Math.max(0, BLOCK_TYPES.indexOf(input.type ?? 'article')),
+    storyBack: input.storyBack ?? 0,
+    headline: input.headline,
+    title: input.title ?? input.headline,
+    text: input.text,
+    ...normalizedDoc(input.title ?? input.headline, input.text),
+  }
+}
+
+/** Row `d` of an existing index, without normalizing anything again. */
+export function rowAt(index: IndexSegment, d: number, issue: number): DocRow {
+  const c = index.docs
+  return {
+    issue,
+    page: c.page[d] as number,
+    article: c.article[d] as number,
+    type: c.type[d] as number,
+    storyBack: d - (c.story[d] as number),
+    headline: segmentHeadline(index, d),
+    title: segmentTitle(index, d),
+    text: segmentBody(index, d),
+    norm: segmentDocText(index, d),
+    headLength: (c.headEnds[d] as number) - (c.starts[d] as number),
+  }
+}
+
+/** Strings joined by DOC_SEPARATOR with their start offsets (length n+1). */
+function stringColumn(values: string[]): { joined: string; starts: Uint32Array } {
+  const starts = new Uint32Array(values.length + 1)
+  let at = 0
+  values.forEach((v, i) => {
+    starts[i] = at
+    at += v.length + 1
+  })
+  starts[values.length] = at
+  // No documents, no separator: the text is as long as the last start says (0).
+  return { joined: values.length ? values.join(DOC_SEPARATOR) + DOC_SEPARATOR : '', starts }
+}
+
+function columnValue(joined: string, starts: Uint32Array, d: number): string {
+  return joined.slice(starts[d], (starts[d + 1] as number) - 1)
+}
+
+/** Lays rows out in columns and indexes their text: the one place a segment is assembled. */
+export function assembleSegment(
+  issues: IssueRow[],
+  rows: DocRow[],
+  onProgress?: (f: number) => void,
+): IndexSegment {
+  const n = rows.length
+  const headEnds = new Uint32Array(n)
+  const issue = new Uint32Array(n)
+  const page = new Uint16Array(n)
+  const article = new Uint16Array(n)
+  const type = new Uint8Array(n)
+  const story = new Uint32Array(n)
+  const norms = stringColumn(rows.map((r) => r.norm))
+  rows.forEach((r, d) => {
+    headEnds[d] = (norms.starts[d] as number) + r.headLength
+    issue[d] = r.issue
+    page[d] = r.page
+    article[d] = r.article
+    type[d] = r.type
+    // A part never points before its issue: stories do not cross issues.
+    story[d] = r.storyBack <= d && rows[d - r.storyBack]?.issue === r.issue ? d - r.storyBack : d
+  })
+  const ngram = buildNgramIndex(
+    rows.map((r) => r.norm),
+    onProgress,
+  )
+  const headlines = stringColumn(rows.map((r) => r.headline))
+  const titles = stringColumn(rows.map((r) => r.title))
+  const bodies = stringColumn(rows.map((r) => r.text))
+  return {
+    issues,
+    docs: {
+      text: norms.joined,
+      starts: norms.starts,
+      headEnds,
+      issue,
+      page,
+      article,
+      type,
+      story,
+      headlines: headlines.joined,
+      headlineStarts: headlines.starts,
+      titles: titles.joined,
+      titleStarts: titles.starts,
+      bodies: bodies.joined,
+      bodyStarts: bodies.starts,
+    },
+    ngram,
+  }
+}
+
+/** Normalized text of doc `d`: headline, separator, body. */
+export function segmentDocText(index: IndexSegment, d: number): string {
+  return columnValue(index.docs.text, index.docs.starts, d)
+}
+
+/** The display headline of doc `d`. */
+export function segmentHeadline(index: IndexSegment, d: number): string {
+  return columnValue(index.docs.headlines, index.docs.headlineStarts, d)
+}
+
+/** The full title of doc `d`: kicker, headline, subheadline. */
+export function segmentTitle(index: IndexSegment, d: number): string {
+  return columnValue(index.docs.titles, index.docs.titleStarts, d)
+}
+
+/** The reflowed text of doc `d`, as the reader shows it. */
+export function segmentBody(index: IndexSegment, d: number): string {
+  return columnValue(index.docs.bodies, index.docs.bodyStarts, d)
+}

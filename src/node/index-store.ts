@@ -4,7 +4,7 @@
 // then the manifest (the commit point). Each segment is read section by section into separate
 // buffers, so the bytes of its text sections are freed once decoded.
 import { createHash } from 'node:crypto'
-import { closeSync, fstatSync, mkdirSync, readdirSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, readdirSync, readSync, rmdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import { IndexFileError, readSegment, serializeSegment } from '../shared/search/index-file'
@@ -171,15 +171,18 @@ export function removeUnusedSegments(indexPath: string, keep?: SearchIndex): str
   for (const r of keep?.segments ?? []) if (r.file) used.add(r.file)
   try {
     for (const s of manifestOf(indexPath).segments) used.add(s.file)
-  } catch {
-    // No readable index file: only `keep` says what is in use.
-    if (!keep) return []
+  } catch (e) {
+    // No index file (a first change undone): nothing is in use but `keep`. A damaged one may
+    // still name some: then only `keep` decides, and without it nothing is deleted.
+    if (!keep && (e as NodeJS.ErrnoException).code !== 'ENOENT') return []
   }
   const removed: string[] = []
   for (const name of readdirSync(dir)) {
     if (!SEGMENT_FILE.test(name) || used.has(name)) continue
     if (removeInside(dir, name, 'an unused index segment')) removed.push(name)
   }
+  // A folder left empty (the first change of an archive, undone) goes too.
+  if (removed.length && readdirSync(dir).length === 0) rmdirSync(dir)
   return removed
 }
 

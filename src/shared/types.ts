@@ -220,7 +220,8 @@ export interface SearchResponse {
   total: number
   tookMs: number
   hits: SearchHit[]
-  facets: { paper: FacetCount[]; year: FacetCount[]; type: FacetCount[] }
+  /** Counts per paper slug, year (YYYY), month (YYYY-MM) and block type; each disjunctive. */
+  facets: { paper: FacetCount[]; year: FacetCount[]; month: FacetCount[]; type: FacetCount[] }
   /** Set when the query could not be understood; hits are then empty. */
   error?: string
 }
@@ -249,4 +250,16 @@ export interface IndexStatus {
   /** 0..1 while building. */
   progress: number
   message?: string
+  /** Which engine answers searches (the reading room says; absent = the embedded one). */
+  search?: SearchBackendStatus
+}
+
+/** The search engine a reading room answers from, and whether it can answer now. */
+export interface SearchBackendStatus {
+  kind: 'embedded' | 'opensearch'
+  state: 'ready' | 'unavailable'
+  /** Why it cannot answer, or what it answers from (never a credential). */
+  message?: string
+  /** The cluster's index (alias) searched. */
+  index?: string
 }

@@ -21,6 +21,7 @@ import {
 } from './segment'
 import { segmentHeadline, segmentTitle } from './segment'
 import type { DocInput, DocRow, IndexSegment, IssueRow } from './segment'
+import type { GramSize } from './ngram'
 
 /** Version of the article segmentation; a change invalidates persisted indexes. */
 export const SEGMENTER_VERSION = 3
@@ -32,11 +33,18 @@ export const SEGMENTER_VERSION = 3
  *
  * - `normalizer`, `segmenter`: versions of the text normalization and of page segmentation the
  *   stored texts come from.
- * - `grams`: the n-gram sizes the postings hold — every character and every adjacent pair.
- *   ngram.ts is written for exactly these (a longer term intersects its pairs' lists and is
- *   verified against the text); they are recorded so that another layout is never misread.
- * - `fields`: a document's fields in the order they are joined (`headline SEP text`,
- *   normalizedDoc); the headline field holds kicker, headline and subheadline (articleTitle).
+ * - `grams`: the n-gram sizes the postings hold (buildNgramIndex): `[1, 2]`, every character
+ *   and every adjacent pair (a longer term intersects its pairs' lists and is verified against
+ *   the text), or `[1]`, characters only (a much smaller index; a term of two or more
+ *   characters intersects its characters' lists, so more candidates are verified). Nothing
+ *   else: a triple does not fit the 32-bit term key, and without single characters a
+ *   one-character query could only scan (GramSize).
+ * - `fields`: which of a document's two fields are indexed, in the order they are joined
+ *   (`headline SEP text`, normalizedDoc): `['headline', 'text']`, or one of them alone (a field
+ *   left out is not searchable; its text is still kept for display). The order is fixed: the
+ *   headline comes first because the headline's end (headEnds, the tf headline bit) is where
+ *   the first separator is. The headline field holds kicker, headline and subheadline
+ *   (articleTitle).
  * - `fieldWeights`: how much one occurrence counts in each field for ranking (evaluate.ts): a
  *   headline occurrence counts three times a body one.
  * - `bm25`: the ranking's BM25 parameters (evaluate.ts): `k1` saturates term frequency, `b`
@@ -50,6 +58,20 @@ export const INDEX_OPTIONS = {
   fieldWeights: { headline: 3, text: 1 },
   bm25: { k1: 1.2, b: 0.75 },
 } as const
+
+export type IndexField = 'headline' | 'text'
+
+/** What the build reads from INDEX_OPTIONS (a test passes other values to see them followed). */
+export interface BuildOptions {
+  readonly grams: readonly GramSize[]
+  readonly fields: readonly IndexField[]
+}
+
+function checkFields(fields: readonly IndexField[]): void {
+  const known = ['headline', 'text'].filter((f) => fields.includes(f as IndexField))
+  if (fields.length === 0 || known.join() !== fields.join())
+    throw new Error(`index fields must be headline, text or both in that order, not ${fields}`)
+}
 
 /** The documents of one issue, from its decoded pages (same segmentation as the reader's). */
 export function issueDocInputs(
@@ -188,17 +210,24 @@ export function composeIndex(
   }
 }
 
-/** Builds the in-memory index as one segment. `onProgress` gets 0..1. */
+/** Builds the in-memory index as one segment, under `options` (INDEX_OPTIONS). `onProgress` gets 0..1. */
 export function buildSearchIndex(
   issues: IssueRow[],
   inputs: readonly DocInput[],
   onProgress?: (fraction: number) => void,
+  options: BuildOptions = INDEX_OPTIONS,
 ): SearchIndex {
+  checkFields(options.fields)
   const rows = inputs.map((input, d) => {
     if (onProgress && d % 2000 === 0) onProgress((0.3 * d) / Math.max(1, inputs.length))
-    return rowOf(input)
+    return rowOf(input, options.fields)
   })
-  const seg = assembleSegment(issues, rows, onProgress && ((f) => onProgress(0.3 + 0.7 * f)))
+  const seg = assembleSegment(
+    issues,
+    rows,
+    options.grams,
+    onProgress && ((f) => onProgress(0.3 + 0.7 * f)),
+  )
   return composeIndex([{ seg }])
 }
 
@@ -207,19 +236,23 @@ export function buildSearchIndex(
  * again, no postings rebuilt), only the new documents are normalized and indexed. `inputs` is
  * consumed once, in order, so a caller can stream documents (a batch import reads one page at a
  * time). Their `issue` numbers count from 0 among `issues`. The new docs come after all others.
+ * `options` are the ones `old` was built with (a loaded index's are INDEX_OPTIONS: index-file
+ * checks).
  */
 export function extendSearchIndex(
   old: SearchIndex,
   issues: IssueRow[],
   inputs: Iterable<DocInput>,
+  options: BuildOptions = INDEX_OPTIONS,
 ): SearchIndex {
+  checkFields(options.fields)
   const rows: DocRow[] = []
-  for (const input of inputs) rows.push(rowOf(input))
+  for (const input of inputs) rows.push(rowOf(input, options.fields))
   // A segment of no issue (the index of an empty archive) is left out.
   const parts: { seg: IndexSegment; deleted?: Uint8Array; file?: string }[] = old.segments
     .filter((r) => r.seg.issues.length > 0)
     .map(keptPart)
-  if (issues.length) parts.push({ seg: assembleSegment(issues, rows) })
+  if (issues.length) parts.push({ seg: assembleSegment(issues, rows, options.grams) })
   return composeIndex(parts)
 }
 
@@ -246,7 +279,10 @@ export function withoutIssues(old: SearchIndex, drop: ReadonlySet<string>): Sear
 }
 
 /** One segment made of the live documents of `refs` (in order): the work of a merge. */
-export function mergedSegment(refs: readonly SegmentRef[]): IndexSegment {
+export function mergedSegment(
+  refs: readonly SegmentRef[],
+  grams: readonly GramSize[] = INDEX_OPTIONS.grams,
+): IndexSegment {
   const issues: IssueRow[] = []
   const rows: DocRow[] = []
   for (const r of refs) {
@@ -261,7 +297,7 @@ export function mergedSegment(refs: readonly SegmentRef[]): IndexSegment {
       if (to >= 0) rows.push(rowAt(r.seg, d, to))
     }
   }
-  return assembleSegment(issues, rows)
+  return assembleSegment(issues, rows, grams)
 }
 
 /** Documents in the index, deleted ones included (doc ids run up to it). */

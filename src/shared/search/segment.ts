@@ -8,7 +8,8 @@ import { BLOCK_TYPES } from '../types'
 import type { BlockType } from '../types'
 import { normalize } from '../text/normalize'
 import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
-import type { NgramIndexData } from './ngram'
+import type { GramSize, NgramIndexData } from './ngram'
+import type { IndexField } from './search-index'
 
 export interface IssueRow {
   id: string
@@ -87,13 +88,21 @@ export function segmentDocCount(seg: IndexSegment): number {
   return seg.docs.issue.length
 }
 
-/** The indexed form of a document: normalized title, separator, normalized text. */
-export function normalizedDoc(title: string, text: string): { norm: string; headLength: number } {
-  const head = normalize(title)
-  return { norm: head + DOC_SEPARATOR + normalize(text), headLength: head.length }
+/**
+ * The indexed form of a document: normalized title, separator, normalized text; a field not in
+ * `fields` (INDEX_OPTIONS.fields) is indexed as empty.
+ */
+export function normalizedDoc(
+  title: string,
+  text: string,
+  fields: readonly IndexField[],
+): { norm: string; headLength: number } {
+  const head = fields.includes('headline') ? normalize(title) : ''
+  const body = fields.includes('text') ? normalize(text) : ''
+  return { norm: head + DOC_SEPARATOR + body, headLength: head.length }
 }
 
-export function rowOf(input: DocInput): DocRow {
+export function rowOf(input: DocInput, fields: readonly IndexField[]): DocRow {
   return {
     issue: input.issue,
     page: input.page,
@@ -103,7 +112,7 @@ export function rowOf(input: DocInput): DocRow {
     headline: input.headline,
     title: input.title ?? input.headline,
     text: input.text,
-    ...normalizedDoc(input.title ?? input.headline, input.text),
+    ...normalizedDoc(input.title ?? input.headline, input.text, fields),
   }
 }
 
@@ -145,6 +154,7 @@ function columnValue(joined: string, starts: Uint32Array, d: number): string {
 export function assembleSegment(
   issues: IssueRow[],
   rows: DocRow[],
+  grams: readonly GramSize[],
   onProgress?: (f: number) => void,
 ): IndexSegment {
   const n = rows.length
@@ -166,6 +176,7 @@ export function assembleSegment(
   })
   const ngram = buildNgramIndex(
     rows.map((r) => r.norm),
+    grams,
     onProgress,
   )
   const headlines = stringColumn(rows.map((r) => r.headline))

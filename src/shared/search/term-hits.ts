@@ -3,7 +3,7 @@
 // its own). A 1- or 2-character term is exactly one postings list, scored from its tf bytes; a
 // longer one is narrowed by its rarest pairs' lists and verified against the segment's text.
 // Scope (issue, page, type) is checked before any text is touched.
-import { intersect, listLengths, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
+import { intersect, isPostedGram, listLengths, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
 import type { PostingList } from './ngram'
 import type { WorkBudget } from './query'
 import { INDEX_OPTIONS } from './search-index'
@@ -37,8 +37,9 @@ export interface TermHits {
 
 /**
  * The documents containing `term` (within `within`, ascending, when given) that pass `filter`.
- * A 1- or 2-character term is exactly one postings list, whose tf bytes score it without reading
- * text; a longer term is narrowed by intersecting its rarest pairs' lists, then each candidate is
+ * A term that is itself a posted n-gram (a character, or a pair when the index has pairs) is
+ * exactly one postings list, whose tf bytes score it without reading text; a longer term is
+ * narrowed by intersecting its rarest pairs' (or characters') lists, then each candidate is
  * verified against its text, counting occurrences on the way.
  */
 function segmentTermHits(
@@ -68,7 +69,7 @@ function segmentTermHits(
   const docs = new Uint32Array(cand.length)
   const tf = new Float64Array(cand.length)
   let n = 0
-  if (lists.length === 1 && term.length <= 2) {
+  if (lists.length === 1 && isPostedGram(ref.seg.ngram, term)) {
     const tfBytes = ref.seg.ngram.tf
     const at = first.base
     for (let i = 0; i < cand.length; i++) {
@@ -156,15 +157,13 @@ export function termHits(
  * index over all their documents would say.
  */
 export function estimate(index: SearchIndex, term: string): number {
-  let sums: number[] | undefined
+  let sums: Map<string, number> | undefined
   for (const ref of index.segments) {
     const lengths = listLengths(ref.seg.ngram, term)
     if (!sums) sums = lengths
-    else
-      for (let i = 0; i < lengths.length; i++)
-        sums[i] = (sums[i] as number) + (lengths[i] as number)
+    else for (const [gram, n] of lengths) sums.set(gram, (sums.get(gram) ?? 0) + n)
   }
-  return sums && sums.length ? Math.min(...sums) : 0
+  return sums && sums.size ? Math.min(...sums.values()) : 0
 }
 
 export function lowerBound(a: Uint32Array, x: number): number {

@@ -15,7 +15,9 @@ const USAGE = `Usage: npm run serve -- [--archive DIR] [--host HOST] [--port N] 
   --port N        port (default ${DEFAULT_PORT}; 0 picks a free one)
   --static DIR    the built renderer (default: out/renderer)
   --index FILE    where the search index is kept (default: DIR/index.bin)
-  --search-workers N  threads that answer searches (default 1; 0 = on the event loop)`
+  --search-workers N  threads that answer searches (default 1; 0 = on the event loop)
+  --editable      tests and development only: serve DIR as a writable library whose
+                  corrections the app may edit (a reading room is read-only)`
 
 async function main(argv: string[]): Promise<number> {
   let values
@@ -29,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
         static: { type: 'string' },
         index: { type: 'string' },
         'search-workers': { type: 'string' },
+        editable: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -59,10 +62,15 @@ async function main(argv: string[]): Promise<number> {
     host,
     port,
     searchWorkers: workers,
+    ...(values.editable ? { editable: true } : {}),
     ...(values.static ? { staticDir: resolve(values.static) } : {}),
     ...(values.index ? { indexPath: resolve(values.index) } : {}),
   })
   if (!running.hasApp) process.stderr.write(`${BUILD_HINT}\nThe JSON API is served meanwhile.\n`)
+  if (values.editable)
+    process.stderr.write(
+      `Editing is on: the app may write corrections into ${archiveDir} (tests and development only).\n`,
+    )
   if (!isLoopback(host)) {
     process.stderr.write(
       `Listening on ${host}: other machines can read this archive (read-only).\n`,

@@ -59,16 +59,16 @@ describe('edit mode into a writable archive', () => {
     const fix = await editor.previewEdit({
       kind: 'fix-text',
       articleId: A4,
-      find: '遴选及资',
-      replace: '遴选及资助',
+      find: '天皮夹牙许远',
+      replace: '英才评选活动',
     })
-    expect(fix.fix).toMatchObject({ original: '遴选及资', replacement: '遴选及资助' })
+    expect(fix.fix).toMatchObject({ original: '天皮夹牙 许远', replacement: '英才评选活动' })
     expect(existsSync(join(dir, 'corrections.json'))).toBe(false)
     await editor.applyEdit({
       kind: 'fix-text',
       articleId: A4,
-      find: '遴选及资',
-      replace: '遴选及资助',
+      find: '天皮夹牙许远',
+      replace: '英才评选活动',
       note: 'typo',
     })
     await editor.applyEdit({
@@ -96,11 +96,11 @@ describe('edit mode into a writable archive', () => {
     expect(service.openResult.index).toBe('loaded')
     const a4 = await service.getArticle(A4)
     expect(a4.headline).toBe('大足英才 智创未来')
-    expect(a4.text).toContain('遴选及资助')
+    expect(a4.text).toContain('英才评选活动')
     expect(a4.corrections?.map((c) => c.kind)).toEqual(['fix-text', 'retitle'])
     expect(a4.corrections?.find((c) => c.kind === 'fix-text')).toMatchObject({
       note: 'typo',
-      original: '遴选及资',
+      original: '天皮夹牙 许远',
     })
     expect((await service.getArticle('xinyu-2022-07-15/p1/a3')).type).toBe('brief')
     expect(service.getIssueSync('jiangbei-2023-07-13').pages[0]!.articles).toHaveLength(before)
@@ -159,8 +159,8 @@ describe('edit mode over a read-only archive: the overlay', () => {
     await editor.applyEdit({
       kind: 'fix-text',
       articleId: A4,
-      find: '遴选及资',
-      replace: '遴选及资助',
+      find: '天皮夹牙许远',
+      replace: '英才评选活动',
     })
     expect(readFileSync(join(dir, 'catalog.json'), 'utf8')).toBe(catalog)
     expect(existsSync(join(dir, 'corrections.json'))).toBe(false)
@@ -168,7 +168,7 @@ describe('edit mode over a read-only archive: the overlay', () => {
     const indexPath = join(work, 'overlay-index.bin')
     const service = ArchiveService.open({ archiveDir: dir, indexPath, overlay: current().overlay })
     expect((await service.getArticle(A4)).headline).toBe('大足英才 智创未来')
-    expect(service.searchSync({ q: '遴选及资助' }).total).toBe(1)
+    expect(service.searchSync({ q: '英才评选活动' }).total).toBe(1)
     // The same index serves again only with the same overlay.
     expect(
       ArchiveService.open({ archiveDir: dir, indexPath, overlay: current().overlay }).openResult

@@ -12,7 +12,7 @@ import { copyText } from '../ui/browser'
 import { showToast } from '../ui/toast'
 import { EditFields } from './EditFields'
 import { initialForm, requestOf, sentenceVars } from './edit-form'
-import { closeEditor } from './edit-state'
+import { chosenKind, closeEditor } from './edit-state'
 
 interface Made {
   json: string
@@ -21,7 +21,7 @@ interface Made {
 
 export function CorrectionRequest({ issue, article }: { issue: IssueView; article: Article }) {
   const { t, date, lang } = useI18n()
-  const [form, setForm] = useState(() => initialForm(article))
+  const [form, setForm] = useState(() => initialForm(article, chosenKind.get()))
   const [made, setMade] = useState<Made | undefined>()
   const [error, setError] = useState<string | undefined>()
   const { entry: source } = usePageSource(article.issueId, article.page, true)

@@ -4,6 +4,7 @@ import { BLOCK_TYPES } from '../../shared/types'
 import type { Article, BlockType } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 import { EDIT_KINDS, selectionIn } from './edit-form'
+import { chosenKind } from './edit-state'
 import type { EditForm } from './edit-form'
 
 interface Props {
@@ -51,7 +52,10 @@ export function EditFields({ form, setForm, article, last }: Props) {
               name={`edit-kind-${article.id}`}
               value={kind}
               checked={form.kind === kind}
-              onChange={() => setForm((f) => ({ ...f, kind }))}
+              onChange={() => {
+                chosenKind.set(kind)
+                setForm((f) => ({ ...f, kind }))
+              }}
               data-testid={`edit-kind-${kind}`}
             />
             {t(`ed_${kind}`)}

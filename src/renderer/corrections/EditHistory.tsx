@@ -3,13 +3,22 @@
 import type { Article, ArticleCorrection } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 
-function detail(c: ArticleCorrection): string {
+type T = ReturnType<typeof useI18n>['t']
+
+const FIELD_LABEL = {
+  kicker: 'edKicker',
+  headline: 'edHeadline',
+  subheadline: 'edSubheadline',
+  byline: 'edByline',
+} as const
+
+function detail(c: ArticleCorrection, t: T): string {
   if (c.kind === 'fix-text') return `${c.original ?? ''} → ${c.replacement ?? ''}`
   if (c.kind === 'retitle')
     return Object.entries(c.fields ?? {})
-      .map(([k, v]) => `${k}: ${v}`)
+      .map(([k, v]) => `${t(FIELD_LABEL[k as keyof typeof FIELD_LABEL])}: ${v || '—'}`)
       .join('; ')
-  if (c.kind === 'retype') return c.type ?? ''
+  if (c.kind === 'retype' && c.type) return t(`blockType_${c.type}`)
   return ''
 }
 
@@ -31,11 +40,11 @@ export function EditHistory({ article, onUndo, busy }: Props) {
         {list.map((c) => (
           <li key={c.id} data-testid="edit-history-entry" data-kind={c.kind}>
             <strong>{t(`edKind_${c.kind}`)}</strong>
-            {detail(c) && (
+            {detail(c, t) && (
               <span lang="zh-CN" className="edit-history-detail">
                 {' '}
                 {c.kind === 'fix-text' ? `${t('asPrinted')}: ` : ''}
-                {detail(c)}
+                {detail(c, t)}
               </span>
             )}
             {c.created && <time dateTime={c.created}> · {c.created.slice(0, 10)}</time>}

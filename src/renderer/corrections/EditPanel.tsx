@@ -12,7 +12,7 @@ import { correctionsApi } from './corrections-api'
 import { EditFields } from './EditFields'
 import { EditHistory } from './EditHistory'
 import { initialForm, requestOf } from './edit-form'
-import { closeEditor, refreshAfterEdit } from './edit-state'
+import { chosenKind, closeEditor, refreshAfterEdit } from './edit-state'
 import { EditPreviewView } from './EditPreviewView'
 
 interface Props {
@@ -23,7 +23,7 @@ interface Props {
 
 export function EditPanel({ issue, article, target }: Props) {
   const { t, number, lang } = useI18n()
-  const [form, setForm] = useState(() => initialForm(article))
+  const [form, setForm] = useState(() => initialForm(article, chosenKind.get()))
   const [preview, setPreview] = useState<EditPreview | undefined>()
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)

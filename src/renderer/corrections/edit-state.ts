@@ -1,7 +1,7 @@
 // Which article the edit mode is open on (one at a time, in either pane), what the reader's
 // edit target is per issue, and refreshing what an edit changed.
 import { useCallback } from 'react'
-import type { EditTarget } from '../../shared/corrections-contract'
+import type { EditKind, EditTarget } from '../../shared/corrections-contract'
 import { keys, refreshAfterChange } from '../app/data'
 import { invalidate, useResource } from '../ui/resource'
 import type { ResourceState } from '../ui/resource'
@@ -26,6 +26,19 @@ export function openEditor(articleId: string, mode: Editing['mode']): void {
 
 export function closeEditor(): void {
   editing.set(undefined)
+}
+
+let lastKind: EditKind = 'fix-text'
+
+/**
+ * The kind of correction chosen last: the panel is made again when its article reloads after
+ * an edit (ids and text change), and should stay on what the librarian was doing.
+ */
+export const chosenKind = {
+  get: (): EditKind => lastKind,
+  set: (kind: EditKind): void => {
+    lastKind = kind
+  },
 }
 
 const targetKey = (issueId: string): string => `edit-target:${issueId}`

@@ -226,7 +226,8 @@ export interface SearchResponse {
   total: number
   tookMs: number
   hits: SearchHit[]
-  facets: { paper: FacetCount[]; year: FacetCount[]; type: FacetCount[] }
+  /** Counts per paper slug, year (YYYY), month (YYYY-MM) and block type; each disjunctive. */
+  facets: { paper: FacetCount[]; year: FacetCount[]; month: FacetCount[]; type: FacetCount[] }
   /** Set when the query could not be understood; hits are then empty. */
   error?: string
 }

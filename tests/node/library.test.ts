@@ -323,6 +323,7 @@ describe('CompositeArchive over the bundled archive and the library', () => {
         r.facets.paper.find((f) => f.value === v)?.count ?? 0
       for (const f of all.facets.paper) expect(f.count).toBe(count(a, f.value) + count(b, f.value))
       expect(all.facets.year.reduce((n, f) => n + f.count, 0)).toBe(all.total)
+      expect(all.facets.month.reduce((n, f) => n + f.count, 0)).toBe(all.total)
     }
   })
 

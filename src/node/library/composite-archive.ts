@@ -221,6 +221,7 @@ export class CompositeArchive implements ArchiveApi {
       facets: {
         paper: mergeFacets(answers.map((a) => a.facets.paper)),
         year: mergeFacets(answers.map((a) => a.facets.year)),
+        month: mergeFacets(answers.map((a) => a.facets.month)),
         type: mergeFacets(answers.map((a) => a.facets.type)),
       },
     }

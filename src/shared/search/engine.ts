@@ -131,7 +131,7 @@ export function emptyResponse(q: string, error?: string): SearchResponse {
     total: 0,
     tookMs: 0,
     hits: [],
-    facets: { paper: [], year: [], type: [] },
+    facets: { paper: [], year: [], month: [], type: [] },
   }
   if (error) r.error = error
   return r
@@ -184,13 +184,20 @@ export function search(
   }
   const papers = new Map<string, number>()
   const years = new Map<string, number>()
+  // Months (YYYY-MM) count like years, under the paper filter only, so a timeline can drill
+  // from a year into its months while the date filter is set to that year.
+  const months = new Map<string, number>()
   let total = 0
   index.issues.forEach((issue, i) => {
     const count = perIssue[i] as number
     if (!count) return
     if (dateOk[i]) papers.set(issue.paper, (papers.get(issue.paper) ?? 0) + count)
-    if (paperOk[i])
-      years.set(issue.date.slice(0, 4), (years.get(issue.date.slice(0, 4)) ?? 0) + count)
+    if (paperOk[i]) {
+      const year = issue.date.slice(0, 4)
+      const month = issue.date.slice(0, 7)
+      years.set(year, (years.get(year) ?? 0) + count)
+      months.set(month, (months.get(month) ?? 0) + count)
+    }
     if (paperOk[i] && dateOk[i]) total += count
   })
   const shownPositions: number[] = []
@@ -238,6 +245,7 @@ export function search(
     facets: {
       paper: facetCounts(papers),
       year: facetCounts(years),
+      month: facetCounts(months),
       type: facetCounts(
         new Map([...perType].flatMap((n, t) => (n ? [[BLOCK_TYPES[t] as string, n]] : []))),
       ),

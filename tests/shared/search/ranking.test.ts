@@ -108,3 +108,31 @@ describe('facets count under the other filters', () => {
     )
   })
 })
+
+describe('the month facet', () => {
+  const run = archive(
+    [
+      { id: 'a-2023-01-05', paper: 'a', date: '2023-01-05' },
+      { id: 'a-2023-01-20', paper: 'a', date: '2023-01-20' },
+      { id: 'a-2023-03-01', paper: 'a', date: '2023-03-01' },
+      { id: 'b-2023-03-02', paper: 'b', date: '2023-03-02' },
+    ],
+    [
+      { issue: 0, headline: '甲', text: '雷锋' },
+      { issue: 1, headline: '乙', text: '雷锋' },
+      { issue: 2, headline: '丙', text: '雷锋' },
+      { issue: 3, headline: '丁', text: '雷锋' },
+    ],
+  )
+
+  it('counts per YYYY-MM under the paper filter, ignoring the date filter (a year drills into months)', () => {
+    const r = run({ q: '雷锋', papers: ['a'], dateFrom: '2023-03-01', dateTo: '2023-03-31' })
+    expect(r.total).toBe(1)
+    expect(r.facets.month).toEqual([
+      { value: '2023-01', count: 2 },
+      { value: '2023-03', count: 1 },
+    ])
+    // Months add up to their year.
+    expect(r.facets.year).toEqual([{ value: '2023', count: 3 }])
+  })
+})

@@ -18,6 +18,7 @@ import { CorrectionsEditor } from '../node/corrections-editor'
 import { INDEX_FILE } from '../node/index-helpers'
 import { isCorrectionsPath } from '../shared/corrections-http'
 import { realRoot, resolveStatic } from './static-files'
+import type { SearchBackend } from '../node/search-backend/backend'
 
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 8765
@@ -57,6 +58,8 @@ export interface ServerOptions {
    * and development only; a reading room is read-only: corrections-api.ts).
    */
   editable?: boolean
+  /** Answer searches from this engine instead of the embedded one (see live-archive.ts). */
+  searchBackend?: SearchBackend
 }
 
 export interface RunningServer {
@@ -136,6 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ...(options.searchQueue !== undefined ? { searchQueue: options.searchQueue } : {}),
         watch: options.watch ?? true,
         ...(options.watchPollMs ? { pollMs: options.watchPollMs } : {}),
+        ...(options.searchBackend ? { searchBackend: options.searchBackend } : {}),
         log,
       })
   const fixed = options.api

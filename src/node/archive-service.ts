@@ -4,7 +4,7 @@
 import { UserFacingError } from '../shared/errors'
 import { constants, accessSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { ArchiveApi } from '../shared/contract'
+import type { ArchiveApi, ArchiveSyncApi } from '../shared/contract'
 import { sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
 import { search } from '../shared/search/engine'
@@ -78,7 +78,7 @@ export interface OpenResult {
   written: boolean
 }
 
-export class ArchiveService implements ArchiveApi {
+export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   /** Issue views, bounded by the text they hold (a page can be megabytes). */
   private readonly views = new TextLru<IssueView>(VIEW_CACHE_CHARS, viewChars)
   private readonly previews = new TextLru<IssueView>(VIEW_CACHE_CHARS / 4, viewChars)
@@ -201,6 +201,10 @@ export class ArchiveService implements ArchiveApi {
   }
 
   async getArticle(articleId: string): Promise<Article> {
+    return this.getArticleSync(articleId)
+  }
+
+  getArticleSync(articleId: string): Article {
     const ref = parseArticleId(articleId)
     const article = ref ? findArticle(this.getIssueSync(ref.issueId), articleId) : undefined
     if (!article) throw new NotFoundError(`no article "${articleId}" in this archive`)
@@ -224,6 +228,10 @@ export class ArchiveService implements ArchiveApi {
   }
 
   async getPageSource(issueId: string, page: number): Promise<PageSource> {
+    return this.getPageSourceSync(issueId, page)
+  }
+
+  getPageSourceSync(issueId: string, page: number): PageSource {
     const idx = this.issueIndex.get(issueId)
     const issue = idx === undefined ? undefined : this.catalog.issues[idx]
     const p = issue?.pages.find((x) => x.number === page)
@@ -251,6 +259,10 @@ export class ArchiveService implements ArchiveApi {
   }
 
   async articleMatches(articleId: string, q: string): Promise<ArticleMatches> {
+    return this.articleMatchesSync(articleId, q)
+  }
+
+  articleMatchesSync(articleId: string, q: string): ArticleMatches {
     const ref = parseArticleId(articleId)
     const article = ref ? findArticle(this.getIssueSync(ref.issueId), articleId) : undefined
     if (!article) throw new NotFoundError(`no article "${articleId}" in this archive`)
@@ -273,6 +285,10 @@ export class ArchiveService implements ArchiveApi {
   }
 
   async indexStatus(): Promise<IndexStatus> {
+    return this.indexStatusSync()
+  }
+
+  indexStatusSync(): IndexStatus {
     return statusOf(this)
   }
 }

@@ -10,20 +10,16 @@ export class UsageError extends UserFacingError {
   readonly errorCode = 'invalid-arguments'
 }
 
-export const USAGE = `archive-reader — the librarian's and tester's tool for an Archive Reader archive
+/** The usage text around the commands the contract declares (usage.ts puts them between). */
+export const USAGE_HEAD = `archive-reader — the librarian's and tester's tool for an Archive Reader archive
 
 Usage: archive-reader [--archive DIR] [--json] <command> [options]
 
 Commands:
-  list                       issues in the archive
-  show ISSUE [--page N]      an issue with its pages and articles
-  search QUERY               full-text search; QUERY syntax: words (all must match),
-                             "quoted phrase", a OR b, -exclude
-      --paper SLUG (repeatable)  --from YYYY-MM-DD  --to YYYY-MM-DD
-      --issue ID  --page N  --type article|brief|photo|graphic|ad|notice|furniture
-      (repeatable)  --sort relevance|date-desc|date-asc
-      --limit N (default 20)  --offset N  --queries FILE (one query per line)
-  add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
+`
+
+/** The usage text of the commands that change an archive, and the common options. */
+export const USAGE_TAIL = `  add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
              [--encoding utf-8|gb18030|gbk|gb2312|big5|big5-hkscs|cp950]
              [--allow-private-use] [--allow-same-name] [--issue ID] [--dry-run] [--yes]
                              import page files and folders of them (one file per page),
@@ -44,6 +40,9 @@ Commands:
                              write a complete archive folder (catalog, pages, fresh index)
                              into a new or empty DIR, for another library
   index                      rebuild the search index
+  index --to-opensearch URL [--index-prefix P] [--replicas N]
+                             build the reading room's OpenSearch index (alias swapped when
+                             complete); credentials in the URL or ARCHIVE_READER_OPENSEARCH_*
   verify [--repair]          check the catalog, every page file and the index; --repair
                              finishes or undoes an interrupted add or remove
   edit KIND ARTICLE ... [--note T] [--dry-run]
@@ -78,6 +77,10 @@ export interface CliOptions {
   positionals: string[]
   archive?: string
   index?: string
+  /** index --to-opensearch URL: the cluster to build the reading room's index in. */
+  toOpenSearch?: string
+  indexPrefix?: string
+  replicas?: number
   json: boolean
   help: boolean
   paper: string[]
@@ -136,6 +139,9 @@ export function parseCli(argv: string[]): CliOptions {
       options: {
         archive: { type: 'string' },
         index: { type: 'string' },
+        'to-opensearch': { type: 'string' },
+        'index-prefix': { type: 'string' },
+        replicas: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         paper: { type: 'string', multiple: true },
@@ -198,6 +204,9 @@ export function parseCli(argv: string[]): CliOptions {
   }
   set('archive', v.archive)
   set('index', v.index)
+  set('toOpenSearch', v['to-opensearch'])
+  set('indexPrefix', v['index-prefix'])
+  set('replicas', positiveInt('replicas', v.replicas, 0))
   set('from', date('from', v.from))
   set('to', date('to', v.to))
   set('date', v.date)

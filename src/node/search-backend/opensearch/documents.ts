@@ -4,7 +4,8 @@
 // `text` its normalized document.
 import { paperRules } from '../../../shared/archive/catalog'
 import { DOC_SEPARATOR } from '../../../shared/search/ngram'
-import { issueDocInputs, normalizedDoc } from '../../../shared/search/search-index'
+import { INDEX_OPTIONS, issueDocInputs } from '../../../shared/search/search-index'
+import { normalizedDoc } from '../../../shared/search/segment'
 import type { Catalog } from '../../../shared/types'
 import { ArchiveError, readPageText } from '../../archive-dir'
 import { correctionEntries } from '../../corrections-store'
@@ -46,7 +47,7 @@ export function* archiveDocuments(
     }
     const docs: OsDocument[] = inputs.map((input, k) => {
       const title = input.title ?? input.headline
-      const { norm, headLength } = normalizedDoc(title, input.text)
+      const { norm, headLength } = normalizedDoc(title, input.text, INDEX_OPTIONS.fields)
       return {
         id: `${issue.id}/p${input.page}/a${input.article}`,
         ord: ord + k,

@@ -3,7 +3,7 @@
 // score with BM25 (headline occurrences weigh more). Everything is kept in flat typed arrays:
 // a common two-character term can match tens of thousands of articles, and per-hit objects,
 // closures or maps would cost more than the search itself.
-import { estimate, intersect, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
+import { estimate, intersect, isPostedGram, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
 import type { PostingList } from './ngram'
 import { WorkBudget } from './query'
 import type { ParsedQuery } from './query'
@@ -63,8 +63,9 @@ interface TermHits {
 
 /**
  * The documents containing `term` (within `within`, ascending, when given) that pass `filter`.
- * A 1- or 2-character term is exactly one postings list, whose tf bytes score it without reading
- * text; a longer term is narrowed by intersecting its rarest pairs' lists, then each candidate is
+ * A term that is itself a posted n-gram (a character, or a pair when the index has pairs) is
+ * exactly one postings list, whose tf bytes score it without reading text; a longer term is
+ * narrowed by intersecting its rarest pairs' (or characters') lists, then each candidate is
  * verified against its text, counting occurrences on the way.
  */
 function termHits(
@@ -91,7 +92,7 @@ function termHits(
   const docs = new Uint32Array(cand.length)
   const tf = new Float64Array(cand.length)
   let n = 0
-  if (lists.length === 1 && term.length <= 2) {
+  if (lists.length === 1 && isPostedGram(index.ngram, term)) {
     const tfBytes = index.ngram.tf
     const base = first.base
     for (let i = 0; i < cand.length; i++) {

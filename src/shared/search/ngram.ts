@@ -32,6 +32,29 @@ export interface NgramIndexData {
 export const TF_HEADLINE = 0x80
 export const TF_COUNT = 0x7f
 
+/**
+ * The n-gram sizes an index may post (INDEX_OPTIONS.grams): characters, and optionally adjacent
+ * pairs. Nothing longer: a pair key already needs radix² of the 32-bit key space (a corpus has
+ * thousands of distinct characters), a triple would not fit. Single characters are always
+ * posted: without them a one-character query (书, 米 — common in Chinese) could only be answered
+ * by scanning every text.
+ */
+export type GramSize = 1 | 2
+
+/**
+ * Whether the index posts adjacent pairs: read from the keys themselves (a pair key is above
+ * every character key), so the stored format needs no field for it. Without pairs a longer term
+ * is found through its characters' lists and verified against the text: slower, never wrong.
+ */
+export function hasPairs(index: NgramIndexData): boolean {
+  return index.keys.length > 0 && (index.keys[index.keys.length - 1] as number) > index.radix
+}
+
+/** Whether `term` is itself one posted n-gram, so that its list's tf bytes score it exactly. */
+export function isPostedGram(index: NgramIndexData, term: string): boolean {
+  return term.length === 1 || (term.length === 2 && hasPairs(index))
+}
+
 /** Radix sort of 32-bit keys; returns the permutation that sorts them. */
 function sortPermutation(keys: Uint32Array): Uint32Array {
   const n = keys.length
@@ -110,14 +133,19 @@ function grown<T extends Uint32Array | Int32Array>(a: T, fill?: number): T {
 }
 
 /**
- * Builds the index over `docs` (normalized texts, headline SEP body). Two passes over the text:
- * the first numbers the distinct terms and counts their documents, the second fills one flat
- * postings array (documents ascending) and the tf bytes. `onProgress` gets 0..1.
+ * Builds the index over `docs` (normalized texts, headline SEP body), posting the n-gram sizes
+ * `grams` (GramSize). Two passes over the text: the first numbers the distinct terms and counts
+ * their documents, the second fills one flat postings array (documents ascending) and the tf
+ * bytes. `onProgress` gets 0..1.
  */
 export function buildNgramIndex(
   docs: readonly string[],
+  grams: readonly GramSize[],
   onProgress?: (fraction: number) => void,
 ): NgramIndexData {
+  if (!grams.includes(1) || grams.some((g) => g !== 1 && g !== 2))
+    throw new Error(`n-gram sizes must be [1] or [1, 2], not [${grams.join(', ')}]`)
+  const pairs = grams.includes(2)
   // Dense ids in code-unit order keep term keys small and sortable.
   const seen = new Uint8Array(0x10000)
   for (const d of docs) for (let i = 0; i < d.length; i++) seen[d.charCodeAt(i)] = 1
@@ -159,7 +187,7 @@ export function buildNgramIndex(
         continue
       }
       countTerm(id, doc)
-      if (prev) countTerm(radix + prev * radix + id, doc)
+      if (pairs && prev) countTerm(radix + prev * radix + id, doc)
       prev = id
     }
   }
@@ -211,7 +239,7 @@ export function buildNgramIndex(
       }
       const head = i < headEnd
       fillTerm(id, doc, head)
-      if (prev) fillTerm(radix + prev * radix + id, doc, head)
+      if (pairs && prev) fillTerm(radix + prev * radix + id, doc, head)
       prev = id
     }
   }
@@ -232,16 +260,17 @@ function findKey(keys: Uint32Array, key: number): number {
   return -1
 }
 
-/**
- * The postings lists needed to find `term`: one for a single character, else one per distinct
- * adjacent pair. `null` when some character or pair never occurs (no article can match).
- */
 export interface PostingList {
   docs: Uint32Array
   /** Position of docs[0] in the index's postings (and tf) arrays. */
   base: number
 }
 
+/**
+ * The postings lists needed to find `term`: one for a single character, else one per distinct
+ * adjacent pair (per distinct character when the index has no pairs). `null` when some
+ * character or pair never occurs (no article can match).
+ */
 export function termLists(index: NgramIndexData, term: string): PostingList[] | null {
   const ids: number[] = []
   for (let i = 0; i < term.length; i++) {
@@ -250,10 +279,11 @@ export function termLists(index: NgramIndexData, term: string): PostingList[] | 
     ids.push(id)
   }
   const keys = new Set<number>()
-  if (ids.length === 1) keys.add(ids[0] as number)
-  for (let i = 0; i + 1 < ids.length; i++) {
-    keys.add(index.radix + (ids[i] as number) * index.radix + (ids[i + 1] as number))
-  }
+  if (ids.length === 1 || !hasPairs(index)) for (const id of ids) keys.add(id)
+  else
+    for (let i = 0; i + 1 < ids.length; i++) {
+      keys.add(index.radix + (ids[i] as number) * index.radix + (ids[i + 1] as number))
+    }
   const lists: PostingList[] = []
   for (const key of keys) {
     const k = findKey(index.keys, key)

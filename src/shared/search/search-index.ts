@@ -10,7 +10,7 @@ import { BLOCK_TYPES } from '../types'
 import type { Article, BlockType, CatalogIssue } from '../types'
 import { normalize, NORMALIZER_VERSION } from '../text/normalize'
 import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
-import type { NgramIndexData } from './ngram'
+import type { GramSize, NgramIndexData } from './ngram'
 
 /** Version of the article segmentation; a change invalidates persisted indexes. */
 export const SEGMENTER_VERSION = 3
@@ -22,11 +22,18 @@ export const SEGMENTER_VERSION = 3
  *
  * - `normalizer`, `segmenter`: versions of the text normalization and of page segmentation the
  *   stored texts come from.
- * - `grams`: the n-gram sizes the postings hold — every character and every adjacent pair.
- *   ngram.ts is written for exactly these (a longer term intersects its pairs' lists and is
- *   verified against the text); they are recorded so that another layout is never misread.
- * - `fields`: a document's fields in the order they are joined (`headline SEP text`,
- *   normalizedDoc); the headline field holds kicker, headline and subheadline (articleTitle).
+ * - `grams`: the n-gram sizes the postings hold (buildNgramIndex): `[1, 2]`, every character
+ *   and every adjacent pair (a longer term intersects its pairs' lists and is verified against
+ *   the text), or `[1]`, characters only (a much smaller index; a term of two or more
+ *   characters intersects its characters' lists, so more candidates are verified). Nothing
+ *   else: a triple does not fit the 32-bit term key, and without single characters a
+ *   one-character query could only scan (GramSize).
+ * - `fields`: which of a document's two fields are indexed, in the order they are joined
+ *   (`headline SEP text`, normalizedDoc): `['headline', 'text']`, or one of them alone (a field
+ *   left out is not searchable; its text is still kept for display). The order is fixed: the
+ *   headline comes first because the headline's end (headEnds, the tf headline bit) is where
+ *   the first separator is. The headline field holds kicker, headline and subheadline
+ *   (articleTitle).
  * - `fieldWeights`: how much one occurrence counts in each field for ranking (evaluate.ts): a
  *   headline occurrence counts three times a body one.
  * - `bm25`: the ranking's BM25 parameters (evaluate.ts): `k1` saturates term frequency, `b`
@@ -40,6 +47,20 @@ export const INDEX_OPTIONS = {
   fieldWeights: { headline: 3, text: 1 },
   bm25: { k1: 1.2, b: 0.75 },
 } as const
+
+export type IndexField = 'headline' | 'text'
+
+/** What the build reads from INDEX_OPTIONS (a test passes other values to see them followed). */
+export interface BuildOptions {
+  readonly grams: readonly GramSize[]
+  readonly fields: readonly IndexField[]
+}
+
+function checkFields(fields: readonly IndexField[]): void {
+  const known = ['headline', 'text'].filter((f) => fields.includes(f as IndexField))
+  if (fields.length === 0 || known.join() !== fields.join())
+    throw new Error(`index fields must be headline, text or both in that order, not ${fields}`)
+}
 
 export interface IssueRow {
   id: string
@@ -166,13 +187,21 @@ export function articleTitle(a: Pick<Article, 'kicker' | 'headline' | 'subheadli
   return [a.kicker, a.headline, a.subheadline].filter(Boolean).join(' ')
 }
 
-/** The indexed form of a document: normalized title, separator, normalized text. */
-export function normalizedDoc(title: string, text: string): { norm: string; headLength: number } {
-  const head = normalize(title)
-  return { norm: head + DOC_SEPARATOR + normalize(text), headLength: head.length }
+/**
+ * The indexed form of a document: normalized title, separator, normalized text; a field not in
+ * `fields` is indexed as empty.
+ */
+export function normalizedDoc(
+  title: string,
+  text: string,
+  fields: readonly IndexField[] = INDEX_OPTIONS.fields,
+): { norm: string; headLength: number } {
+  const head = fields.includes('headline') ? normalize(title) : ''
+  const body = fields.includes('text') ? normalize(text) : ''
+  return { norm: head + DOC_SEPARATOR + body, headLength: head.length }
 }
 
-function rowOf(input: DocInput): DocRow {
+function rowOf(input: DocInput, fields: readonly IndexField[]): DocRow {
   return {
     issue: input.issue,
     page: input.page,
@@ -182,7 +211,7 @@ function rowOf(input: DocInput): DocRow {
     headline: input.headline,
     title: input.title ?? input.headline,
     text: input.text,
-    ...normalizedDoc(input.title ?? input.headline, input.text),
+    ...normalizedDoc(input.title ?? input.headline, input.text, fields),
   }
 }
 
@@ -223,6 +252,7 @@ function columnValue(joined: string, starts: Uint32Array, d: number): string {
 function assemble(
   issues: IssueRow[],
   rows: DocRow[],
+  grams: readonly GramSize[],
   onProgress?: (f: number) => void,
 ): SearchIndex {
   const n = rows.length
@@ -244,6 +274,7 @@ function assemble(
   })
   const ngram = buildNgramIndex(
     rows.map((r) => r.norm),
+    grams,
     onProgress,
   )
   const headlines = stringColumn(rows.map((r) => r.headline))
@@ -271,17 +302,19 @@ function assemble(
   }
 }
 
-/** Builds the in-memory index. `onProgress` gets 0..1. */
+/** Builds the in-memory index under `options` (INDEX_OPTIONS). `onProgress` gets 0..1. */
 export function buildSearchIndex(
   issues: IssueRow[],
   inputs: readonly DocInput[],
   onProgress?: (fraction: number) => void,
+  options: BuildOptions = INDEX_OPTIONS,
 ): SearchIndex {
+  checkFields(options.fields)
   const rows = inputs.map((input, d) => {
     if (onProgress && d % 2000 === 0) onProgress((0.3 * d) / Math.max(1, inputs.length))
-    return rowOf(input)
+    return rowOf(input, options.fields)
   })
-  return assemble(issues, rows, onProgress && ((f) => onProgress(0.3 + 0.7 * f)))
+  return assemble(issues, rows, options.grams, onProgress && ((f) => onProgress(0.3 + 0.7 * f)))
 }
 
 /**
@@ -289,22 +322,30 @@ export function buildSearchIndex(
  * documents are normalized; the n-gram lists are rebuilt over the combined normalized text (one
  * fast pass) because character ids are shared across the whole index. `inputs` is consumed once,
  * in order, so a caller can stream documents (a batch import reads one page at a time) and only
- * their normalized text is kept. Their `issue` numbers count from 0 among `issues`.
+ * their normalized text is kept. Their `issue` numbers count from 0 among `issues`. `options`
+ * are the ones `old` was built with (a loaded index's are INDEX_OPTIONS: index-file checks).
  */
 export function extendSearchIndex(
   old: SearchIndex,
   issues: IssueRow[],
   inputs: Iterable<DocInput>,
+  options: BuildOptions = INDEX_OPTIONS,
 ): SearchIndex {
+  checkFields(options.fields)
   const base = old.issues.length
   const rows: DocRow[] = []
   for (let d = 0; d < docCount(old); d++) rows.push(rowAt(old, d, old.docs.issue[d] as number))
-  for (const input of inputs) rows.push(rowOf({ ...input, issue: base + input.issue }))
-  return assemble([...old.issues, ...issues], rows)
+  for (const input of inputs)
+    rows.push(rowOf({ ...input, issue: base + input.issue }, options.fields))
+  return assemble([...old.issues, ...issues], rows, options.grams)
 }
 
 /** The index without the issues in `drop`, again without normalizing any text. */
-export function withoutIssues(old: SearchIndex, drop: ReadonlySet<string>): SearchIndex {
+export function withoutIssues(
+  old: SearchIndex,
+  drop: ReadonlySet<string>,
+  options: BuildOptions = INDEX_OPTIONS,
+): SearchIndex {
   const remap = new Int32Array(old.issues.length).fill(-1)
   const issues: IssueRow[] = []
   old.issues.forEach((row, i) => {
@@ -317,7 +358,7 @@ export function withoutIssues(old: SearchIndex, drop: ReadonlySet<string>): Sear
     const to = remap[old.docs.issue[d] as number] as number
     if (to >= 0) rows.push(rowAt(old, d, to))
   }
-  return assemble(issues, rows)
+  return assemble(issues, rows, options.grams)
 }
 
 /** Normalized text of doc `d`: headline, separator, body. */

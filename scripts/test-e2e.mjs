@@ -50,4 +50,16 @@ if (headless && electronInstalled()) {
   }
 }
 r ??= spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root })
+// The whole default run (no arguments, no target named) then proves the testers' targets: an
+// exported copy of the seeds and a reading room at a URL (scripts/e2e-targets.mjs).
+const defaultRun =
+  passed.length === 0 &&
+  !visual &&
+  !process.env.ARCHIVE_READER_E2E_ARCHIVE &&
+  !process.env.ARCHIVE_READER_E2E_URL &&
+  process.env.ARCHIVE_READER_E2E_TARGETS !== '0'
+if (r.status === 0 && defaultRun) {
+  const { runTargets } = await import('./e2e-targets.mjs')
+  process.exit((await runTargets()) ? 0 : 1)
+}
 process.exit(r.status ?? 1)

@@ -15,6 +15,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { en } from '../src/renderer/app/messages-en'
+import { TESTID_NOTES } from './testid-notes'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RENDERER = join(ROOT, 'src', 'renderer')
@@ -120,6 +121,20 @@ function describe(source: ts.SourceFile, el: Jsx): string {
   return label ? `${what} “${label.replace(/\s+/g, ' ')}”` : what
 }
 
+/** The source's own description, else the note (scripts/testid-notes.ts) when the source only
+ * gives the element's tag or role. */
+function markOf(id: string, source: ts.SourceFile, el: Jsx): string {
+  const own = describe(source, el)
+  return bare(own, el) ? (TESTID_NOTES[id] ?? own) : own
+}
+
+/** Whether a description says no more than the element: its tag or its role. */
+export function bare(marks: string, el?: Jsx): boolean {
+  if (el && (marks === elementName(el) || marks === readable(attr(el, 'role')?.initializer)))
+    return true
+  return !/[“ ]/.test(marks)
+}
+
 /** `input[type=file]`, `li.bookmark`: the tag with its type or first class, when literal. */
 function elementName(el: Jsx): string {
   const tag = el.tagName.getText()
@@ -187,7 +202,7 @@ export function catalogue(): TestIdEntry[] {
       file,
       line: source.getLineAndCharacterOfPosition(el.getStart()).line + 1,
       element: elementName(el),
-      marks: describe(source, el),
+      marks: markOf(id, source, el),
     }
   }
   for (const source of sources) {

@@ -9,6 +9,7 @@ import type { PublicError } from '../shared/errors'
 import type { ApiErrorBody } from '../shared/http'
 import { resolveApiCall } from '../shared/http'
 import { PoolBusyError } from './search-pool'
+import { SearchUnavailableError } from '../node/search-backend/backend'
 
 export interface ApiAnswer {
   status: number
@@ -57,7 +58,10 @@ export async function answerApi(
     const error = toPublicError(e, { hiddenRoots: options.hiddenRoots ?? [] })
     if (error.code === 'internal')
       options.log?.(`${call.method} failed: ${(e as Error)?.stack ?? String(e)}`)
-    const retry = e instanceof PoolBusyError ? { 'Retry-After': String(e.retryAfterS) } : undefined
+    // A full search queue, or a cluster that is down or slow: the client may try again later.
+    const after =
+      e instanceof PoolBusyError || e instanceof SearchUnavailableError ? e.retryAfterS : undefined
+    const retry = after !== undefined ? { 'Retry-After': String(after) } : undefined
     return errorAnswer(error, retry)
   }
 }

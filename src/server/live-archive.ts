@@ -10,6 +10,7 @@ import { INDEX_FILE } from '../node/index-helpers'
 import { catalogStamp, watchCatalog } from '../node/catalog-watch'
 import type { CatalogWatch } from '../node/catalog-watch'
 import { SearchPool } from './search-pool'
+import type { SearchBackend } from '../node/search-backend/backend'
 
 export interface LiveOptions {
   archiveDir: string
@@ -21,6 +22,11 @@ export interface LiveOptions {
   watch?: boolean
   pollMs?: number
   log: (message: string) => void
+  /**
+   * Another engine that answers searches (an OpenSearch cluster); absent = the embedded engine,
+   * exactly as before. With one, no search workers are started: the cluster does the work.
+   */
+  searchBackend?: SearchBackend
 }
 
 export interface Snapshot {
@@ -47,7 +53,7 @@ export class LiveArchive {
   private constructor(private readonly options: LiveOptions) {
     // One pool for the server's life: its workers open each new snapshot beside the old one.
     this.pool =
-      options.searchWorkers > 0
+      options.searchWorkers > 0 && !options.searchBackend
         ? new SearchPool({
             archiveDir: options.archiveDir,
             indexPath: options.indexPath ?? join(options.archiveDir, INDEX_FILE),
@@ -121,6 +127,7 @@ export class LiveArchive {
     this.watcher?.close()
     this.snapshot.retired = true
     await this.pool?.terminate()
+    await this.options.searchBackend?.close()
   }
 
   /**
@@ -139,6 +146,22 @@ export class LiveArchive {
       const key = archiveKey(service.dir, service.catalog)
       const gen = this.nextGen++
       const pool = this.pool
+      const backend = o.searchBackend
+      if (backend) {
+        const api: ArchiveApi = {
+          listIssues: () => service.listIssues(),
+          getIssue: (id) => service.getIssue(id),
+          getArticle: (id) => service.getArticle(id),
+          getPageSource: (id, page) => service.getPageSource(id, page),
+          search: (request) => backend.search(request),
+          articleMatches: (id, q) => service.articleMatches(id, q),
+          indexStatus: async () => ({
+            ...(await service.indexStatus()),
+            search: await backend.status(),
+          }),
+        }
+        return { api, gen, key, stamp, inFlight: 0, retired: false }
+      }
       if (!pool) return { api: service, gen, key, stamp, inFlight: 0, retired: false }
       const keys = await pool.open(gen).catch((e: unknown) => {
         pool.drop(gen)

@@ -13,6 +13,7 @@ import { LiveArchive } from './live-archive'
 import { DEFAULT_SEARCH_WORKERS } from './search-pool'
 import { setSecurityHeaders } from './headers'
 import { realRoot, resolveStatic } from './static-files'
+import type { SearchBackend } from '../node/search-backend/backend'
 
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 8765
@@ -47,6 +48,8 @@ export interface ServerOptions {
   /** How often the catalog is polled besides fs.watch, in ms (default 500). */
   watchPollMs?: number
   log?: (message: string) => void
+  /** Answer searches from this engine instead of the embedded one (see live-archive.ts). */
+  searchBackend?: SearchBackend
 }
 
 export interface RunningServer {
@@ -107,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ...(options.searchQueue !== undefined ? { searchQueue: options.searchQueue } : {}),
         watch: options.watch ?? true,
         ...(options.watchPollMs ? { pollMs: options.watchPollMs } : {}),
+        ...(options.searchBackend ? { searchBackend: options.searchBackend } : {}),
         log,
       })
   const fixed = options.api

@@ -250,4 +250,16 @@ export interface IndexStatus {
   /** 0..1 while building. */
   progress: number
   message?: string
+  /** Which engine answers searches (the reading room says; absent = the embedded one). */
+  search?: SearchBackendStatus
+}
+
+/** The search engine a reading room answers from, and whether it can answer now. */
+export interface SearchBackendStatus {
+  kind: 'embedded' | 'opensearch'
+  state: 'ready' | 'unavailable'
+  /** Why it cannot answer, or what it answers from (never a credential). */
+  message?: string
+  /** The cluster's index (alias) searched. */
+  index?: string
 }

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import {
   DOC,
   ROOT,
+  bare,
   catalogue,
   renderCatalogue,
   rendered,
@@ -14,6 +15,7 @@ import {
   withCatalogue,
 } from '../../scripts/testids'
 import type { TestIdEntry } from '../../scripts/testids'
+import { TESTID_NOTES } from '../../scripts/testid-notes'
 
 let entries: TestIdEntry[]
 // The type checker reads the whole renderer: seconds on an idle machine, far more on a busy one.
@@ -73,5 +75,15 @@ describe('test-id catalogue', () => {
     const input = entries.find((e) => e.id === 'search-input')
     expect(input?.view).toBe('search')
     expect(entries.filter((e) => !e.marks)).toEqual([])
+    // More than the tag: a comment above the element, its accessible name, or a note.
+    const bareIds = entries.filter((e) => bare(e.marks)).map((e) => `${e.file}:${e.line} ${e.id}`)
+    expect(bareIds, 'ids whose catalogue entry is only a tag: add a comment or a note').toEqual([])
+  })
+
+  it('has no note for an id nothing renders', () => {
+    const ids = new Set(entries.map((e) => e.id))
+    expect(Object.keys(TESTID_NOTES).filter((id) => !ids.has(id))).toEqual([])
+    expect(bare('button[type=button]')).toBe(true)
+    expect(bare('button[type=button] “Copy link”')).toBe(false)
   })
 })

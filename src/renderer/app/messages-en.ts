@@ -87,7 +87,19 @@ export const en = {
   searchPrompt: 'Type in the search box above to search every article.',
   searching: 'Searching…',
   searchFailed: 'The search failed.',
+  appTitle: 'Archive Reader',
   queryError: 'The query could not be understood: {error}',
+  qeTooLong: 'The query is too long: {n} characters; at most {max}.',
+  qeTooManyWords:
+    'The query is too broad: {n} different words; at most {max} can be searched at once.',
+  qeTooBroad:
+    'The query is too broad: it matches too much of the archive; add a more specific word, a phrase in quotes, or a paper or date filter.',
+  qeOnlyExclusions: 'A query needs at least one word to look for, not only -exclusions.',
+  qeUnknown: 'The search query cannot be read.',
+  dateFieldHint: 'YYYY-MM-DD, or a year or month alone (2023, 2023-07)',
+  dateFieldPlaceholder: 'YYYY-MM-DD',
+  dateFieldInvalid:
+    '“{text}” is not a date: write it as 2023-07-13, 13 July 2023 or July 13, 2023.',
   resultCount: '{n} articles match “{q}”',
   resultsLabel: 'Search results',
   noResults: 'No article matches. Try fewer words, or widen the scope.',

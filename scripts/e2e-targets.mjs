@@ -87,8 +87,8 @@ function serve(archive, index) {
 export async function runTargets() {
   const tmp = mkdtempSync(join(tmpdir(), 'archive-reader-e2e-targets-'))
   const copy = join(tmp, 'seeds-copy')
-  // Exported from a scratch copy of seeds/: an export logs itself in its source archive's
-  // archive.log, and the bundled seeds are never written.
+  // Exported from a scratch copy of seeds/: an export only reads its source, but the bundled
+  // seeds are never handed to a writer at all.
   const source = join(tmp, 'seeds')
   cpSync(join(root, 'seeds'), source, {
     recursive: true,

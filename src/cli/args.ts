@@ -44,6 +44,9 @@ Commands:
                              write a complete archive folder (catalog, pages, fresh index)
                              into a new or empty DIR, for another library
   index                      rebuild the search index
+  index --to-opensearch URL [--index-prefix P] [--replicas N]
+                             build the reading room's OpenSearch index (alias swapped when
+                             complete); credentials in the URL or ARCHIVE_READER_OPENSEARCH_*
   verify [--repair]          check the catalog, every page file and the index; --repair
                              finishes or undoes an interrupted add or remove
   edit KIND ARTICLE ... [--note T] [--dry-run]
@@ -78,6 +81,10 @@ export interface CliOptions {
   positionals: string[]
   archive?: string
   index?: string
+  /** index --to-opensearch URL: the cluster to build the reading room's index in. */
+  toOpenSearch?: string
+  indexPrefix?: string
+  replicas?: number
   json: boolean
   help: boolean
   paper: string[]
@@ -136,6 +143,9 @@ export function parseCli(argv: string[]): CliOptions {
       options: {
         archive: { type: 'string' },
         index: { type: 'string' },
+        'to-opensearch': { type: 'string' },
+        'index-prefix': { type: 'string' },
+        replicas: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         paper: { type: 'string', multiple: true },
@@ -198,6 +208,9 @@ export function parseCli(argv: string[]): CliOptions {
   }
   set('archive', v.archive)
   set('index', v.index)
+  set('toOpenSearch', v['to-opensearch'])
+  set('indexPrefix', v['index-prefix'])
+  set('replicas', positiveInt('replicas', v.replicas, 0))
   set('from', date('from', v.from))
   set('to', date('to', v.to))
   set('date', v.date)

@@ -156,9 +156,7 @@ export function runExport(opts: CliOptions, io: Io): number {
     io.out(
       `Exported ${r.issues} issue(s), ${r.pages} page(s) (${(r.bytes / 1024).toFixed(1)} KB, index ${(r.indexBytes / 1024).toFixed(1)} KB) to ${visible(r.target)}.`,
     )
-  if (r.cleaned?.length && !opts.json)
-    io.err(`removed what a killed export left: ${visible(r.cleaned.join(', '))}`)
-  if (r.logWarning) io.err(`warning: ${visible(r.logWarning)}`)
+  for (const a of r.recovery?.actions ?? []) io.err(`recovered: ${visible(a)}`)
   return 0
 }
 

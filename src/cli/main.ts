@@ -16,6 +16,7 @@ import { parseArguments } from '../shared/contract'
 import { exitCodeOf, toPublicError, UserFacingError } from '../shared/errors'
 import { visible } from './visible'
 import { runCorrections, runEdit } from './corrections-cli'
+import { runIndexToOpenSearch } from './opensearch-index'
 
 type Out = (s: string) => void
 
@@ -107,6 +108,10 @@ export function run(
       case 'export':
         return runExport(opts, io)
       case 'index': {
+        if (opts.toOpenSearch !== undefined || opts.indexPrefix !== undefined)
+          throw new UsageError(
+            'index --to-opensearch runs from the command line (archive-reader index --to-opensearch URL)',
+          )
         const service = open({ ...opts }, err)
         const st = {
           articles: service.index.docs.issue.length,
@@ -153,5 +158,16 @@ const invoked = process.argv[1] ?? ''
 if (/(^|[\\/])(main\.[cm]?[jt]s|archive-reader(\.[cm]?js)?)$/.test(invoked)) {
   const out: Out = (s) => process.stdout.write(s + '\n')
   const err: Out = (s) => process.stderr.write(s + '\n')
-  process.exitCode = run(process.argv.slice(2), out, err, terminalIo(out, err))
+  const argv = process.argv.slice(2)
+  // Building a cluster's index is the one asynchronous command (network requests).
+  const opts = (() => {
+    try {
+      return parseCli(argv)
+    } catch {
+      return undefined
+    }
+  })()
+  if (opts?.command === 'index' && opts.toOpenSearch !== undefined)
+    void runIndexToOpenSearch(opts, out, err).then((code) => (process.exitCode = code))
+  else process.exitCode = run(argv, out, err, terminalIo(out, err))
 }

@@ -10,6 +10,10 @@ export const LOG_FILE = 'archive.log'
 
 export interface LogEntry {
   time: string
+  /**
+   * `export` is the line an export writes in its target (with `from`); earlier versions wrote
+   * `created-by-export` there and `export` in the source, which an export no longer touches.
+   */
   op: 'import' | 'remove' | 'correct' | 'export' | 'created-by-export'
   /** The transaction id, so that a recovered transaction is logged once. */
   txn: string

@@ -157,7 +157,7 @@ export class LiveArchive {
           articleMatches: (id, q) => service.articleMatches(id, q),
           indexStatus: async () => ({
             ...(await service.indexStatus()),
-            search: await backend.status(),
+            search: await backend.status(key),
           }),
         }
         return { api, gen, key, stamp, inFlight: 0, retired: false }

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // npm run serve -- [--archive DIR] [--host 127.0.0.1] [--port N] [--static DIR] [--index FILE]
-//                   [--search-workers N]
+//                   [--search-workers N] [--search opensearch --opensearch-url URL
+//                   [--index-prefix P] [--search-config FILE]]
 // Offers one archive to browsers, read-only. Loopback by default: a reading room that wants
 // other machines to connect says so with --host.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { bundledArchiveDir } from '../node/paths'
 import { BUILD_HINT, DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from './server'
+import { SearchSettingsError } from '../node/search-backend/config'
+import { configureSearch } from './search-settings'
 
 const USAGE = `Usage: npm run serve -- [--archive DIR] [--host HOST] [--port N] [--static DIR] [--index FILE]
 
@@ -15,7 +18,13 @@ const USAGE = `Usage: npm run serve -- [--archive DIR] [--host HOST] [--port N] 
   --port N        port (default ${DEFAULT_PORT}; 0 picks a free one)
   --static DIR    the built renderer (default: out/renderer)
   --index FILE    where the search index is kept (default: DIR/index.bin)
-  --search-workers N  threads that answer searches (default 1; 0 = on the event loop)`
+  --search-workers N  threads that answer searches (default 1; 0 = on the event loop)
+  --search embedded|opensearch   which engine answers searches (default embedded)
+  --opensearch-url URL[,URL…]    the OpenSearch cluster's nodes (implies --search opensearch)
+  --index-prefix P               the index alias is P + "articles" (default archive-reader-)
+  --search-config FILE           the same settings as JSON (see README); the environment
+                                 (ARCHIVE_READER_SEARCH, ARCHIVE_READER_OPENSEARCH_URL,
+                                 ARCHIVE_READER_OPENSEARCH_USERNAME/_PASSWORD…) also sets them`
 
 async function main(argv: string[]): Promise<number> {
   let values
@@ -29,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
         static: { type: 'string' },
         index: { type: 'string' },
         'search-workers': { type: 'string' },
+        search: { type: 'string' },
+        'opensearch-url': { type: 'string' },
+        'index-prefix': { type: 'string' },
+        'search-config': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -54,11 +67,40 @@ async function main(argv: string[]): Promise<number> {
   }
   const archiveDir = resolve(values.archive ?? bundledArchiveDir())
   const host = values.host ?? DEFAULT_HOST
+  const log = (m: string): void => void process.stderr.write(`${m}\n`)
+  let search
+  try {
+    search = await configureSearch(
+      {
+        ...(values.search !== undefined ? { search: values.search } : {}),
+        ...(values['opensearch-url'] !== undefined
+          ? { opensearchUrl: values['opensearch-url'] }
+          : {}),
+        ...(values['index-prefix'] !== undefined ? { indexPrefix: values['index-prefix'] } : {}),
+        ...(values['search-config'] !== undefined ? { configFile: values['search-config'] } : {}),
+      },
+      archiveDir,
+      log,
+    )
+  } catch (e) {
+    if (!(e instanceof SearchSettingsError)) throw e
+    process.stderr.write(`serve: ${e.message}\n`)
+    return 2
+  }
+  if (search.backend) {
+    process.stderr.write(
+      search.problem
+        ? `Searching ${search.described}: not yet possible (see above). Searches answer 503 until it is; /api/status says why.\n`
+        : `Searching ${search.described}.\n`,
+    )
+  }
   const running = await startServer({
     archiveDir,
     host,
     port,
     searchWorkers: workers,
+    log,
+    ...(search.backend ? { searchBackend: search.backend } : {}),
     ...(values.static ? { staticDir: resolve(values.static) } : {}),
     ...(values.index ? { indexPath: resolve(values.index) } : {}),
   })

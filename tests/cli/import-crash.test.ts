@@ -198,22 +198,40 @@ describe('a remove and an export killed at every step', () => {
     30_000,
   )
 
-  it.each(['export-page:2', 'export-before-rename'])(
-    'export killed at %s leaves no target and a source that verifies',
-    async (point) => {
+  // An export is a transaction on its target (runTransaction): killed before its commit point
+  // the target is no archive yet (no catalog.json), after it the whole export.
+  const EXPORT_POINTS: [string, 'no archive yet' | 'the whole export'][] = [
+    ['after-lock', 'no archive yet'],
+    ['after-journal', 'no archive yet'],
+    ['export-page:2', 'no archive yet'],
+    ['after-index-staged', 'no archive yet'],
+    ['after-commit', 'the whole export'],
+    ['after-log', 'the whole export'],
+  ]
+  it.each(EXPORT_POINTS)(
+    'export killed at %s: the target holds %s, the source is untouched',
+    async (point, expected) => {
       const dir = fresh(`export-${point.replace(':', '-')}`)
+      const source = snapshot(dir)
       const out = join(work, `exported-${point.replace(':', '-')}`)
       const r = await cli(['--archive', dir, 'export', out], { ARCHIVE_READER_CRASH_AT: point })
       expect(r.signal, r.stderr).toBe('SIGKILL')
-      expect(existsSync(out)).toBe(false)
-      expect(verifyArchive(dir)).toMatchObject({ ok: true, warnings: [] })
-      // The half-built hidden folder beside the target does not stop the next export.
+      expect(snapshot(dir)).toEqual(source)
+      expect(existsSync(join(out, 'catalog.json'))).toBe(expected === 'the whole export')
+      if (expected === 'the whole export') {
+        // Committed: a reader sees it all; repair finishes what the kill cut short.
+        expect(ArchiveService.open({ archiveDir: out }).listIssuesSync()).toHaveLength(4)
+        repairArchive(out)
+        expect(verifyArchive(out)).toMatchObject({ ok: true, warnings: [] })
+        return
+      }
+      // What the killed export left does not stop the next one, which undoes it first.
       const again = await cli(['--archive', dir, 'export', out])
       expect(again.code, again.stderr).toBe(0)
       expect(verifyArchive(out)).toMatchObject({ ok: true, warnings: [] })
-      // ... and is removed by it, with the killed export's lock.
+      expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([])
       const name = out.split('/').pop() as string
-      expect(readdirSync(work).filter((n) => n.startsWith(`.${name}.`))).toEqual([])
+      expect(readdirSync(work).filter((n) => n.startsWith(`.${name}`))).toEqual([])
     },
     30_000,
   )

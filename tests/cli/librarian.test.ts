@@ -112,7 +112,7 @@ describe('archive-reader add (batch import)', () => {
 })
 
 describe('archive-reader remove, export, verify --repair', () => {
-  it('remove then export; both logged', () => {
+  it('remove then export: the remove logged in the source, the export in the target', () => {
     const { dir, work } = setup()
     expect(cli(dir, ['remove', 'xinyu-2022-07-15']).out).toMatch(
       /Removed xinyu-2022-07-15 \(xinyu 2022-07-15\) and its page file\(s\) 004_3bd1574cd96f990f\.txt/,
@@ -124,11 +124,13 @@ describe('archive-reader remove, export, verify --repair', () => {
     expect(e.out).toMatch(/Exported 1 issue\(s\), 2 page\(s\)/)
     expect(readdirSync(target)).toContain('index.bin')
     expect(cli(dir, ['export', target]).err).toMatch(/is not empty/)
-    const ops = readFileSync(join(dir, 'archive.log'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l).op)
-    expect(ops).toEqual(['remove', 'export'])
+    const ops = (d: string) =>
+      readFileSync(join(d, 'archive.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).op)
+    expect(ops(dir)).toEqual(['remove'])
+    expect(ops(target)).toEqual(['export'])
     expect(cli(target, ['verify'])).toMatchObject({ code: 0 })
   })
 

@@ -156,12 +156,13 @@ describe.skipIf(!support.ok)(
       expect(treeState(source.dir)).toEqual(before)
     })
 
-    it('an export from it to a writable folder works, and says the source could not log it', () => {
+    it('an export from it to a writable folder works: the source is only read', () => {
+      const before = treeState(source.dir)
       const target = join(work.dir, 'exported')
       const r = exportArchive({ archiveDir: view.dir, target })
       expect(r.issues).toBeGreaterThan(0)
-      expect(r.logWarning).toMatch(/EROFS/)
       expect(verifyArchive(target)).toMatchObject({ ok: true, errors: [] })
+      expect(treeState(source.dir)).toEqual(before)
     })
   },
 )

@@ -13,6 +13,7 @@ import { recoverArchive } from '../../src/node/write/recover'
 import { repairArchive, verifyArchive } from '../../src/node/verify'
 import { indexedArchiveSetup } from '../support/indexed-archive'
 import { snapshot } from '../support/snapshot'
+import { SEEDS } from '../helpers'
 
 /** A copy of the seed archive with its index built, and an empty folder for batches. */
 const setup = indexedArchiveSetup()
@@ -64,6 +65,7 @@ describe('remove', () => {
 describe('export', () => {
   it('writes a complete archive another library can open: catalog, pages, a current index, its own log', () => {
     const { dir, work } = setup()
+    const source = snapshot(dir)
     const target = join(work, 'for-library')
     const r = exportArchive({ archiveDir: dir, target })
     expect(r).toMatchObject({ issues: 4, pages: 5 })
@@ -75,6 +77,7 @@ describe('export', () => {
       '004_3bd1574cd96f990f.txt',
       'archive.log',
       'catalog.json',
+      'catalog.json.bak',
       'index.bin',
     ])
     expect(verifyArchive(target)).toMatchObject({ ok: true, errors: [], warnings: [] })
@@ -82,9 +85,21 @@ describe('export', () => {
     expect(s.openResult.index).toBe('loaded')
     expect(s.searchSync({ q: '中环万象城' }).total).toBe(1)
     expect(readLog(target).entries).toEqual([
-      expect.objectContaining({ op: 'created-by-export', from: dir }),
+      expect.objectContaining({ op: 'export', from: dir, txn: r.txn }),
     ])
-    expect(readLog(dir).entries).toEqual([expect.objectContaining({ op: 'export', to: target })])
+    // The source is only read: no log line, no lock, nothing else.
+    expect(snapshot(dir)).toEqual(source)
+  })
+
+  it('exports from the bundled seeds/ without writing a byte there (they are read-only)', () => {
+    const { work } = setup()
+    const before = snapshot(SEEDS)
+    const target = join(work, 'from-seeds')
+    expect(exportArchive({ archiveDir: SEEDS, target, papers: ['jiangbei'] })).toMatchObject({
+      issues: 1,
+    })
+    expect(snapshot(SEEDS)).toEqual(before)
+    expect(verifyArchive(target)).toMatchObject({ ok: true, errors: [] })
   })
 
   it('exports a selection, and refuses a non-empty target, a target inside the archive or an empty selection', () => {
@@ -108,39 +123,70 @@ describe('export', () => {
     expect(readdirSync(work).filter((n) => n.startsWith('.'))).toEqual([])
   })
 
-  it('two exports to one target: the second is refused cleanly ("in use"), not an ENOTEMPTY stack', () => {
+  it('two exports to one target: the second is refused cleanly (busy), not an ENOTEMPTY stack', () => {
     const { dir, work } = setup()
     const target = join(work, 'out')
-    // Another export to the same target is running (a live process holds its lock).
-    writeFileSync(
-      join(work, '.out.export.lock'),
-      JSON.stringify({ pid: process.ppid, host: hostname(), op: 'export', started: 'now' }),
-    )
+    // Another export to the same target is running (a live process holds the target's lock).
+    mkdirSync(target)
+    const lock = JSON.stringify({
+      pid: process.ppid,
+      host: hostname(),
+      op: 'export',
+      started: 'now',
+    })
+    writeFileSync(join(target, LOCK_FILE), lock)
     expect(() => exportArchive({ archiveDir: dir, target })).toThrow(
-      /export: .*out is in use: another export to it is running \(process \d+/,
+      /out: archive busy: another change is in progress \(export by process \d+/,
     )
-    expect(existsSync(target)).toBe(false)
-    expect(readdirSync(work)).toEqual(['.out.export.lock'])
+    expect(readdirSync(target)).toEqual([LOCK_FILE])
   })
 
-  it('cleans the hidden build folder a killed export left, on the next run', () => {
+  it('undoes what a killed export left in the target (its journal, its pages), on the next run', () => {
     const { dir, work } = setup()
     const target = join(work, 'out')
-    // What an export killed half-way leaves: its build folder and its lock, both of a dead pid.
-    const left = join(work, '.out.export-999999999-abcdef')
-    mkdirSync(left)
-    writeFileSync(join(left, 'jiangbei-2023-07-13-p1.txt'), 'half')
+    // What an export killed half-way leaves: its lock (a dead pid), its journal and one page.
+    const page = '000_fc561b8f310ec55b.txt'
+    const bytes = readFileSync(join(dir, page))
+    mkdirSync(target)
+    writeFileSync(join(target, page), bytes)
     writeFileSync(
-      join(work, '.out.export.lock'),
+      join(target, LOCK_FILE),
       JSON.stringify({ pid: 999_999_999, host: hostname(), op: 'export', started: 'then' }),
     )
-    // A live export's build folder (another target's, and a live pid's) is left alone.
-    const live = join(work, `.out.export-${process.ppid}-123456`)
-    mkdirSync(live)
-    const r = exportArchive({ archiveDir: dir, target })
-    expect(r.cleaned).toEqual(['.out.export-999999999-abcdef'])
-    expect(readdirSync(work).sort()).toEqual([`.out.export-${process.ppid}-123456`, 'out'])
+    writeFileSync(
+      join(target, JOURNAL_FILE),
+      JSON.stringify({
+        txn: 'killed-1',
+        op: 'export',
+        pid: 999_999_999,
+        started: 'then',
+        catalogAfter: '0'.repeat(64),
+        create: [{ name: page, sha256: createHash('sha256').update(bytes).digest('hex') }],
+        delete: [],
+        stagesIndex: true,
+        log: {},
+      }),
+    )
+    const r = exportArchive({ archiveDir: dir, target, papers: ['xinyu'] })
+    expect(r.recovery).toMatchObject({ txn: 'killed-1', outcome: 'rolled-back' })
+    // The killed export's page (not among xinyu's) is gone; the new export is whole.
+    expect(existsSync(join(target, page))).toBe(false)
     expect(verifyArchive(target)).toMatchObject({ ok: true, warnings: [] })
+    expect(readdirSync(work)).toEqual(['out'])
+  })
+
+  it('refuses a target holding another change’s journal, or an archive', () => {
+    const { dir, work } = setup()
+    const target = join(work, 'other')
+    mkdirSync(target)
+    writeFileSync(join(target, JOURNAL_FILE), JSON.stringify({ op: 'import' }))
+    expect(() => exportArchive({ archiveDir: dir, target })).toThrow(/is not empty/)
+    expect(readdirSync(target)).toEqual([JOURNAL_FILE])
+    const copy = join(work, 'copy')
+    exportArchive({ archiveDir: dir, target: copy })
+    const before = snapshot(copy)
+    expect(() => exportArchive({ archiveDir: dir, target: copy })).toThrow(/is not empty/)
+    expect(snapshot(copy)).toEqual(before)
   })
 
   it('refuses to export a damaged page, leaving no target behind', () => {

@@ -9,8 +9,11 @@ import type { SearchBackendStatus, SearchRequest, SearchResponse } from '../../s
 export interface SearchBackend {
   readonly kind: SearchBackendStatus['kind']
   search(request: SearchRequest): Promise<SearchResponse>
-  /** Whether searches can be answered now, and if not why (for /api/status). */
-  status(): Promise<SearchBackendStatus>
+  /**
+   * Whether searches can be answered now, and if not why (for /api/status); `archiveKey` is the
+   * served archive's state, so a cluster index built from another state is reported as stale.
+   */
+  status(archiveKey?: string): Promise<SearchBackendStatus>
   close(): Promise<void>
 }
 

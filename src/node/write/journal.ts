@@ -28,7 +28,7 @@ export const FINGERPRINTS_FILE = 'fingerprints.json'
 /** A transaction id: `20250101T120000-1a2b3c4d` as newTxnId makes it (tests write short ones). */
 export const TXN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/
 
-export type TxnOp = 'import' | 'remove' | 'correct'
+export type TxnOp = 'import' | 'remove' | 'correct' | 'export'
 
 /** A page file a transaction creates or deletes: its bare name and the sha256 of its bytes. */
 export interface PageFileRef {
@@ -83,7 +83,7 @@ const pageRef = z
 const journalSchema = z
   .object({
     txn: z.string().regex(TXN_ID_PATTERN, 'not a transaction id'),
-    op: z.enum(['import', 'remove', 'correct']),
+    op: z.enum(['import', 'remove', 'correct', 'export']),
     pid: z.number().int(),
     started: z.string().max(100),
     catalogAfter: z.string().regex(SHA256, 'not a sha256'),

@@ -10,20 +10,16 @@ export class UsageError extends UserFacingError {
   readonly errorCode = 'invalid-arguments'
 }
 
-export const USAGE = `archive-reader — the librarian's and tester's tool for an Archive Reader archive
+/** The usage text around the commands the contract declares (usage.ts puts them between). */
+export const USAGE_HEAD = `archive-reader — the librarian's and tester's tool for an Archive Reader archive
 
 Usage: archive-reader [--archive DIR] [--json] <command> [options]
 
 Commands:
-  list                       issues in the archive
-  show ISSUE [--page N]      an issue with its pages and articles
-  search QUERY               full-text search; QUERY syntax: words (all must match),
-                             "quoted phrase", a OR b, -exclude
-      --paper SLUG (repeatable)  --from YYYY-MM-DD  --to YYYY-MM-DD
-      --issue ID  --page N  --type article|brief|photo|graphic|ad|notice|furniture
-      (repeatable)  --sort relevance|date-desc|date-asc
-      --limit N (default 20)  --offset N  --queries FILE (one query per line)
-  add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
+`
+
+/** The usage text of the commands that change an archive, and the common options. */
+export const USAGE_TAIL = `  add PATH... [--paper SLUG] [--paper-name NAME] [--date YYYY-MM-DD] [--page N]
              [--encoding utf-8|gb18030|gbk|gb2312|big5|big5-hkscs|cp950]
              [--allow-private-use] [--allow-same-name] [--issue ID] [--dry-run] [--yes]
                              import page files and folders of them (one file per page),

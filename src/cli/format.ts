@@ -1,5 +1,9 @@
-// Human-readable output of the CLI (the --json output is the contract's objects as they are).
+// Human-readable output of the CLI (the --json output is the contract's objects as they are),
+// and PRESENTERS: what a contract command (verbs.ts) shows a person, and its own options.
+import type { ArchiveMethod, VerbResult } from '../shared/contract'
 import type { DateSource, IssueSummary, IssueView, SearchResponse } from '../shared/types'
+import { NotFoundError } from '../node/archive-service'
+import type { Presenter } from './verbs'
 import { visible } from './visible'
 
 /** Where the date comes from, unless it is printed on the page: " (date from the file name)". */
@@ -91,4 +95,34 @@ export function formatSearch(r: SearchResponse): string {
   if (r.facets.type.length)
     out.push(`types: ${r.facets.type.map((f) => `${f.value} ${f.count}`).join(', ')}`)
   return out.join('\n')
+}
+
+/**
+ * The human-readable form of the contract's commands, where there is one (any other prints its
+ * JSON), and the options a command adds. A verb needs no entry to be a command.
+ */
+export const PRESENTERS: { [M in ArchiveMethod]?: Presenter<VerbResult<M>> } = {
+  listIssues: { text: formatList },
+  getIssue: {
+    select(view, opts) {
+      if (opts.page === undefined) return view
+      if (!view.pages.some((p) => p.number === opts.page))
+        throw new NotFoundError(
+          `issue "${view.id}" has no page ${opts.page}; it has ${view.pages.map((p) => p.number).join(', ')}`,
+        )
+      return { ...view, pages: view.pages.filter((p) => p.number === opts.page) }
+    },
+    text: (view, opts) => formatIssue(view, opts.page),
+    usage: '      --page N               only that page',
+  },
+  search: {
+    text: formatSearch,
+    exitCode: (r) => (r.error ? 1 : 0),
+    usage: `                             QUERY syntax: words (all must match), "quoted phrase",
+                             a OR b, -exclude
+      --paper SLUG (repeatable)  --from YYYY-MM-DD  --to YYYY-MM-DD
+      --issue ID  --page N  --type article|brief|photo|graphic|ad|notice|furniture
+      (repeatable)  --sort relevance|date-desc|date-asc
+      --limit N (default 20)  --offset N  --queries FILE (one query per line)`,
+  },
 }

@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // archive-reader: list, show, search, add, remove, export, index and verify archives.
-// Errors go to stderr with a non-zero exit code (the error policy, src/shared/errors.ts); --json
-// output is the contract's objects (list = listIssues, show = getIssue, search = search).
+// Errors go to stderr with a non-zero exit code (the error policy, src/shared/errors.ts). The
+// commands that read (list, show, search, …) are the contract's verbs, derived from it
+// (verbs.ts): their --json output is the verb's result.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { ArchiveService, NotFoundError } from '../node/archive-service'
+import { ArchiveService } from '../node/archive-service'
 import { bundledArchiveDir } from '../node/paths'
-import { parseCli, searchRequest, USAGE, UsageError } from './args'
-import { MAX_QUERY_LENGTH } from '../shared/rules'
+import { parseCli, UsageError } from './args'
 import type { CliOptions } from './args'
-import { formatIssue, formatList, formatSearch } from './format'
+import { PRESENTERS } from './format'
 import { runAdd, runExport, runRemove, runVerify, terminalIo } from './librarian'
 import type { Io } from './librarian'
-import { parseArguments } from '../shared/contract'
+import { archiveContract } from '../shared/contract'
+import type { ArchiveMethod } from '../shared/contract'
 import { exitCodeOf, toPublicError, UserFacingError } from '../shared/errors'
+import { USAGE } from './usage'
+import { runVerb, verbOfCommand } from './verbs'
 import { visible } from './visible'
 import { runCorrections, runEdit } from './corrections-cli'
 import { runIndexToOpenSearch } from './opensearch-index'
@@ -49,58 +52,13 @@ export function run(
   }
   const json = (v: unknown): void => out(JSON.stringify(v, null, 2))
   try {
+    const method = verbOfCommand(archiveContract, opts.command) as ArchiveMethod | undefined
+    if (method) {
+      const presenter = PRESENTERS[method]
+      if (method === 'search' && opts.queries) return runQueries(open(opts, err), opts, out)
+      return runVerb(archiveContract, method, () => open(opts, err), opts, out, { presenter })
+    }
     switch (opts.command) {
-      case 'list': {
-        const issues = open(opts, err).listIssuesSync()
-        if (opts.json) json(issues)
-        else out(formatList(issues))
-        return 0
-      }
-      case 'show': {
-        const id = opts.positionals[0]
-        if (!id) throw new UsageError('show needs an issue id (see "list")')
-        // The id is judged by getIssue's own schema, as over IPC and HTTP.
-        parseArguments('getIssue', [id])
-        const view = open(opts, err).getIssueSync(id)
-        if (opts.page !== undefined && !view.pages.some((p) => p.number === opts.page)) {
-          throw new NotFoundError(
-            `issue "${id}" has no page ${opts.page}; it has ${view.pages.map((p) => p.number).join(', ')}`,
-          )
-        }
-        const shown =
-          opts.page === undefined
-            ? view
-            : { ...view, pages: view.pages.filter((p) => p.number === opts.page) }
-        if (opts.json) json(shown)
-        else out(formatIssue(view, opts.page))
-        return 0
-      }
-      case 'search': {
-        const service = open(opts, err)
-        if (opts.queries) {
-          const lines = readFileSync(resolve(opts.queries), 'utf8')
-            .split(/\r?\n/)
-            .filter((l) => l.trim())
-          for (const q of lines) {
-            const r = service.searchSync(searchRequest(opts, q))
-            out(opts.json ? JSON.stringify(r) : formatSearch(r) + '\n')
-          }
-          return 0
-        }
-        const q = opts.positionals.join(' ')
-        if (!q.trim()) throw new UsageError('search needs a query, or --queries FILE')
-        // The same cap as the server and the app (the contract's schema); --queries lines get it
-        // from the engine, as an error line of their own.
-        if (q.length > MAX_QUERY_LENGTH) {
-          throw new UsageError(
-            `the query is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} can be searched`,
-          )
-        }
-        const r = service.searchSync(searchRequest(opts, q))
-        if (opts.json) json(r)
-        else out(formatSearch(r))
-        return r.error ? 1 : 0
-      }
       case 'add':
         return runAdd(opts, io)
       case 'remove':
@@ -137,6 +95,37 @@ export function run(
   } catch (e) {
     return failed(e, err)
   }
+}
+
+/**
+ * `search --queries FILE`: the search verb once per line, one JSON object (or text block) per
+ * line in order. A line the verb refuses prints its public error in its place; the rest go on.
+ */
+function runQueries(service: ArchiveService, opts: CliOptions, out: Out): number {
+  const lines = readFileSync(resolve(opts.queries as string), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+  for (const q of lines) {
+    try {
+      runVerb(
+        archiveContract,
+        'search',
+        () => service,
+        opts,
+        (s) => out(opts.json ? s : s + '\n'),
+        {
+          presenter: PRESENTERS.search,
+          words: [q],
+          compact: true,
+        },
+      )
+    } catch (e) {
+      if (!(e instanceof UserFacingError)) throw e
+      const { code, message } = toPublicError(e)
+      out(opts.json ? JSON.stringify({ query: q, error: message, code }) : `${q}: ${message}\n`)
+    }
+  }
+  return 0
 }
 
 /**

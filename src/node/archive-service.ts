@@ -4,7 +4,7 @@
 import { UserFacingError } from '../shared/errors'
 import { constants, accessSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { ArchiveApi } from '../shared/contract'
+import type { ArchiveApi, ArchiveSyncApi } from '../shared/contract'
 import { sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
 import { search } from '../shared/search/engine'
@@ -24,7 +24,8 @@ import type {
   SearchRequest,
   SearchResponse,
 } from '../shared/types'
-import { archiveKey, ArchiveError, readPageText } from './archive-dir'
+import { archiveKey, ArchiveError, readPageText, sha256 } from './archive-dir'
+import type { Overlay } from './corrections-overlay'
 import { TextLru } from './text-lru'
 import { issuePreview } from '../shared/archive/issue-preview'
 import { loadCatalog } from './catalog-recovery'
@@ -56,6 +57,17 @@ export interface OpenOptions {
   onProgress?: (status: IndexStatus) => void
   /** Messages for the user (a stale or damaged index being rebuilt, an unwritable folder). */
   log?: (message: string) => void
+  /**
+   * The user's corrections of an archive the app cannot change (corrections-overlay.ts), applied
+   * after the archive's own; the index is then built with them and keyed by them too.
+   */
+  overlay?: Overlay
+}
+
+/** The key an index of `dir` with `overlay` applied is built for (archiveKey alone without one). */
+export function correctedKey(dir: string, catalog: Catalog, overlay?: Overlay): string {
+  const key = archiveKey(dir, catalog)
+  return overlay?.entries.length ? sha256(`${key}\u0000overlay\u0000${overlay.sha256}`) : key
 }
 
 export interface OpenResult {
@@ -66,7 +78,7 @@ export interface OpenResult {
   written: boolean
 }
 
-export class ArchiveService implements ArchiveApi {
+export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   /** Issue views, bounded by the text they hold (a page can be megabytes). */
   private readonly views = new TextLru<IssueView>(VIEW_CACHE_CHARS, viewChars)
   private readonly previews = new TextLru<IssueView>(VIEW_CACHE_CHARS / 4, viewChars)
@@ -81,9 +93,10 @@ export class ArchiveService implements ArchiveApi {
     readonly catalog: Catalog,
     readonly index: SearchIndex,
     readonly openResult: OpenResult,
+    corrections: readonly CorrectionEntry[],
   ) {
     catalog.issues.forEach((issue, i) => this.issueIndex.set(issue.id, i))
-    this.corrections = correctionEntries(dir, catalog)
+    this.corrections = corrections
     const perIssue = index.issues.map((row) => {
       const m = new Map<number, number>()
       this.pageCounts.set(row.id, m)
@@ -101,13 +114,20 @@ export class ArchiveService implements ArchiveApi {
     const dir = options.archiveDir
     // A damaged catalog.json is restored from catalog.json.bak here, with a message.
     const catalog = sortCatalog(loadCatalog(dir, options.log))
-    const key = archiveKey(dir, catalog)
+    const key = correctedKey(dir, catalog, options.overlay)
+    const corrections = [...correctionEntries(dir, catalog), ...(options.overlay?.entries ?? [])]
     const indexPath = options.indexPath ?? join(dir, INDEX_FILE)
     let reason: string | undefined
     try {
       const loaded = loadIndexFile(indexPath)
       if (loaded.sourceKey === key) {
-        return new ArchiveService(dir, catalog, loaded.index, { index: 'loaded', written: false })
+        return new ArchiveService(
+          dir,
+          catalog,
+          loaded.index,
+          { index: 'loaded', written: false },
+          corrections,
+        )
       }
       reason = 'the archive changed since the index was built'
     } catch (e) {
@@ -126,9 +146,15 @@ export class ArchiveService implements ArchiveApi {
         issues: catalog.issues.length,
       })
     report(0)
-    const index = buildIndexFor(dir, catalog, report, options.log)
+    const index = buildIndexFor(dir, catalog, report, options.log, corrections)
     const written = ArchiveService.tryWrite(indexPath, index, key, options.log)
-    const service = new ArchiveService(dir, catalog, index, { index: 'built', reason, written })
+    const service = new ArchiveService(
+      dir,
+      catalog,
+      index,
+      { index: 'built', reason, written },
+      corrections,
+    )
     options.onProgress?.(statusOf(service))
     return service
   }
@@ -175,6 +201,10 @@ export class ArchiveService implements ArchiveApi {
   }
 
   async getArticle(articleId: string): Promise<Article> {
+    return this.getArticleSync(articleId)
+  }
+
+  getArticleSync(articleId: string): Article {
     const ref = parseArticleId(articleId)
     const article = ref ? findArticle(this.getIssueSync(ref.issueId), articleId) : undefined
     if (!article) throw new NotFoundError(`no article "${articleId}" in this archive`)
@@ -198,6 +228,10 @@ export class ArchiveService implements ArchiveApi {
   }
 
   async getPageSource(issueId: string, page: number): Promise<PageSource> {
+    return this.getPageSourceSync(issueId, page)
+  }
+
+  getPageSourceSync(issueId: string, page: number): PageSource {
     const idx = this.issueIndex.get(issueId)
     const issue = idx === undefined ? undefined : this.catalog.issues[idx]
     const p = issue?.pages.find((x) => x.number === page)
@@ -225,6 +259,10 @@ export class ArchiveService implements ArchiveApi {
   }
 
   async articleMatches(articleId: string, q: string): Promise<ArticleMatches> {
+    return this.articleMatchesSync(articleId, q)
+  }
+
+  articleMatchesSync(articleId: string, q: string): ArticleMatches {
     const ref = parseArticleId(articleId)
     const article = ref ? findArticle(this.getIssueSync(ref.issueId), articleId) : undefined
     if (!article) throw new NotFoundError(`no article "${articleId}" in this archive`)
@@ -247,6 +285,10 @@ export class ArchiveService implements ArchiveApi {
   }
 
   async indexStatus(): Promise<IndexStatus> {
+    return this.indexStatusSync()
+  }
+
+  indexStatusSync(): IndexStatus {
     return statusOf(this)
   }
 }

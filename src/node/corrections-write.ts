@@ -190,16 +190,32 @@ function summary(p: Plan): Omit<CorrectResult, 'dryRun'> {
   }
 }
 
-/** An issue's pages as edits see them: text and articles with the corrections in force. */
-export function editPages(dir: string, issueId: string): { catalog: Catalog; pages: EditPage[] } {
+/**
+ * An issue's pages as edits see them: text and articles with the corrections in force (the
+ * archive's, then `extra`: a profile's overlay).
+ */
+export function editPages(
+  dir: string,
+  issueId: string,
+  extra: readonly CorrectionEntry[] = [],
+): {
+  catalog: Catalog
+  issue: CatalogIssue
+  texts: string[]
+  entries: CorrectionEntry[]
+  pages: EditPage[]
+} {
   const catalog = sortCatalog(readCatalog(dir))
   const issue = catalog.issues.find((i) => i.id === issueId)
   if (!issue) throw new ArchiveError(`no issue "${issueId}" in ${dir} (see "list")`)
   const texts = issue.pages.map((p) => readPageText(dir, p))
-  const entries = readCorrections(dir, catalog).file.entries
+  const entries = [...readCorrections(dir, catalog).file.entries, ...extra]
   const { perPage } = issueArticles(issue, texts, paperRules(catalog.papers, issue.paper), entries)
   return {
     catalog,
+    issue,
+    texts,
+    entries,
     pages: issue.pages.map((p, i) => ({
       issue: issue.id,
       page: p.number,

@@ -96,7 +96,20 @@ export class LiveArchive {
    * when a new snapshot is in place. Concurrent callers share one reload.
    */
   reload(): Promise<boolean> {
-    this.reloading ??= (async () => {
+    if (this.reloading) return this.reloading
+    const reloading = this.reopen()
+    // Cleared once settled, and only after it was stored: a reopen that finds nothing changed
+    // settles without waiting, and clearing inside it would run before the assignment, leaving
+    // a settled `false` that every later reload returned (the server stopped following).
+    this.reloading = reloading
+    void reloading.finally(() => {
+      if (this.reloading === reloading) this.reloading = undefined
+    })
+    return reloading
+  }
+
+  private reopen(): Promise<boolean> {
+    return (async () => {
       try {
         if (catalogStamp(this.options.archiveDir) === this.snapshot.stamp) return false
         const next = await this.openSnapshot()
@@ -112,11 +125,8 @@ export class LiveArchive {
         // The old snapshot keeps serving; the next change (or request) tries again.
         this.options.log(`The changed archive could not be opened: ${(e as Error).message}`)
         return false
-      } finally {
-        this.reloading = undefined
       }
     })()
-    return this.reloading
   }
 
   private finishRetired(s: Snapshot): void {

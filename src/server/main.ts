@@ -24,7 +24,9 @@ const USAGE = `Usage: npm run serve -- [--archive DIR] [--host HOST] [--port N] 
   --index-prefix P               the index alias is P + "articles" (default archive-reader-)
   --search-config FILE           the same settings as JSON (see README); the environment
                                  (ARCHIVE_READER_SEARCH, ARCHIVE_READER_OPENSEARCH_URL,
-                                 ARCHIVE_READER_OPENSEARCH_USERNAME/_PASSWORD…) also sets them`
+                                 ARCHIVE_READER_OPENSEARCH_USERNAME/_PASSWORD…) also sets them
+  --editable      tests and development only: serve DIR as a writable library whose
+                  corrections the app may edit (a reading room is read-only)`
 
 async function main(argv: string[]): Promise<number> {
   let values
@@ -42,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
         'opensearch-url': { type: 'string' },
         'index-prefix': { type: 'string' },
         'search-config': { type: 'string' },
+        editable: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -101,10 +104,15 @@ async function main(argv: string[]): Promise<number> {
     searchWorkers: workers,
     log,
     ...(search.backend ? { searchBackend: search.backend } : {}),
+    ...(values.editable ? { editable: true } : {}),
     ...(values.static ? { staticDir: resolve(values.static) } : {}),
     ...(values.index ? { indexPath: resolve(values.index) } : {}),
   })
   if (!running.hasApp) process.stderr.write(`${BUILD_HINT}\nThe JSON API is served meanwhile.\n`)
+  if (values.editable)
+    process.stderr.write(
+      `Editing is on: the app may write corrections into ${archiveDir} (tests and development only).\n`,
+    )
   if (!isLoopback(host)) {
     process.stderr.write(
       `Listening on ${host}: other machines can read this archive (read-only).\n`,

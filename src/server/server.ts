@@ -2,6 +2,7 @@
 // to the loopback interface unless told otherwise, so a reading room opts in to the network.
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ArchiveApi } from '../shared/contract'
 import { resolveApiCall } from '../shared/http'
@@ -12,6 +13,10 @@ import type { ApiAnswer } from './api'
 import { LiveArchive } from './live-archive'
 import { DEFAULT_SEARCH_WORKERS } from './search-pool'
 import { setSecurityHeaders } from './headers'
+import { answerCorrections } from './corrections-api'
+import { CorrectionsEditor } from '../node/corrections-editor'
+import { INDEX_FILE } from '../node/index-helpers'
+import { isCorrectionsPath } from '../shared/corrections-http'
 import { realRoot, resolveStatic } from './static-files'
 import type { SearchBackend } from '../node/search-backend/backend'
 
@@ -48,6 +53,11 @@ export interface ServerOptions {
   /** How often the catalog is polled besides fs.watch, in ms (default 500). */
   watchPollMs?: number
   log?: (message: string) => void
+  /**
+   * Serve the archive folder as a writable library whose corrections the app may edit (tests
+   * and development only; a reading room is read-only: corrections-api.ts).
+   */
+  editable?: boolean
   /** Answer searches from this engine instead of the embedded one (see live-archive.ts). */
   searchBackend?: SearchBackend
 }
@@ -81,6 +91,25 @@ function sendJson(res: ServerResponse, status: number, body: unknown, head: bool
   res.setHeader('Cache-Control', 'no-store')
   res.setHeader('Content-Length', Buffer.byteLength(text))
   res.end(head ? undefined : text)
+}
+
+const MAX_BODY = 256 * 1024
+
+/** The request's body as text, or undefined when it is over MAX_BODY. */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        done(undefined)
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', fail)
+  })
 }
 
 function sendEncoded(res: ServerResponse, answer: EncodedAnswer, head: boolean): void {
@@ -154,10 +183,49 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // through a DNS name that resolves to 127.0.0.1 (DNS rebinding).
   const checkHost = isLoopback(host)
 
+  const editor = options.editable
+    ? new CorrectionsEditor({
+        placeOf: async () => ({
+          kind: 'library',
+          dir: options.archiveDir,
+          indexPath: options.indexPath ?? join(options.archiveDir, INDEX_FILE),
+        }),
+        // The change is committed: the next request must see it (twice: a reload already under
+        // way may have read the catalog before the commit).
+        changed: async () => {
+          await live?.reload()
+          await live?.reload()
+        },
+      })
+    : undefined
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res)
     const method = req.method ?? 'GET'
     const head = method === 'HEAD'
+    const target0 = req.url ?? '/'
+    const path0 = target0.split('?')[0] as string
+    if (isCorrectionsPath(path0)) {
+      if (checkHost && !isLoopback(hostName(req.headers.host))) {
+        sendText(res, 421, 'This server only answers requests addressed to a loopback host.', head)
+        return
+      }
+      const body = method === 'POST' ? await readBody(req) : ''
+      if (body === undefined) {
+        const big = errorAnswer({
+          code: 'invalid-arguments',
+          name: 'TooLarge',
+          message: 'the request body is over 256 KB',
+        })
+        sendJson(res, 413, big.body, false)
+        return
+      }
+      const answered = await answerCorrections(editor, method, path0, body, answering)
+      if (answered) {
+        sendJson(res, answered.status, answered.body, head)
+        return
+      }
+    }
     if (method !== 'GET' && !head) {
       res.setHeader('Allow', 'GET, HEAD')
       const refusal = errorAnswer({

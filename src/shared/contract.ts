@@ -38,7 +38,10 @@ export const articleIdSchema = z.string().max(200).regex(ARTICLE_ID_PATTERN, ART
 export const paperSlugSchema = z.string().max(64).regex(PAPER_SLUG_PATTERN, PAPER_SLUG_RULE)
 const isoDate = z.string().max(10).regex(ISO_DATE_PATTERN, ISO_DATE_RULE)
 export const pageNumberSchema = z.number().int().min(1).max(MAX_PAGE_NUMBER)
-export const querySchema = z.string().max(MAX_QUERY_LENGTH)
+export const querySchema = z.string().max(MAX_QUERY_LENGTH, {
+  error: (issue) =>
+    `the query is ${String(issue.input).length} characters long; at most ${MAX_QUERY_LENGTH} can be searched`,
+})
 
 export const searchRequestSchema = z
   .object({
@@ -85,14 +88,35 @@ export interface HttpRoute {
   args: readonly HttpArg[]
 }
 
+/**
+ * Where one argument of a CLI command comes from, in order, among the words after the command:
+ * `word` the next word (`number`: a whole number there becomes a number, anything else stays
+ * text for the schema to refuse), `words` all the rest joined by spaces (a query), `search` a
+ * SearchRequest from the rest (the query) and the search options (cli/args.ts).
+ */
+export type CliArg =
+  | { from: 'word'; name: string; number?: true }
+  | { from: 'words'; name: string }
+  | { from: 'search' }
+
+/**
+ * A CLI command that performs the verb (cli/verbs.ts derives it): its arguments, and one line
+ * for the usage text. Its `--json` output is the verb's result.
+ */
+export interface CliCommand {
+  command: string
+  args: readonly CliArg[]
+  about: string
+}
+
 /** One verb: its IPC channel, its argument tuple, its result, its HTTP route and CLI command. */
 export interface VerbDeclaration {
   channel: string
   args: z.ZodType<unknown[]>
   returns: Returns<unknown>
   http?: HttpRoute
-  /** The CLI command whose `--json` output is this verb's result. */
-  cli?: string
+  /** The CLI command that performs it; its `--json` output is this verb's result. */
+  cli?: CliCommand
 }
 
 /**
@@ -108,14 +132,18 @@ export const archiveContract = {
     args: z.tuple([]),
     returns: returns<IssueSummary[]>(),
     http: { path: '/issues', args: [] },
-    cli: 'list',
+    cli: { command: 'list', args: [], about: 'issues in the archive' },
   },
   getIssue: {
     channel: channels.getIssue,
     args: z.tuple([issueIdSchema]),
     returns: returns<IssueView>(),
     http: { path: '/issues/:id', args: [{ from: 'path', name: 'id' }] },
-    cli: 'show',
+    cli: {
+      command: 'show',
+      args: [{ from: 'word', name: 'ISSUE' }],
+      about: 'an issue with its pages and articles',
+    },
   },
   /** One article with its whole text (getIssue may cut long bodies). */
   getArticle: {
@@ -123,6 +151,11 @@ export const archiveContract = {
     args: z.tuple([articleIdSchema]),
     returns: returns<Article>(),
     http: { path: '/articles/:id*', args: [{ from: 'path', name: 'id' }] },
+    cli: {
+      command: 'article',
+      args: [{ from: 'word', name: 'ARTICLE' }],
+      about: 'one article (ISSUE/pN/aM) with its whole text',
+    },
   },
   getPageSource: {
     channel: channels.getPageSource,
@@ -135,13 +168,21 @@ export const archiveContract = {
         { from: 'path', name: 'page', number: true },
       ],
     },
+    cli: {
+      command: 'source',
+      args: [
+        { from: 'word', name: 'ISSUE' },
+        { from: 'word', name: 'PAGE', number: true },
+      ],
+      about: "a page's file and its text as stored",
+    },
   },
   search: {
     channel: channels.search,
     args: z.tuple([searchRequestSchema]),
     returns: returns<SearchResponse>(),
     http: { path: '/search', args: [{ from: 'search' }] },
-    cli: 'search',
+    cli: { command: 'search', args: [{ from: 'search' }], about: 'full-text search' },
   },
   articleMatches: {
     channel: channels.articleMatches,
@@ -154,12 +195,21 @@ export const archiveContract = {
         { from: 'query', name: 'q' },
       ],
     },
+    cli: {
+      command: 'matches',
+      args: [
+        { from: 'word', name: 'ARTICLE' },
+        { from: 'words', name: 'QUERY' },
+      ],
+      about: "where QUERY's terms occur in an article",
+    },
   },
   indexStatus: {
     channel: channels.indexStatus,
     args: z.tuple([]),
     returns: returns<IndexStatus>(),
     http: { path: '/status', args: [] },
+    cli: { command: 'status', args: [], about: "the search index's state" },
   },
 } as const satisfies Record<keyof typeof channels, VerbDeclaration>
 
@@ -173,6 +223,19 @@ export type ApiOf<D extends Record<string, VerbDeclaration>> = {
 
 /** What the archive offers, derived from the declaration. ArchiveService implements it. */
 export type ArchiveApi = ApiOf<Declared>
+
+/**
+ * The same verbs answered in-process without a promise (`getIssueSync`, …), as the CLI calls
+ * them (cli/verbs.ts). ArchiveService implements it too; its `getIssueSync` gives every body
+ * whole, where `getIssue` (for a reader over IPC or HTTP) may cut long ones.
+ */
+export type SyncApiOf<D extends Record<string, VerbDeclaration>> = {
+  [M in keyof D & string as `${M}Sync`]: (
+    ...args: z.output<D[M]['args']>
+  ) => ResultOf<D[M]['returns']>
+}
+
+export type ArchiveSyncApi = SyncApiOf<Declared>
 
 export type ArchiveMethod = keyof ArchiveApi
 

@@ -25,6 +25,15 @@ export const importChannels = {
   userIssues: 'import:user-issues',
 } as const
 
+/** IPC channel per corrections verb (corrections-contract.ts: correctionsContract). */
+export const correctionsChannels = {
+  editTarget: 'corrections:edit-target',
+  previewEdit: 'corrections:preview-edit',
+  applyEdit: 'corrections:apply-edit',
+  removeCorrection: 'corrections:remove',
+  exportCorrections: 'corrections:export',
+} as const
+
 /** Event pushed from main to the renderer while the index is (re)built. */
 export const INDEX_PROGRESS_EVENT = 'archive:index-progress'
 /** Main → renderer: a menu command. */

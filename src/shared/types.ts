@@ -141,6 +141,12 @@ export interface ArticleCorrection {
   kind: 'split' | 'merge' | 'retype' | 'retitle' | 'link' | 'unlink' | 'fix-text'
   original?: string
   replacement?: string
+  /** When it was made (ISO time), and the librarian's note: the article's history. */
+  created?: string
+  note?: string
+  /** A retitle's fields as set; a retype's type. */
+  fields?: Partial<Record<'kicker' | 'headline' | 'subheadline' | 'byline', string>>
+  type?: BlockType
 }
 
 export interface PageView {

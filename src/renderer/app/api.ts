@@ -32,7 +32,11 @@ function bridge(): ArchiveBridge | undefined {
 }
 
 async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { Accept: 'application/json' } })
+  return jsonAnswer<T>(await fetch(path, { headers: { Accept: 'application/json' } }))
+}
+
+/** An API answer's JSON, or the RemoteError its error body describes. */
+export async function jsonAnswer<T>(res: Response): Promise<T> {
   if (!res.ok) {
     let body: Partial<ApiErrorBody> = {}
     try {

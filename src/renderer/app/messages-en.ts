@@ -1,5 +1,6 @@
 // The English UI strings; the keys are the message catalogue (zh-CN in messages.ts must match).
 import { importEn } from '../import/import-messages'
+import { correctionsEn } from '../corrections/corrections-messages'
 
 export const en = {
   noResultsLoneMinus:
@@ -260,6 +261,7 @@ export const en = {
   keyShortcuts: 'Show this help',
   keyEscape: 'Close this help / leave the search box',
   ...importEn,
+  ...correctionsEn,
 } as const
 
 export type MessageKey = keyof typeof en

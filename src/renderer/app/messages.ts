@@ -1,5 +1,6 @@
 // UI strings in English and Simplified Chinese. `{name}` is replaced by a value.
 import { importZh } from '../import/import-messages'
+import { correctionsZh } from '../corrections/corrections-messages'
 
 import { en } from './messages-en'
 import type { MessageKey } from './messages-en'
@@ -258,6 +259,7 @@ const zh: Record<MessageKey, string> = {
   keyShortcuts: '显示本帮助',
   keyEscape: '关闭帮助 / 离开检索框',
   ...importZh,
+  ...correctionsZh,
 }
 
 export const messages: Record<'en' | 'zh-CN', Record<MessageKey, string>> = { en, 'zh-CN': zh }

@@ -11,6 +11,7 @@ import { navigate } from '../app/route-store'
 import { stepFontSize, updateSettings, useSettings } from '../app/settings'
 import { CitationMenu } from './CitationMenu'
 import type { PaneLinks } from './pane-links'
+import { openEditor, useEditTarget, useEditing, closeEditor } from '../corrections/edit-state'
 
 /** What ArticleView and its toolbar are given: the article shown in one pane. */
 export interface ArticleProps {
@@ -25,6 +26,8 @@ export interface ArticleProps {
 export function ArticleToolbar({ route, index, issue, article, pane }: ArticleProps) {
   const { t } = useI18n()
   const { fontSize } = useSettings()
+  const { entry: target } = useEditTarget(article.issueId)
+  const editing = useEditing()?.articleId === article.id
   return (
     <div className="article-tools" role="toolbar" aria-label={t('articleTools')}>
       <div className="group" role="group" aria-label={t('textSize')}>
@@ -85,6 +88,16 @@ export function ArticleToolbar({ route, index, issue, article, pane }: ArticlePr
       >
         {t('exportText')}
       </button>
+      {target?.status === 'ok' && target.data.editable && (
+        <button
+          type="button"
+          data-testid="edit-article"
+          aria-pressed={editing}
+          onClick={() => (editing ? closeEditor() : openEditor(article.id, 'edit'))}
+        >
+          {t('edEdit')}
+        </button>
+      )}
       <button
         type="button"
         data-testid="print-article"

@@ -10,6 +10,7 @@ import { Highlighted } from '../ui/Highlighted'
 import { HitNavigator } from './HitNavigator'
 import { StoryParts } from './StoryParts'
 import { ExtractionNotice } from './ExtractionNotice'
+import { EditMode } from '../corrections/EditMode'
 
 export function ArticleView({ route, index, issue, article: shipped, pane, links }: ArticleProps) {
   const { t } = useI18n()
@@ -66,6 +67,7 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
         pane={pane}
         links={links}
       />
+      <EditMode issue={issue} article={article} />
       {pane.q && (
         <HitNavigator
           route={route}

@@ -73,6 +73,16 @@ export function blockAt<D extends { start: number; end: number }>(
   return best
 }
 
+/** What an article shows of an entry that acts on it (its history). */
+export function markOf(entry: CorrectionEntry): ArticleCorrection {
+  const mark: ArticleCorrection = { id: entry.id, kind: entry.kind }
+  if (entry.created) mark.created = entry.created
+  if (entry.note) mark.note = entry.note
+  if (entry.kind === 'retitle') mark.fields = { ...entry.fields }
+  if (entry.kind === 'retype') mark.type = entry.type
+  return mark
+}
+
 const PAGE_LEVEL = new Set(['split', 'merge', 'retype', 'retitle', 'fix-text'])
 
 /**
@@ -110,7 +120,7 @@ export function correctPage(
     const refuse = (status: OutcomeStatus, problem: string): void => {
       outcomes.push({ id: entry.id, status, problem })
     }
-    const mark: ArticleCorrection = { id: entry.id, kind: entry.kind }
+    const mark = markOf(entry)
     if (entry.kind === 'split') {
       const p = at.start
       const i = drafts.findIndex((d) => d.start < p && p < d.end)

@@ -5,7 +5,7 @@ import type { Article, CatalogIssue, ContinuationLink } from '../types'
 import { linkContinuations, correctedPageArticles } from './articles'
 import { entriesByPage } from './corrections'
 import type { CorrectionEntry, LinkEntry, UnlinkEntry } from './corrections'
-import { blockAt, resolveAnchor } from './corrections-apply'
+import { blockAt, markOf, resolveAnchor } from './corrections-apply'
 import type { EntryOutcome } from './corrections-apply'
 import type { SegmentRules } from './segment-rules'
 
@@ -90,7 +90,7 @@ function unpair(link: ContinuationLink, self: Article, all: Map<string, Article>
 }
 
 function mark(a: Article, e: CorrectionEntry): void {
-  ;(a.corrections ??= []).push({ id: e.id, kind: e.kind })
+  ;(a.corrections ??= []).push(markOf(e))
 }
 
 function applyLink(

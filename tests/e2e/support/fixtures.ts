@@ -9,7 +9,7 @@
 // Every request the page makes is recorded; a test fails if any leaves the machine.
 import { test as base, expect } from '@playwright/test'
 import type { Browser, BrowserContext, ElectronApplication, Page } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer } from '../../../src/server/server'
@@ -84,6 +84,11 @@ interface Workers {
   notSeeds: string | undefined
   /** One browser per worker (web only); each test gets its own context in it. */
   webBrowser: Browser | undefined
+  /**
+   * `test.use({ editable: true })`: the web project's server serves a scratch copy of the
+   * archive as a writable library (the edit mode's test mode, `serve --editable`).
+   */
+  editable: boolean
 }
 
 export const test = base.extend<
@@ -98,22 +103,29 @@ export const test = base.extend<
 
   archiveDir: [TARGETS.archiveDir, { scope: 'worker', option: true }],
 
+  editable: [false, { scope: 'worker', option: true }],
+
   server: [
-    async ({ archiveDir }, use, workerInfo) => {
+    async ({ archiveDir, editable }, use, workerInfo) => {
       // A running reading room serves its own archive: none is started (the app fixture skips a
       // spec that brings its own archive).
       if (!isBrowser(workerInfo.project) || TARGETS.url) {
         await use(undefined)
         return
       }
+      // An editable server writes into its archive: it gets a copy, never the seeds themselves.
+      const copy = editable ? mkdtempSync(join(tmpdir(), 'archive-reader-e2e-library-')) : undefined
+      if (copy)
+        cpSync(archiveDir, copy, { recursive: true, filter: (src) => !src.endsWith('index.bin') })
       // Another archive (a test fixture) gets its index in a temp folder, not beside its files.
-      const bundled = archiveDir === bundledArchiveDir()
+      const bundled = archiveDir === bundledArchiveDir() && !copy
       const indexDir = bundled
         ? undefined
         : mkdtempSync(join(tmpdir(), 'archive-reader-e2e-index-'))
       const server = await startServer({
-        archiveDir,
+        archiveDir: copy ?? archiveDir,
         ...(indexDir ? { indexPath: join(indexDir, 'index.bin') } : {}),
+        ...(editable ? { editable: true } : {}),
         host: '127.0.0.1',
         port: 0,
         staticDir: RENDERER_OUT,
@@ -123,6 +135,7 @@ export const test = base.extend<
       await use(server)
       await server.close()
       if (indexDir) rmSync(indexDir, { recursive: true, force: true })
+      if (copy) rmSync(copy, { recursive: true, force: true })
     },
     { scope: 'worker' },
   ],

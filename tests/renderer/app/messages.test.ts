@@ -89,7 +89,7 @@ const TEXT_ATTRIBUTES = new Set([
   'label',
   'aria-description',
 ])
-const MESSAGE_FILES = /(^|\/)(messages(-en)?|import-messages)\.ts$/
+const MESSAGE_FILES = /(^|\/)(messages(-en)?|[a-z]+-messages)\.ts$/
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

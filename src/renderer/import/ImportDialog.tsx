@@ -12,6 +12,7 @@ import type {
   ImportSelection,
 } from '../../shared/import-contract'
 import { refreshAfterChange } from '../app/data'
+import { failureText, isCancelled } from '../app/error-text'
 import { useI18n } from '../app/i18n'
 import { closeImportDialog } from './import-dialog-store'
 import { editsValid, overridesOf, sameOverrides, setEdit } from './import-form'
@@ -35,10 +36,9 @@ interface Notice {
   text: string
 }
 
-const isCancel = (e: unknown): boolean => (e as Error)?.name === 'ImportCancelled'
-
 export function ImportDialog({ api }: { api: ImportBridge }) {
-  const { t, date } = useI18n()
+  const i18n = useI18n()
+  const { t, date } = i18n
   const [step, setStep] = useState<Step>({ kind: 'pick' })
   const [selection, setSelection] = useState<ImportSelection>()
   const [edits, setEdits] = useState<Edits>({})
@@ -61,9 +61,9 @@ export function ImportDialog({ api }: { api: ImportBridge }) {
   // A check or an import that ended early (cancelled or failed): say so, and start again.
   const backToPick = (e: unknown): void => {
     setNotice(
-      isCancel(e)
+      isCancelled(e)
         ? { tone: 'info', text: t('impCancelled') }
-        : { tone: 'error', text: t('impFailed', { error: (e as Error).message }) },
+        : { tone: 'error', text: failureText(e, i18n, 'impFailed') },
     )
     setStep({ kind: 'pick' })
   }
@@ -91,7 +91,7 @@ export function ImportDialog({ api }: { api: ImportBridge }) {
       setEdits({})
       await check(sel, [])
     } catch (e) {
-      setNotice({ tone: 'error', text: t('impFailed', { error: (e as Error).message }) })
+      setNotice({ tone: 'error', text: failureText(e, i18n, 'impFailed') })
     }
   }
 

@@ -2,13 +2,15 @@
 // dialog). Panes that showed it are closed; the library and searches load again.
 import { useState } from 'react'
 import { refreshAfterChange } from '../app/data'
+import { failureText } from '../app/error-text'
 import { useI18n } from '../app/i18n'
 import { importApi } from '../import/import-api'
 import { getRoute, navigate } from '../app/route-store'
 import { showToast } from '../ui/toast'
 
 export function RemoveIssueButton({ issueId, what }: { issueId: string; what: string }) {
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
   const [asking, setAsking] = useState(false)
   const [busy, setBusy] = useState(false)
   if (!importApi) return null
@@ -24,7 +26,7 @@ export function RemoveIssueButton({ issueId, what }: { issueId: string; what: st
       refreshAfterChange([issueId])
       showToast(t('removed', { what }))
     } catch (e) {
-      showToast(t('removeFailed', { error: (e as Error).message }), undefined, 'error')
+      showToast(failureText(e, i18n, 'removeFailed'), undefined, 'error')
       setBusy(false)
       setAsking(false)
     }

@@ -90,7 +90,14 @@ export const TESTID_NOTES: Readonly<Record<string, string>> = {
   'facet-count': 'hit count beside a filter value',
   'hit-open': "a hit's headline, a link that opens it in the reader",
   'hit-snippet': "a hit's snippet, terms highlighted",
-  'hit-timeline': 'bar chart of hits per year (a table for screen readers)',
+  'hit-timeline':
+    'bar chart of hits per year, or per month of one year (`data-level`); a table for screen readers',
+  'timeline-bar':
+    'one bar of the hit timeline: `data-period` YYYY or YYYY-MM, `data-count` its hits',
+  'date-from': 'start of the date filter: a text field in the UI language (date-input.ts)',
+  'date-to': 'end of the date filter: a text field in the UI language (date-input.ts)',
+  'provenance-date-note':
+    "the catalog's note on the date (left out of the Chinese UI when English)",
   'paper-facet': 'filter by paper (checkbox per paper, with counts)',
   'results-heading': 'heading of the results page with the hit count',
   'scope-all': 'search scope: the whole archive',

@@ -23,6 +23,7 @@ test('paper and date filters with facet counts', async ({ app }) => {
   await ui.search.paperFacet('jiangbei').uncheck()
 
   await ui.page.getByTestId('date-from').fill('2024-01-01')
+  await ui.page.getByTestId('date-from').press('Enter')
   await expect(async () => {
     for (const id of await ui.search.hitIds()) expect(id).toMatch(/^beibei-2024/)
   }).toPass()

@@ -31,7 +31,9 @@ test('library → issue → page → article', async ({ app }) => {
   await expect(pane.root).toHaveAttribute('data-page', '1')
   await pane.root.getByTestId('provenance').locator('summary').click()
   await expect(pane.root.getByTestId('provenance-source')).toHaveText('000_fc561b8f310ec55b.txt')
-  await expect(pane.root.getByTestId('provenance-date')).toContainText('7月12日')
+  await expect(pane.root.getByTestId('provenance-date')).toContainText('2023年7月13日')
+  // The catalog's notes are English: the Chinese UI leaves them out (the English one shows them).
+  await expect(pane.root.getByTestId('provenance-date-note')).toHaveCount(0)
 
   // Back returns to the article on page 2.
   await ui.page.goBack()

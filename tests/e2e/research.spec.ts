@@ -62,9 +62,13 @@ test('stepping past the 20th result loads the next page of results', async ({ ap
   expect(await ui.hash()).toContain('offset=20')
 })
 
-test('the timeline filters by year and is a table for screen readers', async ({ app }) => {
+test('the timeline filters by year, drills into months, and is a table for screen readers', async ({
+  app,
+}) => {
   const ui = new AppPage(app)
   await ui.open(`#/search?q=${encodeURIComponent(Q)}`)
+  const timeline = ui.page.getByTestId('hit-timeline')
+  await expect(timeline).toHaveAttribute('data-level', 'year')
   await expect(ui.search.timelineBar('2023')).toBeVisible()
   await expect(ui.page.getByTestId('timeline-table').locator('tbody tr')).toHaveCount(3)
   await ui.search.timelineBar('2023').click()
@@ -72,7 +76,31 @@ test('the timeline filters by year and is a table for screen readers', async ({ 
   expect(await ui.hash()).toContain('from=2023-01-01')
   const hits = ui.search.resultsPage.locator('.hit-meta')
   for (const meta of await hits.allTextContents()) expect(meta).toContain('2023')
-  await expect(ui.search.timelineBar('2023')).toHaveAttribute('aria-pressed', 'true')
+
+  // The year's twelve months, from the engine's month facet; the table follows.
+  await expect(timeline).toHaveAttribute('data-level', 'month')
+  await expect(ui.page.getByTestId('timeline-table').locator('tbody tr')).toHaveCount(12)
+  await expect(ui.page.getByTestId('timeline-table')).toContainText('7月')
+  await expect(ui.search.timelineBar('2023-01')).toBeDisabled()
+  const june = Number(await ui.search.timelineBar('2023-06').getAttribute('data-count'))
+  const july = Number(await ui.search.timelineBar('2023-07').getAttribute('data-count'))
+  expect(june).toBeGreaterThan(0)
+  expect(july).toBeGreaterThan(0)
+  await ui.search.timelineBar('2023-07').click()
+  await ui.search.settled(Q)
+  expect(await ui.hash()).toContain('from=2023-07-01')
+  expect(await ui.hash()).toContain('to=2023-07-31')
+  await expect(ui.search.timelineBar('2023-07')).toHaveAttribute('aria-pressed', 'true')
+  await expect(ui.search.count).toContainText(String(july))
+  for (const meta of await hits.allTextContents()) expect(meta).toContain('2023年7月')
+
+  // Back up: the month again gives the year, "all years" the years.
+  await ui.search.timelineBar('2023-07').click()
+  await expect(ui.search.timelineBar('2023-07')).toHaveAttribute('aria-pressed', 'false')
+  expect(await ui.hash()).toContain('to=2023-12-31')
+  await ui.page.getByTestId('timeline-up').click()
+  await expect(timeline).toHaveAttribute('data-level', 'year')
+  expect(await ui.hash()).not.toContain('from=')
 })
 
 test('the sidebar folds away and stays folded after a reload', async ({ app }) => {

@@ -2,6 +2,7 @@
 import type { Article, DateSource, IssueView, PageView } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 import type { MessageKey } from '../app/messages'
+import { noteFitsLanguage } from './note-language'
 
 /** How the reader says where the issue's date comes from. */
 const DATE_SOURCE_MESSAGE: Record<DateSource, MessageKey> = {
@@ -20,7 +21,9 @@ interface Props {
 }
 
 export function Provenance({ issue, page, article }: Props) {
-  const { t, date } = useI18n()
+  const { t, date, lang } = useI18n()
+  const dateNote = issue.dateNote && noteFitsLanguage(issue.dateNote, lang) ? issue.dateNote : ''
+  const pageNote = page.note && noteFitsLanguage(page.note, lang) ? page.note : ''
   return (
     <details className="provenance" data-testid="provenance">
       <summary>
@@ -34,17 +37,21 @@ export function Provenance({ issue, page, article }: Props) {
         <dt>{t('provDate')}</dt>
         <dd data-testid="provenance-date">
           {date(issue.date)} — {t(DATE_SOURCE_MESSAGE[issue.dateSource])}
-          {issue.dateNote && <p className="note">{issue.dateNote}</p>}
+          {dateNote && (
+            <p className="note" data-testid="provenance-date-note">
+              {dateNote}
+            </p>
+          )}
         </dd>
         <dt>{t('provSource')}</dt>
         <dd>
           <code>{page.source}</code> ({page.encoding})
         </dd>
-        {page.note && (
+        {pageNote && (
           <>
             <dt>{t('provPageNote')}</dt>
             <dd className="note" data-testid="provenance-page-note">
-              {page.note}
+              {pageNote}
             </dd>
           </>
         )}

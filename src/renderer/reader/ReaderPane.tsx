@@ -38,7 +38,7 @@ export function ReaderPane({ route, index, pane, bodyRef, onScroll }: Props) {
   const links = paneLinks(route, index)
 
   useEffect(() => {
-    if (active && issue) document.title = `${describePane(pane, i18n)} — 报刊档案阅读器`
+    if (active && issue) document.title = `${describePane(pane, i18n)} — ${i18n.t('appTitle')}`
   }, [active, issue, pane, i18n])
 
   const activate = (): void => {

@@ -6,6 +6,7 @@ import { useIssues } from '../app/data'
 import { useI18n } from '../app/i18n'
 import type { AppRoute } from '../app/route'
 import { groupByPaper } from '../library/papers'
+import { DateField } from './DateField'
 import { ScopeLadder } from './ScopeLadder'
 import { setSearch } from './search-route'
 
@@ -21,17 +22,14 @@ export function SearchFilters({ route, response }: Props) {
   const papers = groupByPaper(issues)
   const s = route.search
   const counts = new Map(response?.facets.paper.map((f) => [f.value, f.count]))
-  const dates = issues.map((i) => i.date).sort()
-  const minDate = dates[0]
-  const maxDate = dates[dates.length - 1]
   const togglePaper = (slug: string, on: boolean): void => {
     const set = new Set(s.papers ?? [])
     if (on) set.add(slug)
     else set.delete(slug)
     setSearch(route, { papers: [...set].sort(), issueId: undefined, page: undefined })
   }
-  const setDate = (field: 'dateFrom' | 'dateTo', v: string): void => {
-    if (v === '' || isValidIsoDate(v)) setSearch(route, { [field]: v || undefined })
+  const setDate = (field: 'dateFrom' | 'dateTo', v: string | undefined): void => {
+    if (v === undefined || isValidIsoDate(v)) setSearch(route, { [field]: v })
   }
   const active =
     (s.papers?.length ?? 0) + (s.dateFrom ? 1 : 0) + (s.dateTo ? 1 : 0) + (s.issueId ? 1 : 0)
@@ -90,24 +88,20 @@ export function SearchFilters({ route, response }: Props) {
         data-testid="date-filter"
       >
         <span className="label">{t('dates')}</span>
-        <input
-          type="date"
-          data-testid="date-from"
-          aria-label={t('dateFrom')}
-          value={s.dateFrom ?? ''}
-          min={minDate}
-          max={maxDate}
-          onChange={(e) => setDate('dateFrom', e.target.value)}
+        <DateField
+          testId="date-from"
+          edge="start"
+          label={t('dateFrom')}
+          value={s.dateFrom}
+          onChange={(v) => setDate('dateFrom', v)}
         />
         <span aria-hidden="true">–</span>
-        <input
-          type="date"
-          data-testid="date-to"
-          aria-label={t('dateTo')}
-          value={s.dateTo ?? ''}
-          min={minDate}
-          max={maxDate}
-          onChange={(e) => setDate('dateTo', e.target.value)}
+        <DateField
+          testId="date-to"
+          edge="end"
+          label={t('dateTo')}
+          value={s.dateTo}
+          onChange={(v) => setDate('dateTo', v)}
         />
         {(s.dateFrom || s.dateTo) && (
           <button

@@ -7,6 +7,7 @@ import type { SearchRequest, SearchResponse } from '../../shared/types'
 import { useSearch } from '../app/data'
 import { useI18n } from '../app/i18n'
 import type { AppRoute } from '../app/route'
+import { queryErrorText } from './query-error'
 
 export interface RouteSearch {
   request: SearchRequest
@@ -25,7 +26,8 @@ export function requestOf(route: AppRoute): SearchRequest {
 }
 
 export function useRouteSearch(route: AppRoute): RouteSearch {
-  const { t, number } = useI18n()
+  const i18n = useI18n()
+  const { t, number } = i18n
   const requestKey = searchRequestToParams(route.search).toString()
   const request = useMemo(
     () => searchRequestFromParams(new URLSearchParams(requestKey)) as unknown as SearchRequest,
@@ -41,7 +43,7 @@ export function useRouteSearch(route: AppRoute): RouteSearch {
   if (!hasQuery) status = t('searchPrompt')
   else if (error) status = t('searchFailed')
   else if (loading || !response) status = t('searching')
-  else if (response.error) status = t('queryError', { error: response.error })
+  else if (response.error) status = queryErrorText(response.error, i18n)
   else
     status = t('resultCount', {
       n: number(response.total),

@@ -21,8 +21,9 @@ export class SearchPage {
     return this.page.locator(`[data-testid="search-hit"][data-article-id="${articleId}"]`)
   }
 
-  timelineBar(year: string): Locator {
-    return this.page.locator(`[data-testid="timeline-bar"][data-year="${year}"]`)
+  /** A bar of the hit timeline: a year (YYYY) or, drilled into a year, a month (YYYY-MM). */
+  timelineBar(period: string): Locator {
+    return this.page.locator(`[data-testid="timeline-bar"][data-period="${period}"]`)
   }
 
   /**

@@ -4,20 +4,13 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { run } from '../../src/cli/main'
 import type { IssueSummary, IssueView, SearchResponse } from '../../src/shared/types'
 import { tempArchive } from '../helpers'
+import { runCli } from '../support/cli'
+import type { CliRun } from '../support/cli'
 
 const archive = tempArchive()
 afterAll(() => archive.cleanup())
 
-function cli(...args: string[]): { code: number; out: string; err: string } {
-  let out = ''
-  let err = ''
-  const code = run(
-    ['--archive', archive.dir, ...args],
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  )
-  return { code, out, err }
-}
+const cli = (...args: string[]): CliRun => runCli(archive.dir, args)
 const json = <T>(...args: string[]): T => {
   const r = cli('--json', ...args)
   expect(r.code, r.err).toBe(0)

@@ -4,7 +4,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { parseCli } from '../../src/cli/args'
-import { run } from '../../src/cli/main'
 import { USAGE } from '../../src/cli/usage'
 import { runVerb, verbOfCommand, verbUsage } from '../../src/cli/verbs'
 import { ArchiveService } from '../../src/node/archive-service'
@@ -17,20 +16,13 @@ import {
 import type { ArchiveMethod, VerbDeclaration } from '../../src/shared/contract'
 import { exitCodeOf, toPublicError } from '../../src/shared/errors'
 import { tempArchive } from '../helpers'
+import { runCli } from '../support/cli'
+import type { CliRun } from '../support/cli'
 
 const archive = tempArchive()
 afterAll(() => archive.cleanup())
 
-function cli(...args: string[]): { code: number; out: string; err: string } {
-  let out = ''
-  let err = ''
-  const code = run(
-    ['--archive', archive.dir, ...args],
-    (s) => (out += s + '\n'),
-    (s) => (err += s + '\n'),
-  )
-  return { code, out, err }
-}
+const cli = (...args: string[]): CliRun => runCli(archive.dir, args)
 
 /** Words for each verb's command, and the arguments they stand for. */
 const SAMPLES: Record<ArchiveMethod, { words: string[]; args: unknown[] }> = {

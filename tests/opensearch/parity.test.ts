@@ -13,9 +13,9 @@ import { OpenSearchBackend } from '../../src/node/search-backend/opensearch/back
 import { archiveDocuments } from '../../src/node/search-backend/opensearch/documents'
 import { indexToOpenSearch } from '../../src/node/search-backend/opensearch/indexer'
 import { sortCatalog } from '../../src/shared/archive/catalog'
-import type { SearchRequest, SearchResponse } from '../../src/shared/types'
+import type { SearchRequest } from '../../src/shared/types'
 import { SEEDS } from '../helpers'
-import { PROJECT_CASES, sampledCases } from '../support/search-cases'
+import { PROJECT_CASES, comparable, sampledCases } from '../support/search-cases'
 
 const url = inject('opensearchUrl')
 const config = { urls: [url], indexPrefix: 'parity-' }
@@ -32,17 +32,6 @@ afterAll(async () => {
   await backend?.close()
   rmSync(scratch, { recursive: true, force: true })
 })
-
-function comparable(r: SearchResponse): unknown {
-  return {
-    total: r.total,
-    error: r.error,
-    facets: r.facets,
-    hits: r.hits
-      .map((h) => ({ ...h, score: 0 }))
-      .sort((a, b) => a.articleId.localeCompare(b.articleId)),
-  }
-}
 
 async function compare(requests: SearchRequest[]): Promise<{ compared: number; topAgree: number }> {
   let topAgree = 0

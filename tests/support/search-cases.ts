@@ -6,7 +6,7 @@
 import type { OsDocument } from '../../src/node/search-backend/opensearch/mapping'
 import { DOC_SEPARATOR } from '../../src/shared/search/ngram'
 import { BLOCK_TYPES } from '../../src/shared/types'
-import type { SearchRequest, SortOrder } from '../../src/shared/types'
+import type { SearchRequest, SearchResponse, SortOrder } from '../../src/shared/types'
 
 /** The queries of tests/shared/search/*.test.ts and the README's examples. */
 export const PROJECT_CASES: SearchRequest[] = [
@@ -102,4 +102,17 @@ export function sampledCases(
     out.push(req)
   }
   return out
+}
+
+/** What parity means: the same hits (as a set), total, facets, and each hit's snippet; ranking
+ * may differ (each backend scores with its own BM25). */
+export function comparable(r: SearchResponse): unknown {
+  return {
+    total: r.total,
+    error: r.error,
+    facets: r.facets,
+    hits: r.hits
+      .map((h) => ({ ...h, score: 0 }))
+      .sort((a, b) => a.articleId.localeCompare(b.articleId)),
+  }
 }

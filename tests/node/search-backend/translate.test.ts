@@ -14,10 +14,10 @@ import { searchBody } from '../../../src/node/search-backend/opensearch/translat
 import { sortCatalog } from '../../../src/shared/archive/catalog'
 import { parseQuery } from '../../../src/shared/search/query'
 import { docText } from '../../../src/shared/search/search-index'
-import type { SearchRequest, SearchResponse } from '../../../src/shared/types'
+import type { SearchRequest } from '../../../src/shared/types'
 import { SEEDS } from '../../helpers'
 import { FakeCluster } from '../../support/fake-cluster'
-import { PROJECT_CASES, sampledCases } from '../../support/search-cases'
+import { PROJECT_CASES, comparable, sampledCases } from '../../support/search-cases'
 
 const scratch = mkdtempSync(join(tmpdir(), 'os-translate-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -25,18 +25,6 @@ const service = ArchiveService.open({ archiveDir: SEEDS, indexPath: join(scratch
 const docs = [...archiveDocuments(SEEDS, sortCatalog(loadCatalog(SEEDS)))].flat()
 const cluster = new FakeCluster(docs)
 const backend = new OpenSearchBackend(cluster)
-
-/** What parity means: the same hits (as a set), total, facets, and each hit's snippet. */
-function comparable(r: SearchResponse): unknown {
-  return {
-    total: r.total,
-    error: r.error,
-    facets: r.facets,
-    hits: r.hits
-      .map((h) => ({ ...h, score: 0 }))
-      .sort((a, b) => a.articleId.localeCompare(b.articleId)),
-  }
-}
 
 async function sameAnswer(request: SearchRequest): Promise<void> {
   const all = { ...request, limit: 1000, offset: 0 }

@@ -18,6 +18,7 @@ export function DidYouMean({ route, response }: Props) {
   const offers = response.didYouMean ?? []
   if (offers.length === 0) return null
   return (
+    // The nearby queries offered for a search with no or very few hits.
     <div className="did-you-mean" data-testid="did-you-mean">
       <span className="dym-title">{t('dymTitle')}</span>
       <ul className="dym-list">

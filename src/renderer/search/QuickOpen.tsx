@@ -155,8 +155,16 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
           >
             <span className={`qo-kind kind-${item.kind}`}>{t(`qoKind_${item.kind}`)}</span>
             <span className="qo-main">
-              <span className="qo-item-label">{item.label}</span>
-              {item.detail && <span className="qo-detail">{item.detail}</span>}
+              <span className="qo-item-label">
+                {item.kind === 'search' ? t('qoSearchFor', { q: item.q }) : item.label}
+              </span>
+              {item.kind === 'search' ? (
+                <span className="qo-detail">
+                  {t('sugCount', { n: number(item.total), count: item.total })}
+                </span>
+              ) : (
+                item.detail && <span className="qo-detail">{item.detail}</span>
+              )}
             </span>
             {item.match === 'fuzzy' && <span className="qo-fuzzy">{t('qoFuzzy')}</span>}
           </li>

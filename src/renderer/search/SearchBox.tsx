@@ -88,7 +88,12 @@ export function SearchBox({ route, inputRef }: Props) {
       <label htmlFor="search-input" className="visually-hidden">
         {t('searchLabel')}
       </label>
-      <div className="search-field">
+      {/* The box and its suggestions; data-suggesting while a question is on its way. */}
+      <div
+        className="search-field"
+        data-testid="search-field"
+        data-suggesting={suggestions.pending || undefined}
+      >
         <input
           id="search-input"
           ref={inputRef}
@@ -157,6 +162,7 @@ export function SearchBox({ route, inputRef }: Props) {
             onHover={(i) => dispatch({ type: 'hover', index: i })}
           />
         )}
+        {/* Says how many suggestions there are, for screen readers (a live region). */}
         <span className="visually-hidden" role="status" data-testid="suggestions-status">
           {list.open && items.length > 0
             ? t('sugAnnounce', { n: number(items.length), count: items.length })

@@ -22,11 +22,14 @@ export interface Suggestions {
   request: (text: string, caret: number) => void
   /** Forget the list and any question on its way (a search was run, a choice made). */
   cancel: () => void
+  /** A question is waiting for its debounce or its answer. */
+  pending: boolean
 }
 
 export function useSuggestions(): Suggestions {
   const [answer, setAnswer] = useState<{ items: Suggestion[]; word?: TypedWord }>({ items: [] })
   const [list, dispatch] = useReducer(listReducer, CLOSED)
+  const [pending, setPending] = useState(false)
   const seq = useRef(0)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -34,6 +37,7 @@ export function useSuggestions(): Suggestions {
   const cancel = useCallback((): void => {
     clearTimeout(timer.current)
     seq.current++
+    setPending(false)
     setAnswer({ items: [] })
     dispatch({ type: 'items', count: 0 })
   }, [])
@@ -48,10 +52,12 @@ export function useSuggestions(): Suggestions {
       clearTimeout(timer.current)
       // A question asked now makes every older one's answer stale, also one still waiting.
       const n = ++seq.current
+      setPending(true)
       timer.current = setTimeout(() => {
         api.suggest(word.prefix, SUGGEST_LIMIT).then(
           (r) => {
             if (n !== seq.current) return
+            setPending(false)
             setAnswer({ items: r.suggestions, word })
             dispatch({ type: 'items', count: r.suggestions.length })
           },
@@ -65,5 +71,5 @@ export function useSuggestions(): Suggestions {
     [cancel],
   )
 
-  return { items: answer.items, word: answer.word, list, dispatch, request, cancel }
+  return { items: answer.items, word: answer.word, list, dispatch, request, cancel, pending }
 }

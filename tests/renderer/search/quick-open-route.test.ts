@@ -17,7 +17,9 @@ const go = (item: QuickOpenItem, route: AppRoute = EMPTY_ROUTE): string =>
 
 describe('routeForItem', () => {
   it('opens a paper, and a paper’s year, in the library', () => {
-    expect(go({ ...base, kind: 'paper', paper: 'jiangbei', issues: 2 })).toBe('#/library?lp=jiangbei')
+    expect(go({ ...base, kind: 'paper', paper: 'jiangbei', issues: 2 })).toBe(
+      '#/library?lp=jiangbei',
+    )
     expect(
       go({ ...base, kind: 'year', paper: 'jiangbei', year: '2023', month: '2023-07', issues: 2 }),
     ).toBe('#/library?lp=jiangbei&ly=2023')
@@ -29,7 +31,13 @@ describe('routeForItem', () => {
 
   it('opens an issue or an article in the active pane, keeping the search', () => {
     expect(
-      go({ ...base, kind: 'issue', issueId: 'jiangbei-2023-07-13', paper: 'jiangbei', date: '2023-07-13' }),
+      go({
+        ...base,
+        kind: 'issue',
+        issueId: 'jiangbei-2023-07-13',
+        paper: 'jiangbei',
+        date: '2023-07-13',
+      }),
     ).toBe('#/library?a=jiangbei-2023-07-13')
     const article: QuickOpenItem = {
       ...base,

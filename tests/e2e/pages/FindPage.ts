@@ -63,3 +63,16 @@ export class QuickOpenPage {
     return this.root.locator(`[data-testid="quick-open-item"][data-kind="${kind}"]`)
   }
 }
+
+/** "Did you mean" above the results (and under "no results"). */
+export class DidYouMeanPage {
+  readonly root: Locator
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('did-you-mean')
+  }
+
+  offer(q: string): Locator {
+    return this.page.locator(`[data-testid="dym-offer"][data-query="${q}"]`)
+  }
+}

@@ -6,7 +6,20 @@ import { useI18n } from '../app/i18n'
 import type { AppRoute } from '../app/route'
 import { formatRoute } from '../app/route'
 import { navigate } from '../app/route-store'
+import { markChange } from './did-you-mean'
 import { withSearch } from './search-route'
+
+/** The query with the characters that differ from what was typed in bold. */
+function marked(q: string, from: string, to: string) {
+  const m = markChange(q, from, to)
+  return (
+    <>
+      {m.before}
+      {m.changed && <strong>{m.changed}</strong>}
+      {m.after}
+    </>
+  )
+}
 
 interface Props {
   route: AppRoute
@@ -39,16 +52,7 @@ export function DidYouMean({ route, response }: Props) {
                   navigate(next)
                 }}
               >
-                <span className="dym-q">
-                  {/* The replacing term stands out in the query. */}
-                  {d.to
-                    ? d.q
-                        .split(d.to)
-                        .flatMap((part, i) =>
-                          i === 0 ? [part] : [<strong key={i}>{d.to}</strong>, part],
-                        )
-                    : d.q}
-                </span>
+                <span className="dym-q">{marked(d.q, d.from, d.to)}</span>
                 <span className="dym-count">
                   {t('dymCount', { n: number(d.total), count: d.total })}
                 </span>

@@ -80,3 +80,13 @@ test('screenshots of quick open', async ({ app }, testInfo) => {
     await qo.input.press('Escape')
   }
 })
+
+test('screenshots of did you mean', async ({ app }, testInfo) => {
+  const ui = new AppPage(app)
+  for (const [width, height] of SIZES) {
+    await app.page.setViewportSize({ width, height })
+    await ui.open('#/search?q=%E4%BD%8E%E7%82%AD')
+    await expect(ui.page.getByTestId('did-you-mean').first()).toBeVisible()
+    await shoot(app, testInfo, `did-you-mean${suffix(width)}`)
+  }
+})

@@ -55,7 +55,6 @@ const exportSchema = z.object({
 })
 
 export type Bookmark = z.infer<typeof bookmarkSchema>
-export type RecentSearch = z.infer<typeof recentSchema>
 export type Note = z.infer<typeof noteSchema>
 type Store = z.infer<typeof storeSchema>
 

@@ -23,6 +23,10 @@ const browser = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The tools' tsconfig for every imported file: the shared and web ones map
+  // @exodus/bytes/encoding.js to a declaration-only stand-in (types/), which at run time has no
+  // TextDecoder, so the server the fixtures start failed to load and no spec ran.
+  tsconfig: './tsconfig.tools.json',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/support/global-setup.ts',
   // A whole-session spec (offline, perf) takes over 30 s when the 2 shared cores are busy; the

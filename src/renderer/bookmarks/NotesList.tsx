@@ -1,7 +1,7 @@
 // The researcher's notes in the bookmarks panel: each with its article (a link that opens it,
 // where the note is edited) and a delete button.
 import { useI18n } from '../app/i18n'
-import { articleHref, articleLabel } from './article-ref'
+import { articleHref, articleWhere } from './article-ref'
 import { deleteNote, useNotes } from './notes'
 
 export function NotesList() {
@@ -22,8 +22,14 @@ export function NotesList() {
             // One note: its article, its text, when, delete.
             <li key={n.articleId} data-testid="note-item">
               {/* The note's article (paper, date, page, headline), a link that opens it. */}
-              <a href={articleHref(n.articleId)} data-testid="note-link" lang="zh-CN">
-                {articleLabel(n, i18n)}
+              <a href={articleHref(n.articleId)} data-testid="note-link">
+                {articleWhere(n, i18n)}
+                {n.headline && (
+                  <>
+                    {' · '}
+                    <span lang="zh-CN">{n.headline}</span>
+                  </>
+                )}
               </a>
               {/* The note's text as written. */}
               <p className="note-text" data-testid="note-text">

@@ -34,8 +34,7 @@ export function articleHref(articleId: string): string {
   return formatRoute({ ...EMPTY_ROUTE, panes: ref ? [{ ref }] : [] })
 }
 
-/** "江北报 2023年7月13日 第1版 · headline" in the UI language. */
-export function articleLabel(m: ArticleMeta, i18n: I18n): string {
-  const where = `${i18n.paper(m)} ${i18n.date(m.date)} ${i18n.t('pageN', { n: m.page })}`
-  return m.headline ? `${where} · ${m.headline}` : where
+/** "江北报 2023年7月13日 第1版" in the UI language (the lists add " · headline", in Chinese). */
+export function articleWhere(m: ArticleMeta, i18n: I18n): string {
+  return `${i18n.paper(m)} ${i18n.date(m.date)} ${i18n.t('pageN', { n: m.page })}`
 }

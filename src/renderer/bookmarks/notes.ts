@@ -14,10 +14,6 @@ export function useNotes(): readonly Note[] {
   return useStore(bookmarkStore).notes ?? []
 }
 
-export function noteOf(articleId: string): Note | undefined {
-  return bookmarkStore.get().notes?.find((n) => n.articleId === articleId)
-}
-
 /** The article's note in the list; its text trimmed and cut to MAX_NOTE_LENGTH. */
 export function noteFor(
   issue: Pick<IssueView, 'paperName' | 'paperNameEn' | 'date'>,

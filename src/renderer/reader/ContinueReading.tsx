@@ -2,7 +2,7 @@
 // the reader stopped (reading-position.ts). On the welcome page only the few to continue; in the
 // bookmarks panel (`manage`) all recent ones, each to forget, and all at once.
 import { useI18n } from '../app/i18n'
-import { articleHref, articleLabel } from '../bookmarks/article-ref'
+import { articleHref, articleWhere } from '../bookmarks/article-ref'
 import {
   clearPositions,
   continueList,
@@ -35,8 +35,14 @@ export function ContinueReading({ manage = false }: { manage?: boolean }) {
             // One article read part-way: its link, how far it was read, when.
             <li key={p.articleId} data-testid="reading-position">
               {/* Opens the article where the reader stopped. */}
-              <a href={articleHref(p.articleId)} data-testid="continue-link" lang="zh-CN">
-                {articleLabel(p, i18n)}
+              <a href={articleHref(p.articleId)} data-testid="continue-link">
+                {articleWhere(p, i18n)}
+                {p.headline && (
+                  <>
+                    {' · '}
+                    <span lang="zh-CN">{p.headline}</span>
+                  </>
+                )}
               </a>
               <span className="muted small-text">
                 {t('readPercent', { n: percentRead(p) })} · {date(p.at.slice(0, 10))}

@@ -7,12 +7,10 @@ import {
   exportBookmarks,
   importBookmarks,
 } from '../../../src/renderer/bookmarks/bookmarks'
-import {
-  deleteNote,
-  MAX_NOTE_LENGTH,
-  noteOf,
-  saveNote,
-} from '../../../src/renderer/bookmarks/notes'
+import { deleteNote, MAX_NOTE_LENGTH, saveNote } from '../../../src/renderer/bookmarks/notes'
+
+const noteOf = (articleId: string) =>
+  bookmarkStore.get().notes?.find((n) => n.articleId === articleId)
 
 const issue = { paperName: '江北报', paperNameEn: 'Jiangbei Daily', date: '2023-07-13' }
 const article = (n: number) => ({

@@ -38,6 +38,7 @@ import type { FieldIndex } from '../shared/search/fields/field-index'
 import { DEFAULT_QUICK_OPEN, quickOpen } from '../shared/search/fields/quick-open'
 import type { QuickOpenResponse, SuggestResponse } from '../shared/types'
 import { openFieldIndex } from './field-store'
+import { DID_YOU_MEAN_MAX_HITS, didYouMean } from '../shared/search/fields/did-you-mean'
 
 /** Characters of article text the issue caches keep (≈ 2 bytes each in memory). */
 const VIEW_CACHE_CHARS = 16_000_000
@@ -166,7 +167,12 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
       { index: 'built', reason, written },
       corrections,
     )
-    if (written) service.fieldStore = { indexPath, ...(options.log ? { log: options.log } : {}) }
+    if (written) {
+      // A new index gets its field index at once, saved beside it: readers of a saved index
+      // then find both, and the first suggestion waits for nothing.
+      service.fieldStore = { indexPath, ...(options.log ? { log: options.log } : {}) }
+      service.fields()
+    }
     options.onProgress?.(statusOf(service))
     return service
   }
@@ -260,7 +266,16 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
     return this.searchSync(request)
   }
 
+  /** The search, with "did you mean" when it finds little (fields/did-you-mean.ts). */
   searchSync(request: SearchRequest): SearchResponse {
+    const response = this.plainSearch(request)
+    if (response.error || response.total > DID_YOU_MEAN_MAX_HITS) return response
+    const nearby = didYouMean(this.fields(), request, response, (r) => this.plainSearch(r))
+    return nearby ? { ...response, didYouMean: nearby } : response
+  }
+
+  /** The engine's answer alone. */
+  private plainSearch(request: SearchRequest): SearchResponse {
     // Hits are shown from the index alone (it keeps each headline and reflowed text), so a
     // search reads no page file.
     return search(
@@ -300,7 +315,7 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
         papers: this.catalog.papers,
         issues: live,
         fields: this.fields(),
-        search: (r) => this.searchSync(r),
+        search: (r) => this.plainSearch(r),
       },
       text,
       limit ?? DEFAULT_QUICK_OPEN,

@@ -153,3 +153,11 @@ export function frequentPairs(index: SearchIndex): VocabularyEntry[] {
   }
   return out
 }
+
+/** The vocabulary's rules, stored with a persisted field index: a change rebuilds it. */
+export const VOCABULARY_OPTIONS = {
+  version: 1,
+  phraseMinCount: PHRASE_MIN_COUNT,
+  bodyPairsMax: BODY_PAIRS_MAX,
+  pairCohesion: PAIR_COHESION,
+} as const

@@ -38,6 +38,7 @@ import type { FieldIndex } from '../shared/search/fields/field-index'
 import { DEFAULT_QUICK_OPEN, quickOpen } from '../shared/search/fields/quick-open'
 import type { QuickOpenResponse, SuggestResponse } from '../shared/types'
 import { openFieldIndex } from './field-store'
+import type { FieldStoreOptions } from './field-store'
 import { DID_YOU_MEAN_MAX_HITS, didYouMean } from '../shared/search/fields/did-you-mean'
 
 /** Characters of article text the issue caches keep (≈ 2 bytes each in memory). */
@@ -96,7 +97,7 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   /** The field index (suggestions, quick open, did you mean), opened at first use. */
   private fieldIndex: FieldIndex | undefined
   /** Where the field index is kept, and who is told when it is rebuilt. */
-  private fieldStore: { indexPath: string; log?: (m: string) => void } | undefined
+  private fieldStore: FieldStoreOptions | undefined
 
   private constructor(
     readonly dir: string,
@@ -170,7 +171,11 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
     if (written) {
       // A new index gets its field index at once, saved beside it: readers of a saved index
       // then find both, and the first suggestion waits for nothing.
-      service.fieldStore = { indexPath, ...(options.log ? { log: options.log } : {}) }
+      service.fieldStore = {
+        indexPath,
+        announce: false,
+        ...(options.log ? { log: options.log } : {}),
+      }
       service.fields()
     }
     options.onProgress?.(statusOf(service))

@@ -30,6 +30,8 @@ export const FIELD_FORMAT = 'archive-reader/field-index'
 export interface FieldStoreOptions {
   indexPath: string
   log?: (message: string) => void
+  /** Say that it was rebuilt (default); not when it is made with a new index, which said so. */
+  announce?: boolean
 }
 
 interface FieldHeader {
@@ -181,7 +183,7 @@ export function openFieldIndex(
   }
   const fi = buildFieldIndex(buildVocabulary(index, papers))
   if (path && source) {
-    store?.log?.(`Rebuilt the suggestions index: ${reason}.`)
+    if (store?.announce !== false) store?.log?.(`Rebuilt the suggestions index: ${reason}.`)
     try {
       writeFileAtomic(path, serializeFieldIndex(fi, source))
     } catch (e) {

@@ -23,10 +23,6 @@ const browser = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // The tools' tsconfig for every imported file: the shared and web ones map
-  // @exodus/bytes/encoding.js to a declaration-only stand-in (types/), which at run time has no
-  // TextDecoder, so the server the fixtures start failed to load and no spec ran.
-  tsconfig: './tsconfig.tools.json',
   testMatch: '**/*.spec.ts',
   // One tsconfig for every file the specs import: looked up per file, Playwright would take
   // tsconfig.shared.json's `paths` for src/shared, which point @exodus/bytes at a declaration

@@ -22,10 +22,6 @@ const browser = {
 }
 
 export default defineConfig({
-  // The tests' own tsconfig for every file they load: Playwright otherwise applies the `paths`
-  // of the runtime tsconfig holding a file (tsconfig.shared.json maps @exodus/bytes/encoding.js
-  // to its declarations for the type checker), and the import would load the .d.ts at run time.
-  tsconfig: './tsconfig.tools.json',
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   // One tsconfig for every file the specs import: looked up per file, Playwright would take

@@ -1,6 +1,7 @@
 // The commands that change archives: add (batch import), remove, export, verify [--repair].
 import { readSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { carriedLines } from '../node/import/carried-corrections'
 import { commitImport } from '../node/import/commit'
 import { planImport } from '../node/import/plan'
 import type { ImportOptions } from '../node/import/plan'
@@ -122,6 +123,10 @@ export function runAdd(opts: CliOptions, io: Io): number {
     )
     for (const a of result.recovery.actions) io.err(`recovered: ${visible(a)}`)
   }
+  // A re-added issue's corrections: stale ones are warned of also under --json (on stderr).
+  const carried = carriedLines(result.corrections)
+  if (!opts.json) for (const line of carried.out) io.out(line)
+  for (const line of carried.err) io.err(visible(line))
   return 0
 }
 

@@ -1,6 +1,7 @@
 // The English UI strings; the keys are the message catalogue (zh-CN in messages.ts must match).
 import { importEn } from '../import/import-messages'
 import { correctionsEn } from '../corrections/corrections-messages'
+import { findEn } from '../search/search-messages'
 
 export const en = {
   noResultsLoneMinus:
@@ -262,6 +263,7 @@ export const en = {
   keyEscape: 'Close this help / leave the search box',
   ...importEn,
   ...correctionsEn,
+  ...findEn,
 } as const
 
 export type MessageKey = keyof typeof en

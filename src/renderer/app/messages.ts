@@ -1,6 +1,7 @@
 // UI strings in English and Simplified Chinese. `{name}` is replaced by a value.
 import { importZh } from '../import/import-messages'
 import { correctionsZh } from '../corrections/corrections-messages'
+import { findZh } from '../search/search-messages'
 
 import { en } from './messages-en'
 import type { MessageKey } from './messages-en'
@@ -260,6 +261,7 @@ const zh: Record<MessageKey, string> = {
   keyEscape: '关闭帮助 / 离开检索框',
   ...importZh,
   ...correctionsZh,
+  ...findZh,
 }
 
 export const messages: Record<'en' | 'zh-CN', Record<MessageKey, string>> = { en, 'zh-CN': zh }

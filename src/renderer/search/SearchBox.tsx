@@ -8,6 +8,7 @@ import { useI18n } from '../app/i18n'
 import { formatRoute } from '../app/route'
 import type { AppRoute } from '../app/route'
 import { getRoute, navigate } from '../app/route-store'
+import { AdvancedSearch } from './AdvancedSearch'
 import { SearchHelp } from './SearchHelp'
 
 export const SEARCH_DEBOUNCE_MS = 150
@@ -33,6 +34,7 @@ export function SearchBox({ route, inputRef }: Props) {
   const [text, setText] = useState(routeQ)
   const [seen, setSeen] = useState(routeQ)
   const [helpOpen, setHelpOpen] = useState(false)
+  const [advancedOpen, setAdvancedOpen] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   // The route changed under us (back/forward, a link, a bookmark): show its query.
@@ -110,7 +112,23 @@ export function SearchBox({ route, inputRef }: Props) {
       >
         ?
       </button>
+      <button
+        type="button"
+        className="adv-toggle"
+        data-testid="advanced-search-toggle"
+        aria-haspopup="dialog"
+        title={t('advOpenHint')}
+        onClick={() => {
+          // The form starts from what is typed, also before the debounce has put it in the route.
+          if (text !== getRoute().search.q) commit(text)
+          setHelpOpen(false)
+          setAdvancedOpen(true)
+        }}
+      >
+        {t('advOpen')}
+      </button>
       {helpOpen && <SearchHelp id="search-help" onClose={() => setHelpOpen(false)} />}
+      {advancedOpen && <AdvancedSearch onClose={() => setAdvancedOpen(false)} />}
     </div>
   )
 }

@@ -265,6 +265,18 @@ describe('segmentation (fuzz)', () => {
     })
   }
 
+  it('an article resumed after page furniture spans it: no block overlaps another', () => {
+    // Found by the property below (seed -231710906): a folio line between two runs of text.
+    checkSegments('版\r\n　星期三\r\n\t）', MAX_MS_SMALL)
+    const page =
+      '低碳生活新风尚\n　　本报讯（记者 刘静）近日，我区开展了低碳生活宣传活动，吸引了众多市民参与。\n' +
+      '　星期三\n　　市民们纷纷表示，将从身边小事做起，践行绿色生活方式。\n'
+    checkSegments(page, MAX_MS_SMALL)
+    const [article] = segmentPage(page)
+    expect(article?.headline).toBe('低碳生活新风尚')
+    expect(page.slice(article?.bodyStart, article?.end)).toContain('践行绿色生活方式')
+  })
+
   it('splits newspaper-like pages into ordered, non-overlapping articles', () => {
     fc.assert(
       fc.property(pageText, (t) => checkSegments(t, MAX_MS_SMALL)),

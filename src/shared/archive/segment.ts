@@ -94,7 +94,18 @@ export function segmentPage(text: string, rules: SegmentRules = DEFAULT_RULES): 
     .filter((d) => d.end > d.start)
   // Furniture next to furniture (a banner over the editor and date line) is one block.
   const merged: ArticleDraft[] = []
+  let covered = 0
   for (const d of drafts) {
+    // An article that running text resumes after page furniture (a folio line between two of
+    // its paragraphs) spans that furniture, whose lines are then part of its text: the block
+    // inside it is dropped, and a block that begins inside it starts where it ends, so the
+    // page's blocks never overlap (tests/shared/fuzz.test.ts).
+    if (d.end <= covered) continue
+    if (d.start < covered) {
+      d.start = covered
+      d.bodyStart = Math.max(d.bodyStart, covered)
+    }
+    covered = d.end
     const prev = merged[merged.length - 1]
     if (prev && prev.type === 'furniture' && d.type === 'furniture') {
       prev.end = Math.max(prev.end, d.end)

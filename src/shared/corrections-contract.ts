@@ -8,7 +8,13 @@
 // routes (corrections-http.ts).
 import { z } from 'zod'
 import type { CorrectionEntry } from './archive/corrections'
-import { articleIdSchema, issueIdSchema, parseWithSchema, returns } from './contract'
+import {
+  articleIdSchema,
+  issueIdSchema,
+  pageNumberSchema,
+  parseWithSchema,
+  returns,
+} from './contract'
 import type { ApiOf, VerbDeclaration } from './contract'
 import { correctionsChannels } from './ipc-channels'
 import type { Wire } from './ipc-result'
@@ -53,6 +59,24 @@ export const editRequestSchema = z.discriminatedUnion('kind', [
           byline: titleText,
         })
         .strict(),
+      note,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('link'),
+      articleId: articleIdSchema,
+      /** The article on another page of the issue that continues it (a 下转 the reader missed). */
+      target: articleIdSchema,
+      note,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('unlink'),
+      articleId: articleIdSchema,
+      /** Only its continuation to or from this page; every one without it. */
+      toPage: pageNumberSchema.optional(),
       note,
     })
     .strict(),

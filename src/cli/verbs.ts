@@ -34,7 +34,7 @@ export function verbOfCommand(
 }
 
 function argName(a: CliArg): string {
-  return a.from === 'search' ? 'QUERY' : a.name
+  return a.from === 'search' ? 'QUERY' : a.from === 'limit' ? '[--limit N]' : a.name
 }
 
 /** The command's synopsis as the usage text shows it: `show ISSUE`. */
@@ -68,6 +68,7 @@ export function cliArguments(
     throw new UsageError(`${cli.command} needs ${argName(a)} (usage: ${synopsis(cli)})`)
   }
   const args = cli.args.map((a): unknown => {
+    if (a.from === 'limit') return opts.limit
     if (a.from === 'word') {
       const w = rest.shift() ?? need(a)
       return a.number && /^\d{1,9}$/.test(w) ? Number(w) : w
@@ -76,8 +77,10 @@ export function cliArguments(
     if (!text.trim()) need(a)
     return a.from === 'words' ? text : searchRequest(opts, text)
   })
-  if (rest.length)
-    throw new UsageError(`${cli.command} takes ${cli.args.length} argument(s): ${synopsis(cli)}`)
+  if (rest.length) {
+    const words = cli.args.filter((a) => a.from !== 'limit').length
+    throw new UsageError(`${cli.command} takes ${words} argument(s): ${synopsis(cli)}`)
+  }
   return args
 }
 

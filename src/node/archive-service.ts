@@ -33,6 +33,11 @@ import { buildIndexFor, INDEX_FILE } from './index-helpers'
 import { correctionEntries } from './corrections-store'
 import type { CorrectionEntry } from '../shared/archive/corrections'
 import { loadIndexFile, saveIndexFile } from './index-store'
+import { DEFAULT_SUGGESTIONS, suggest } from '../shared/search/fields/field-index'
+import type { FieldIndex } from '../shared/search/fields/field-index'
+import { DEFAULT_QUICK_OPEN, quickOpen } from '../shared/search/fields/quick-open'
+import type { QuickOpenResponse, SuggestResponse } from '../shared/types'
+import { openFieldIndex } from './field-store'
 
 /** Characters of article text the issue caches keep (≈ 2 bytes each in memory). */
 const VIEW_CACHE_CHARS = 16_000_000
@@ -87,6 +92,10 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   private readonly issueIndex = new Map<string, number>()
   /** The librarians' corrections (corrections.json as the catalog records it). */
   readonly corrections: readonly CorrectionEntry[]
+  /** The field index (suggestions, quick open, did you mean), opened at first use. */
+  private fieldIndex: FieldIndex | undefined
+  /** Where the field index is kept, and who is told when it is rebuilt. */
+  private fieldStore: { indexPath: string; log?: (m: string) => void } | undefined
 
   private constructor(
     readonly dir: string,
@@ -121,13 +130,15 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
     try {
       const loaded = loadIndexFile(indexPath)
       if (loaded.sourceKey === key) {
-        return new ArchiveService(
+        const service = new ArchiveService(
           dir,
           catalog,
           loaded.index,
           { index: 'loaded', written: false },
           corrections,
         )
+        service.fieldStore = { indexPath, ...(options.log ? { log: options.log } : {}) }
+        return service
       }
       reason = 'the archive changed since the index was built'
     } catch (e) {
@@ -155,6 +166,7 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
       { index: 'built', reason, written },
       corrections,
     )
+    if (written) service.fieldStore = { indexPath, ...(options.log ? { log: options.log } : {}) }
     options.onProgress?.(statusOf(service))
     return service
   }
@@ -251,11 +263,48 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   searchSync(request: SearchRequest): SearchResponse {
     // Hits are shown from the index alone (it keeps each headline and reflowed text), so a
     // search reads no page file.
-    return search(this.index, request, (_id, d) => ({
-      headline: headlineOf(this.index, d),
-      title: titleOf(this.index, d),
-      text: bodyOf(this.index, d),
-    }))
+    return search(
+      this.index,
+      request,
+      (_id, d) => ({
+        headline: headlineOf(this.index, d),
+        title: titleOf(this.index, d),
+        text: bodyOf(this.index, d),
+      }),
+      { papers: this.catalog.papers },
+    )
+  }
+
+  /** The field index: loaded from beside the index file when current, else built (and saved). */
+  fields(): FieldIndex {
+    this.fieldIndex ??= openFieldIndex(this.index, this.catalog.papers, this.fieldStore)
+    return this.fieldIndex
+  }
+
+  async suggest(prefix: string, limit?: number): Promise<SuggestResponse> {
+    return this.suggestSync(prefix, limit)
+  }
+
+  suggestSync(prefix: string, limit?: number): SuggestResponse {
+    return { prefix, suggestions: suggest(this.fields(), prefix, limit ?? DEFAULT_SUGGESTIONS) }
+  }
+
+  async quickOpen(text: string, limit?: number): Promise<QuickOpenResponse> {
+    return this.quickOpenSync(text, limit)
+  }
+
+  quickOpenSync(text: string, limit?: number): QuickOpenResponse {
+    const live = this.index.issues.filter((_, i) => this.index.live[i] === 1)
+    return quickOpen(
+      {
+        papers: this.catalog.papers,
+        issues: live,
+        fields: this.fields(),
+        search: (r) => this.searchSync(r),
+      },
+      text,
+      limit ?? DEFAULT_QUICK_OPEN,
+    )
   }
 
   async articleMatches(articleId: string, q: string): Promise<ArticleMatches> {

@@ -165,6 +165,8 @@ export class LiveArchive {
           getPageSource: (id, page) => service.getPageSource(id, page),
           search: (request) => backend.search(request),
           articleMatches: (id, q) => service.articleMatches(id, q),
+          suggest: (prefix, limit) => service.suggest(prefix, limit),
+          quickOpen: (text, limit) => service.quickOpen(text, limit),
           indexStatus: async () => ({
             ...(await service.indexStatus()),
             search: await backend.status(key),
@@ -185,6 +187,8 @@ export class LiveArchive {
           getPageSource: (id, page) => service.getPageSource(id, page),
           search: (request) => pool.search(gen, request),
           articleMatches: (id, q) => service.articleMatches(id, q),
+          suggest: (prefix, limit) => service.suggest(prefix, limit),
+          quickOpen: (text, limit) => service.quickOpen(text, limit),
           indexStatus: () => service.indexStatus(),
         }
         return { api, gen, key, stamp, inFlight: 0, retired: false }

@@ -28,7 +28,9 @@ import type {
   IssueSummary,
   IssueView,
   PageSource,
+  QuickOpenResponse,
   SearchResponse,
+  SuggestResponse,
 } from './types'
 
 // ---- Argument schemas, built from the rules (rules.ts) ---------------------------------------
@@ -61,6 +63,10 @@ export const searchRequestSchema = z
   })
   .strict()
 
+/** At most this many suggestions or quick-open items in one answer. */
+export const MAX_SUGGESTIONS = 20
+const listLimitSchema = z.number().int().min(1).max(MAX_SUGGESTIONS).optional()
+
 // ---- The declaration ----------------------------------------------------------------------
 
 /** A verb's result type, carried by the declaration as a type only (no value is ever read). */
@@ -72,11 +78,12 @@ export const returns = <T>(): Returns<T> => ({})
 /**
  * Where one argument of an HTTP route comes from: a path parameter (`:name` in the path; a
  * whole number there becomes a number, anything else stays text for the schema to refuse), a
- * query parameter (absent = ''), or the whole SearchRequest as query parameters (http.ts).
+ * query parameter (absent = '', or undefined when `optional`; `number` as for a path), or the
+ * whole SearchRequest as query parameters (http.ts).
  */
 export type HttpArg =
   | { from: 'path'; name: string; number?: true }
-  | { from: 'query'; name: string }
+  | { from: 'query'; name: string; number?: true; optional?: true }
   | { from: 'search' }
 
 /**
@@ -92,12 +99,14 @@ export interface HttpRoute {
  * Where one argument of a CLI command comes from, in order, among the words after the command:
  * `word` the next word (`number`: a whole number there becomes a number, anything else stays
  * text for the schema to refuse), `words` all the rest joined by spaces (a query), `search` a
- * SearchRequest from the rest (the query) and the search options (cli/args.ts).
+ * SearchRequest from the rest (the query) and the search options (cli/args.ts), `limit` the
+ * `--limit N` option (undefined when not given).
  */
 export type CliArg =
   | { from: 'word'; name: string; number?: true }
   | { from: 'words'; name: string }
   | { from: 'search' }
+  | { from: 'limit' }
 
 /**
  * A CLI command that performs the verb (cli/verbs.ts derives it): its arguments, and one line
@@ -210,6 +219,42 @@ export const archiveContract = {
     returns: returns<IndexStatus>(),
     http: { path: '/status', args: [] },
     cli: { command: 'status', args: [], about: "the search index's state" },
+  },
+  /** Completions of the word being typed (`prefix`, e.g. `低`, `byline:刘`), with hit counts. */
+  suggest: {
+    channel: channels.suggest,
+    args: z.tuple([querySchema, listLimitSchema]),
+    returns: returns<SuggestResponse>(),
+    http: {
+      path: '/suggest',
+      args: [
+        { from: 'query', name: 'q' },
+        { from: 'query', name: 'limit', number: true, optional: true },
+      ],
+    },
+    cli: {
+      command: 'suggest',
+      args: [{ from: 'words', name: 'PREFIX' }, { from: 'limit' }],
+      about: 'completions of PREFIX from the archive (--limit N, at most 20)',
+    },
+  },
+  /** Where to go for a paper, a date (2023年7月13日, 7月13日, 2023-07) or part of a headline or byline. */
+  quickOpen: {
+    channel: channels.quickOpen,
+    args: z.tuple([querySchema, listLimitSchema]),
+    returns: returns<QuickOpenResponse>(),
+    http: {
+      path: '/open',
+      args: [
+        { from: 'query', name: 'q' },
+        { from: 'query', name: 'limit', number: true, optional: true },
+      ],
+    },
+    cli: {
+      command: 'open',
+      args: [{ from: 'words', name: 'TEXT' }, { from: 'limit' }],
+      about: 'papers, issues and articles TEXT names (a date, a paper, part of a headline)',
+    },
   },
 } as const satisfies Record<keyof typeof channels, VerbDeclaration>
 

@@ -3,7 +3,8 @@
 // cannot drift apart. GET only, JSON only; the routes (see the declaration for each verb's):
 //   /api/issues (list --json), /api/issues/:id (show --json), /api/issues/:id/pages/:n/source,
 //   /api/search?q=…&paper=…&from=&to=&issue=&page=&type=…&sort=&limit=&offset= (search --json),
-//   /api/articles/:articleId, /api/articles/:articleId/matches?q=…, /api/status.
+//   /api/articles/:articleId, /api/articles/:articleId/matches?q=…, /api/status,
+//   /api/suggest?q=PREFIX&limit=N (suggest --json), /api/open?q=TEXT&limit=N (open --json).
 // Query parameters carry the CLI's flag names. Decoding here never validates: the result goes
 // through the contract's `parseArguments`, the one place arguments are judged.
 import { ARCHIVE_METHODS, archiveContract } from './contract'
@@ -116,8 +117,9 @@ export function apiPathFor<M extends ArchiveMethod>(
   route.args.forEach((arg, i) => {
     const value = values[i]
     if (arg.from === 'path') inPath.set(arg.name, enc(String(value)))
-    else if (arg.from === 'query') query.append(arg.name, String(value))
-    else query = searchRequestToParams(value as SearchRequest)
+    else if (arg.from === 'query') {
+      if (value !== undefined || !arg.optional) query.append(arg.name, String(value))
+    } else query = searchRequestToParams(value as SearchRequest)
   })
   const path = route.path.replace(/:(\w+)\*?/g, (_, name: string) => inPath.get(name) ?? '')
   const q = query.toString()
@@ -180,8 +182,10 @@ function argument(arg: HttpArg, path: Map<string, string>, query: URLSearchParam
   if (arg.from === 'search') return searchRequestFromParams(query)
   if (arg.from === 'query') {
     const values = query.getAll(arg.name)
+    if (values.length === 0) return arg.optional ? undefined : ''
     // A repeated parameter is ambiguous: hand the schema an array to reject.
-    return values.length === 1 ? values[0] : values.length ? values : ''
+    if (values.length > 1) return values
+    return arg.number ? numberArgument(values[0] as string) : values[0]
   }
   const value = path.get(arg.name) as string
   return arg.number ? numberArgument(value) : value

@@ -12,6 +12,8 @@ export const channels = {
   search: 'archive:search',
   articleMatches: 'archive:article-matches',
   indexStatus: 'archive:index-status',
+  suggest: 'archive:suggest',
+  quickOpen: 'archive:quick-open',
 } as const
 
 /** IPC channel per import verb (import-contract.ts: importContract). */

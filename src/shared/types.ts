@@ -230,6 +230,8 @@ export interface SearchResponse {
   facets: { paper: FacetCount[]; year: FacetCount[]; month: FacetCount[]; type: FacetCount[] }
   /** Set when the query could not be understood; hits are then empty. */
   error?: string
+  /** Present when total ≤ DID_YOU_MEAN_MAX_HITS and nearby terms hit more: best first, ≤ 5. */
+  didYouMean?: DidYouMean[]
 }
 
 /** Every match of a query in one article, in its reflowed text: for highlighting and next/prev. */
@@ -268,4 +270,87 @@ export interface SearchBackendStatus {
   message?: string
   /** The cluster's index (alias) searched. */
   index?: string
+}
+
+/** Where a suggested term comes from. */
+export type SuggestionKind = 'headline' | 'byline' | 'paper' | 'phrase'
+
+/** One completion of what is being typed, from the archive's own vocabulary. */
+export interface Suggestion {
+  /** The term as the archive prints it: 刘静, 低碳发展, 江北报. */
+  text: string
+  kind: SuggestionKind
+  /**
+   * Articles whose field of this kind contains the term (headline: kicker/headline/subheadline;
+   * byline; phrase: headline or body; paper: the paper's articles).
+   */
+  count: number
+  /**
+   * What replaces the typed word in the search box: the plain term (`低碳发展`), quoted when it
+   * has a space, kept in the field that was typed (`byline:刘静` for `byline:刘`), and
+   * `paper:SLUG` for a paper.
+   */
+  query: string
+}
+
+export interface SuggestResponse {
+  /** The prefix as asked. */
+  prefix: string
+  suggestions: Suggestion[]
+}
+
+/** How a quick-open item was found. */
+export type QuickOpenMatch = 'exact' | 'prefix' | 'fuzzy'
+
+interface QuickOpenBase {
+  /** The list's first line: 江北报 · 2023年7月13日 · the headline. */
+  label: string
+  /** A second line: the paper and date of an article, a paper's issue count. */
+  detail: string
+  match: QuickOpenMatch
+  /** Higher first; items come sorted by it. */
+  score: number
+}
+
+/** Somewhere the reader can go, found from a paper, a date or part of a headline or byline. */
+export type QuickOpenItem = QuickOpenBase &
+  (
+    | { kind: 'paper'; paper: string; issues: number }
+    /** A paper's issues in one year (a month given: `month` 'YYYY-MM'). */
+    | { kind: 'year'; paper: string; year: string; month?: string; issues: number }
+    | { kind: 'issue'; issueId: string; paper: string; date: string }
+    | {
+        kind: 'article'
+        articleId: string
+        issueId: string
+        page: number
+        /** 1-based index on the page (PaneRef.article). */
+        article: number
+        paper: string
+        date: string
+        headline: string
+        byline?: string
+      }
+    /** Run this as a search (last item: "search for …"). */
+    | { kind: 'search'; q: string; total: number }
+  )
+
+export interface QuickOpenResponse {
+  text: string
+  /** The date read from the text, when one was: 'YYYY-MM-DD', 'YYYY-MM', '--MM-DD' (no year) or 'YYYY'. */
+  date?: string
+  items: QuickOpenItem[]
+}
+
+/** A nearby query offered when a search finds nothing or very little. */
+export interface DidYouMean {
+  /** The whole query with one term replaced, ready to run (keep the request's filters). */
+  q: string
+  /** The term as typed and what replaces it. */
+  from: string
+  to: string
+  /** One character different, a variant form, a character dropped, a character added. */
+  change: 'substituted' | 'variant' | 'dropped' | 'added'
+  /** Hits of `q` with the same filters. */
+  total: number
 }

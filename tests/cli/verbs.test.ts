@@ -36,6 +36,8 @@ const SAMPLES: Record<ArchiveMethod, { words: string[]; args: unknown[] }> = {
     args: ['jiangbei-2023-07-13/p1/a1', '发展 改革'],
   },
   indexStatus: { words: [], args: [] },
+  suggest: { words: ['低'], args: ['低'] },
+  quickOpen: { words: ['江北报', '7月13日'], args: ['江北报 7月13日'] },
 }
 
 /** tookMs differs between two runs of one search. */

@@ -51,6 +51,21 @@ test('save, reload, export and import a bookmark', async ({ app }, testInfo) => 
   await expect(ui.bookmarks.message).toContainText('format')
 })
 
+test('after a reload the suggested name is paper, date and headline, not ids', async ({ app }) => {
+  const ui = new AppPage(app)
+  // A fresh load straight onto the bookmarks tab: nothing is cached when the panel first renders.
+  await ui.open('#/bookmarks?a=jiangbei-2023-07-13/p2/a6')
+  await ui.reload()
+  await expect(ui.bookmarks.name).toHaveAttribute(
+    'placeholder',
+    '江北报 2023年7月13日 第2版 · 鹞子丘输变电工程进入调试阶段',
+  )
+  await ui.bookmarks.save.click()
+  await expect(ui.bookmarks.links).toHaveText([
+    '江北报 2023年7月13日 第2版 · 鹞子丘输变电工程进入调试阶段',
+  ])
+})
+
 test('a corrupt bookmark store is reset with a visible message', async ({ app }) => {
   const ui = new AppPage(app)
   await ui.open('#/bookmarks')

@@ -55,8 +55,14 @@ describe('createArchiveHandler', () => {
     expect(matches.ok && matches.value.ranges.length).toBeGreaterThan(0)
     const status = await handle('indexStatus', APP, [])
     expect(status).toMatchObject({ ok: true, value: { state: 'ready' } })
+    const suggestions = await handle('suggest', APP, ['发', 3])
+    expect(suggestions.ok && suggestions.value.suggestions.length).toBeGreaterThan(0)
+    const open = await handle('quickOpen', APP, ['2023年7月13日'])
+    expect(open.ok && open.value.items[0]?.kind).toBe('issue')
     expect(Object.keys(channels).sort()).toEqual(
       [
+        'quickOpen',
+        'suggest',
         'articleMatches',
         'getArticle',
         'getIssue',

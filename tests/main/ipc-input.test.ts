@@ -131,6 +131,8 @@ const VALID: Record<ArchiveMethod, unknown[]> = {
   search: [{ q: '发展' }],
   articleMatches: ['jiangbei-2023-07-13/p1/a1', '发展'],
   indexStatus: [],
+  suggest: ['低', 5],
+  quickOpen: ['江北报', 5],
 }
 
 describe('wrong types and arities', () => {
@@ -144,6 +146,9 @@ describe('wrong types and arities', () => {
         for (const wrong of WRONG_VALUES) {
           // '' is a valid query; the empty search is answered, not refused.
           if (wrong === '' && method === 'articleMatches' && i === 1) continue
+          const listing = method === 'suggest' || method === 'quickOpen'
+          // So are an empty prefix, and a limit left out (the default).
+          if (listing && ((wrong === '' && i === 0) || (wrong === undefined && i === 1))) continue
           const args = valid.map((v, k) => (k === i ? wrong : v))
           expect((await refused(method, args)).name).toBe('InvalidArgumentsError')
           tried++
@@ -151,7 +156,9 @@ describe('wrong types and arities', () => {
       }
       // Arity: one argument too many, one too few.
       expect((await refused(method, [...valid, 'extra'])).name).toBe('InvalidArgumentsError')
-      if (valid.length)
+      // (suggest and quickOpen take their limit optionally: one argument is enough.)
+      const optionalLast = method === 'suggest' || method === 'quickOpen'
+      if (valid.length && !optionalLast)
         expect((await refused(method, valid.slice(0, -1))).name).toBe('InvalidArgumentsError')
     }
     expect(tried).toBeGreaterThan(100)

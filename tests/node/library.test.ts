@@ -368,6 +368,8 @@ describe('CompositeArchive over the bundled archive and the library', () => {
       getPageSource: () => Promise.reject(new Error('must not be asked')),
       search: (r) => w.bundled.search(r),
       articleMatches: () => Promise.reject(new Error('must not be asked')),
+      suggest: () => Promise.reject(new Error('must not be asked')),
+      quickOpen: () => Promise.reject(new Error('must not be asked')),
       indexStatus: () => w.bundled.indexStatus(),
     }
     const c = new CompositeArchive([

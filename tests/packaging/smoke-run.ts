@@ -79,6 +79,8 @@ export const ALL_CHANNELS = [
   'archive:search',
   'archive:article-matches',
   'archive:index-status',
+  'archive:suggest',
+  'archive:quick-open',
   'import:pick-files',
   'import:pick-folder',
   'import:plan',

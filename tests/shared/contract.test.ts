@@ -41,6 +41,8 @@ describe('archiveContract', () => {
       search: [{ q: '发展', papers: ['jiangbei'], limit: 3 }],
       articleMatches: ['jiangbei-2023-07-13/p1/a2', '发展'],
       indexStatus: [],
+      suggest: ['低碳', 5],
+      quickOpen: ['2023年7月13日', 3],
     }
     for (const m of ARCHIVE_METHODS) {
       const path = (apiPathFor as (m: string, ...a: unknown[]) => string)(m, ...sample[m])

@@ -17,11 +17,17 @@ import type {
   IssueSummary,
   IssueView,
   PageSource,
+  QuickOpenItem,
+  QuickOpenResponse,
   SearchHit,
   SearchRequest,
   SearchResponse,
   SortOrder,
+  Suggestion,
+  SuggestResponse,
 } from '../../shared/types'
+import { DEFAULT_SUGGESTIONS } from '../../shared/search/fields/field-index'
+import { DEFAULT_QUICK_OPEN } from '../../shared/search/fields/quick-open'
 import { NotFoundError } from '../archive-service'
 
 export type PartKind = 'bundled' | 'user'
@@ -227,7 +233,44 @@ export class CompositeArchive implements ArchiveApi {
     }
   }
 
+  /** Every part's suggestions; a term two parts have counts the articles of both. */
+  async suggest(prefix: string, limit?: number): Promise<SuggestResponse> {
+    const answers = await Promise.all(this.parts.map((p) => p.api.suggest(prefix, limit)))
+    if (answers.length === 1) return answers[0] as SuggestResponse
+    return { prefix, suggestions: mergeSuggestions(answers, limit ?? DEFAULT_SUGGESTIONS) }
+  }
+
+  /** Every part's places, best first; the search for the text counts the hits of both. */
+  async quickOpen(text: string, limit?: number): Promise<QuickOpenResponse> {
+    const answers = await Promise.all(this.parts.map((p) => p.api.quickOpen(text, limit)))
+    if (answers.length === 1) return answers[0] as QuickOpenResponse
+    const all = answers.flatMap((a) => a.items)
+    const places = all.filter((i) => i.kind !== 'search').sort((a, b) => b.score - a.score)
+    const searches = all.filter((i): i is QuickOpenItem & { kind: 'search' } => i.kind === 'search')
+    const n = limit ?? DEFAULT_QUICK_OPEN
+    const items: QuickOpenItem[] = places.slice(0, searches.length ? n - 1 : n)
+    const first = searches[0]
+    if (first) {
+      const total = searches.reduce((s, i) => s + i.total, 0)
+      items.push({ ...first, total, detail: String(total) })
+    }
+    const date = answers.find((a) => a.date)?.date
+    return { text, ...(date ? { date } : {}), items }
+  }
+
   async indexStatus(): Promise<IndexStatus> {
     return combineStatus(await Promise.all(this.parts.map((p) => p.api.indexStatus())))
   }
+}
+
+/** Suggestions of several archives: counts of one term and kind add up; the most frequent first. */
+export function mergeSuggestions(answers: readonly SuggestResponse[], limit: number): Suggestion[] {
+  const merged = new Map<string, Suggestion>()
+  for (const a of answers)
+    for (const s of a.suggestions) {
+      const key = `${s.kind}\u0001${s.query}`
+      const had = merged.get(key)
+      merged.set(key, had ? { ...had, count: had.count + s.count } : { ...s })
+    }
+  return [...merged.values()].sort((a, b) => b.count - a.count).slice(0, limit)
 }

@@ -8,7 +8,7 @@ import {
   useBookmarks,
 } from './bookmarks'
 import { downloadText } from '../ui/browser'
-import { describeRoute, kindOf } from '../app/describe'
+import { kindOf, useRouteDescription } from '../app/describe'
 import { useI18n } from '../app/i18n'
 import { formatRoute } from '../app/route'
 import type { AppRoute } from '../app/route'
@@ -20,7 +20,7 @@ export function BookmarksPanel({ route }: { route: AppRoute }) {
   const { bookmarks } = useBookmarks()
   const [name, setName] = useState('')
   const [message, setMessage] = useState<{ text: string; error?: boolean } | undefined>()
-  const suggestion = describeRoute(route, i18n)
+  const suggestion = useRouteDescription(route, i18n)
 
   const save = (): void => {
     // The saved view is the current route, without the panel that happens to be open.

@@ -53,7 +53,7 @@ function Block({ text, block, hits, current, linkOf }: Props) {
   const { t } = useI18n()
   const para = blockParagraph(text, block, hits)
   return (
-    <p className={para.continued ? 'continued' : undefined}>
+    <p className={para.continued ? 'continued' : undefined} data-start={block.start}>
       {para.runs.map((run) => {
         if (run.link === undefined)
           return <Pieces key={run.start} pieces={run.pieces} current={current} />

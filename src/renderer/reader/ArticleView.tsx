@@ -1,6 +1,7 @@
 // One article: headline block, tools (text size, original layout, matches, citation, export,
 // print), and the reflowed text with highlights and continuation links; for a story continued
 // across pages, its parts and the whole story (StoryParts).
+import { useEffect, useRef } from 'react'
 import { useArticleMatches, useFullArticle } from '../app/data'
 import { useI18n } from '../app/i18n'
 import { ArticleBody } from './ArticleBody'
@@ -24,6 +25,13 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
   const inTitle = matches ? total - matches.ranges.length : 0
   const hit = total ? Math.min(pane.hit ?? 0, total - 1) : undefined
   const bodyHit = hit !== undefined && hit >= inTitle ? hit - inTitle : undefined
+  // A current match in the title: the pane may still be scrolled down from the article before
+  // (the body's matches scroll themselves into view, ArticleBody).
+  const head = useRef<HTMLElement>(null)
+  const titleHit = hit !== undefined && bodyHit === undefined
+  useEffect(() => {
+    if (titleHit) head.current?.scrollIntoView({ block: 'start', behavior: 'instant' })
+  }, [titleHit, hit, article.id])
   return (
     <article
       className="article"
@@ -31,7 +39,7 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
       data-article-id={article.id}
       aria-labelledby={`h-${index}`}
     >
-      <header className="article-head" lang="zh-CN">
+      <header className="article-head" lang="zh-CN" ref={head}>
         {article.type !== 'article' && (
           <p className="block-type" data-testid="block-type">
             {t(`blockType_${article.type}`)}

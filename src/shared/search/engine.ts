@@ -23,6 +23,8 @@ import type { ParsedQuery } from './query'
 import { articleIdOf, typeOf } from './search-index'
 import type { SearchIndex } from './search-index'
 import { findMatches, makeSnippet } from './matches'
+import { withQueryScope } from './query-scope'
+import type { PaperName } from './query-scope'
 
 export const DEFAULT_LIMIT = 20
 
@@ -34,6 +36,11 @@ export interface HitSource {
   text: string
 }
 export type HitSourceProvider = (articleId: string, doc: number) => HitSource | undefined
+
+/** What the engine may know of the archive beyond the index: its papers' names (`paper:江北报`). */
+export interface SearchContext {
+  papers?: readonly PaperName[]
+}
 
 function issueTests(
   index: SearchIndex,
@@ -53,12 +60,18 @@ export function matchingArticles(
   index: SearchIndex,
   query: ParsedQuery,
   filters: SearchFilters = {},
+  context: SearchContext = {},
 ): string[] {
   const { paperOk, dateOk } = issueTests(index, filters)
   const m = evaluate(
     index,
     query,
-    docFilter(index, filters, (i) => !!paperOk[i] && !!dateOk[i]),
+    withQueryScope(
+      index,
+      query,
+      docFilter(index, filters, (i) => !!paperOk[i] && !!dateOk[i]),
+      context.papers,
+    ),
   )
   return Array.from(m.docs, (d) => articleIdOf(index, d))
 }
@@ -142,6 +155,7 @@ export function search(
   index: SearchIndex,
   request: SearchRequest,
   source: HitSourceProvider,
+  context: SearchContext = {},
 ): SearchResponse {
   const started = performance.now()
   let query: ParsedQuery
@@ -151,6 +165,7 @@ export function search(
   const { paperOk, dateOk } = issueTests(index, request)
   const anyType = { ...request, types: undefined }
   let all: Matches
+  let scoped: { issueOk: Uint8Array; typeOk: Uint8Array } | undefined
   try {
     // Every caller (server, app, CLI) gets the same length cap as the contract's schema.
     if (request.q.length > MAX_QUERY_LENGTH) {
@@ -161,17 +176,20 @@ export function search(
     query = parseQuery(request.q)
     if (query.all.length === 0) return emptyResponse(request.q)
     checkQuerySize(query)
-    all = evaluate(
-      index,
-      query,
-      docFilter(index, anyType, (i) => !!paperOk[i] || !!dateOk[i]),
-    )
+    const base = docFilter(index, anyType, (i) => !!paperOk[i] || !!dateOk[i])
+    const filter = withQueryScope(index, query, base, context.papers)
+    if (filter !== base) scoped = filter
+    all = evaluate(index, query, filter)
   } catch (e) {
     if (e instanceof QuerySyntaxError || e instanceof QueryTooBroadError)
       return emptyResponse(request.q, e.message)
     throw e
   }
-  const { typeOk } = docFilter(index, request, () => true)
+  const { typeOk: requestTypes } = docFilter(index, request, () => true)
+  // The query's own type: terms hold for every count, the type facet included.
+  const typeOk = scoped
+    ? requestTypes.map((x, t) => x & (scoped.typeOk[t] as number))
+    : requestTypes
   const typeCol = index.docs.type
   const perIssue = new Int32Array(index.issues.length)
   const perType = new Int32Array(typeOk.length)
@@ -179,7 +197,8 @@ export function search(
   for (let i = 0; i < all.docs.length; i++) {
     const d = all.docs[i] as number
     const issue = issueOf[d] as number
-    if (paperOk[issue] && dateOk[issue]) perType[typeCol[d] as number]!++
+    if (paperOk[issue] && dateOk[issue] && (!scoped || scoped.typeOk[typeCol[d] as number]))
+      perType[typeCol[d] as number]!++
     if (typeOk[typeCol[d] as number]) perIssue[issue]!++
   }
   const papers = new Map<string, number>()

@@ -4,7 +4,7 @@
 // a common two-character term can match tens of thousands of articles, and per-hit objects,
 // closures or maps would cost more than the search itself.
 import { WorkBudget } from './query'
-import type { ParsedQuery } from './query'
+import type { ParsedQuery, QueryTerm } from './query'
 import { INDEX_OPTIONS } from './search-index'
 import type { SearchIndex } from './search-index'
 import { estimate, lowerBound, termHits } from './term-hits'
@@ -116,10 +116,10 @@ export function evaluate(
   const lens = index.docs.len
   const avgLen = index.stats.length / Math.max(1, n)
 
-  const scoreTerm = (term: string, f: DocFilter, within?: Uint32Array): Matches => {
-    const hits = termHits(index, term, f, budget, within)
+  const scoreTerm = (term: QueryTerm, f: DocFilter, within?: Uint32Array): Matches => {
+    const hits = termHits(index, term.text, f, budget, within, term.field)
     // Document frequency: exact for the first group; for later ones, bounded by the pair lists.
-    const df = within ? estimate(index, term) : hits.docs.length
+    const df = within ? estimate(index, term.text) : hits.docs.length
     const idf = Math.log(1 + (n - df + 0.5) / (Math.max(1, df) + 0.5))
     const scores = new Float64Array(hits.docs.length)
     for (let i = 0; i < hits.docs.length; i++) {
@@ -131,22 +131,25 @@ export function evaluate(
     return { docs: hits.docs, scores }
   }
   const scoreGroup: GroupScorer = (group, f, within) =>
-    group.map((t) => scoreTerm(t.text, f, within)).reduce(unionMax)
+    group.map((t) => scoreTerm(t, f, within)).reduce(unionMax)
 
   if (hasStories(index)) return evaluateStories(index, query, filter, groups, scoreGroup, budget)
-  let result = scoreGroup(groups[0] as { text: string }[], filter)
+  let result = scoreGroup(groups[0] as QueryTerm[], filter)
   for (const group of groups.slice(1)) {
     if (result.docs.length === 0) return EMPTY
     result = intersectSum(result, scoreGroup(group, filter, result.docs))
   }
   for (const term of query.none) {
     if (result.docs.length === 0) break
-    result = without(result, termHits(index, term.text, filter, budget, result.docs).docs)
+    result = without(
+      result,
+      termHits(index, term.text, filter, budget, result.docs, term.field).docs,
+    )
   }
   return result
 }
 
-type GroupScorer = (group: { text: string }[], f: DocFilter, within?: Uint32Array) => Matches
+type GroupScorer = (group: QueryTerm[], f: DocFilter, within?: Uint32Array) => Matches
 
 const storiesSeen = new WeakMap<Uint32Array, boolean>()
 
@@ -211,7 +214,7 @@ function evaluateStories(
     page: 0,
     typeOk: new Uint8Array(filter.typeOk.length).fill(1),
   }
-  const first = scoreGroup(groups[0] as { text: string }[], whole)
+  const first = scoreGroup(groups[0] as QueryTerm[], whole)
   let alive = new Set<number>()
   for (const d of first.docs) alive.add(story[d] as number)
   let hits = first
@@ -227,7 +230,7 @@ function evaluateStories(
   for (const term of query.none) {
     if (alive.size === 0) break
     const within = storyMembers(index, alive)
-    for (const d of termHits(index, term.text, whole, budget, within).docs)
+    for (const d of termHits(index, term.text, whole, budget, within, term.field).docs)
       alive.delete(story[d] as number)
   }
   const docs = new Uint32Array(hits.docs.length)

@@ -12,8 +12,9 @@ export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // section table cannot slip through where the sections' own checksums do not reach.
 // v5: a `story` column (the first part of each doc's continued story).
 // v6: the index is a list of segments (index-manifest.ts); this is one segment's file.
-export const INDEX_FORMAT_VERSION = 6
-const MAGIC = 'ARSEG006'
+// v7: byline columns (as printed and normalized), for `byline:` terms and the vocabulary.
+export const INDEX_FORMAT_VERSION = 7
+const MAGIC = 'ARSEG007'
 export const PREAMBLE = 12 // magic + header length
 
 export type Checksum = (bytes: Uint8Array) => number
@@ -57,6 +58,10 @@ const SECTIONS = {
   titleStarts: 'u32',
   bodies: 'text',
   bodyStarts: 'u32',
+  bylines: 'text',
+  bylineStarts: 'u32',
+  bylineNorms: 'text',
+  bylineNormStarts: 'u32',
   charIds: 'u16',
   keys: 'u32',
   offsets: 'u32',
@@ -94,6 +99,10 @@ function sectionsOf(index: IndexSegment): Record<SectionName, ArrayBufferView | 
     titleStarts: docs.titleStarts,
     bodies: docs.bodies,
     bodyStarts: docs.bodyStarts,
+    bylines: docs.bylines,
+    bylineStarts: docs.bylineStarts,
+    bylineNorms: docs.bylineNorms,
+    bylineNormStarts: docs.bylineNormStarts,
     charIds: ngram.charIds,
     keys: ngram.keys,
     offsets: ngram.offsets,
@@ -244,6 +253,10 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     titleStarts: v.titleStarts,
     bodies: v.bodies,
     bodyStarts: v.bodyStarts,
+    bylines: v.bylines,
+    bylineStarts: v.bylineStarts,
+    bylineNorms: v.bylineNorms,
+    bylineNormStarts: v.bylineNormStarts,
   }
   const ngram: NgramIndexData = {
     charIds: v.charIds,
@@ -265,6 +278,8 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     docs.headlineStarts.length === n + 1 &&
     docs.titleStarts.length === n + 1 &&
     docs.bodyStarts.length === n + 1 &&
+    docs.bylineStarts.length === n + 1 &&
+    docs.bylineNormStarts.length === n + 1 &&
     ngram.charIds.length === 0x10000 &&
     ngram.offsets.length === ngram.keys.length + 1 &&
     ngram.tf.length === ngram.postings.length &&

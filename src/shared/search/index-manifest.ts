@@ -9,7 +9,7 @@ import type { Checksum } from './index-file'
 import { INDEX_OPTIONS } from './search-index'
 
 export const INDEX_FORMAT = 'archive-reader/index'
-const MAGIC = 'ARIDX006'
+const MAGIC = 'ARIDX007'
 /** The magic bytes of the single-file index of formats v4 and v5. */
 const SINGLE_FILE_MAGIC = 'ARIDX004'
 /** A segment file's name: content-addressed, so never two different files under one name. */

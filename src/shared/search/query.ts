@@ -1,14 +1,22 @@
-// Query syntax: words (all must match), "quoted phrases", OR between alternatives, -exclusions.
-// Terms are normalized exactly like the text, so 發展, ＡＢＣ and "7月 12日" find 发展, abc, 7月12日.
+// Query syntax: words (all must match), "quoted phrases", OR between alternatives, -exclusions,
+// and fielded terms (query-fields.ts): `headline:低碳`, `byline:刘静`, `paper:jiangbei`,
+// `type:photo`. Terms are normalized exactly like the text, so 發展, ＡＢＣ and "7月 12日" find
+// 发展, abc, 7月12日.
 import { UserFacingError } from '../errors'
 import { normalize } from '../text/normalize'
+import { BLOCK_TYPES } from '../types'
+import type { BlockType } from '../types'
 import { DOC_SEPARATOR } from './ngram'
+import { fieldOfToken, typeOfValue } from './query-fields'
+import type { TextField } from './query-fields'
 
 export interface QueryTerm {
-  /** Normalized text that must occur in the article. */
+  /** Normalized text that must occur in the article (in `field` when given). */
   text: string
   /** As the user typed it, for messages. */
   raw: string
+  /** Only this field counts: the title (kicker, headline, subheadline) or the byline. */
+  field?: TextField
 }
 
 export interface ParsedQuery {
@@ -16,6 +24,15 @@ export interface ParsedQuery {
   all: QueryTerm[][]
   /** No term here may occur. */
   none: QueryTerm[]
+  /**
+   * `paper:` values (a slug or a paper's name, normalized), each a filter: a hit is in one of
+   * them; `-paper:` values exclude. Resolved against the archive's papers by the engine.
+   */
+  papers?: string[]
+  notPapers?: string[]
+  /** `type:` values: a hit has one of these block types; `-type:` excludes. */
+  types?: BlockType[]
+  notTypes?: BlockType[]
 }
 
 export class QuerySyntaxError extends UserFacingError {
@@ -65,7 +82,11 @@ interface Token {
   quoted: boolean
   negated: boolean
   or: boolean
+  /** The field named before a colon (`headline:`), lower-cased, when it is one we know. */
+  field?: string
 }
+
+const QUOTES = '"“”＂'
 
 function tokenize(q: string): Token[] {
   const tokens: Token[] = []
@@ -81,19 +102,27 @@ function tokenize(q: string): Token[] {
       negated = true
       i++
     }
+    // `field:` before a word or a quoted phrase (`headline:"绿色 低碳"`).
+    const named = fieldOfToken(q, i)
+    let field: string | undefined
+    if (named) {
+      field = named.field
+      i = named.end
+    }
     const open = q[i] as string
-    if (open === '"' || open === '“' || open === '”' || open === '＂') {
+    if (QUOTES.includes(open)) {
       // A missing closing quote quotes the rest of the query.
       let j = i + 1
-      while (j < q.length && !'"“”＂'.includes(q[j] as string)) j++
-      tokens.push({ text: q.slice(i + 1, j), quoted: true, negated, or: false })
+      while (j < q.length && !QUOTES.includes(q[j] as string)) j++
+      tokens.push({ text: q.slice(i + 1, j), quoted: true, negated, or: false, field })
       i = j + 1
       continue
     }
     let j = i
-    while (j < q.length && !/\s/.test(q[j] as string) && !'"“”＂'.includes(q[j] as string)) j++
+    while (j < q.length && !/\s/.test(q[j] as string) && !QUOTES.includes(q[j] as string)) j++
     const text = q.slice(i, j)
-    tokens.push({ text, quoted: false, negated, or: !negated && (text === 'OR' || text === '|') })
+    const or = !negated && !field && (text === 'OR' || text === '|')
+    tokens.push({ text, quoted: false, negated, or, ...(field ? { field } : {}) })
     i = j
   }
   return tokens
@@ -102,6 +131,12 @@ function tokenize(q: string): Token[] {
 export function parseQuery(q: string): ParsedQuery {
   const all: QueryTerm[][] = []
   const none: QueryTerm[] = []
+  const filters: Required<Pick<ParsedQuery, 'papers' | 'notPapers' | 'types' | 'notTypes'>> = {
+    papers: [],
+    notPapers: [],
+    types: [],
+    notTypes: [],
+  }
   let joinNext = false
   for (const token of tokenize(q)) {
     if (token.or) {
@@ -112,16 +147,48 @@ export function parseQuery(q: string): ParsedQuery {
     // space ("ab \u0001" → "ab "), which normalized text never holds at a term's edge.
     const text = normalize(token.text.split(DOC_SEPARATOR).join(''))
     if (!text) continue
-    const term = { text, raw: token.text }
+    // paper: and type: narrow the hits like the request's filters (an OR before one is moot).
+    if (token.field === 'paper' || token.field === 'type') {
+      if (token.field === 'paper') (token.negated ? filters.notPapers : filters.papers).push(text)
+      else {
+        const type = typeOfValue(text)
+        if (!type)
+          throw new QuerySyntaxError(
+            `type:${token.text} is not a block type; use one of ${BLOCK_TYPES.join(', ')}`,
+          )
+        ;(token.negated ? filters.notTypes : filters.types).push(type)
+      }
+      joinNext = false
+      continue
+    }
+    const term: QueryTerm = { text, raw: token.text }
+    if (token.field === 'headline' || token.field === 'byline') term.field = token.field
     if (token.negated) none.push(term)
     else if (joinNext) (all[all.length - 1] as QueryTerm[]).push(term)
     else all.push([term])
     joinNext = false
   }
-  if (all.length === 0 && none.length > 0) {
+  const hasFilter = filters.papers.length > 0 || filters.types.length > 0
+  if (
+    all.length === 0 &&
+    (none.length > 0 || filters.notPapers.length || filters.notTypes.length)
+  ) {
     throw new QuerySyntaxError('a query needs at least one word to look for, not only -exclusions')
   }
-  return withoutRepeats({ all, none })
+  if (all.length === 0 && hasFilter) {
+    throw new QuerySyntaxError(
+      'paper: and type: narrow a search; give a word to look for too (headline:… or byline:… will do)',
+    )
+  }
+  const parsed = withoutRepeats({ all, none })
+  for (const k of ['papers', 'notPapers', 'types', 'notTypes'] as const)
+    if (filters[k].length) (parsed as Record<typeof k, unknown[]>)[k] = [...new Set(filters[k])]
+  return parsed
+}
+
+/** The key of a term among others: its field and its text. */
+export function termKey(t: QueryTerm): string {
+  return t.field ? `${t.field}:${t.text}` : t.text
 }
 
 /**
@@ -132,17 +199,14 @@ export function parseQuery(q: string): ParsedQuery {
 function withoutRepeats(query: ParsedQuery): ParsedQuery {
   const uniqueTerms = (terms: QueryTerm[]): QueryTerm[] => {
     const seen = new Set<string>()
-    return terms.filter((t) => !seen.has(t.text) && seen.add(t.text))
+    return terms.filter((t) => !seen.has(termKey(t)) && seen.add(termKey(t)))
   }
   const seenGroups = new Set<string>()
   const all: QueryTerm[][] = []
   for (const group of query.all) {
     const terms = uniqueTerms(group)
     // \u0001 never occurs in a term (it is the document separator), so the key is unambiguous.
-    const key = terms
-      .map((t) => t.text)
-      .sort()
-      .join(DOC_SEPARATOR)
+    const key = terms.map(termKey).sort().join(DOC_SEPARATOR)
     if (seenGroups.has(key)) continue
     seenGroups.add(key)
     all.push(terms)
@@ -152,7 +216,7 @@ function withoutRepeats(query: ParsedQuery): ParsedQuery {
 
 /** Refuses, with QueryTooBroadError, a query of more distinct terms than MAX_QUERY_TERMS. */
 export function checkQuerySize(query: ParsedQuery): void {
-  const distinct = new Set([...query.all.flat(), ...query.none].map((t) => t.text))
+  const distinct = new Set([...query.all.flat(), ...query.none].map(termKey))
   if (distinct.size > MAX_QUERY_TERMS) {
     throw new QueryTooBroadError(
       `query too broad: ${distinct.size} different words; at most ${MAX_QUERY_TERMS} can be searched at once`,

@@ -19,7 +19,7 @@ import {
   segmentDocCount,
   segmentDocText,
 } from './segment'
-import { segmentHeadline, segmentTitle } from './segment'
+import { segmentByline, segmentHeadline, segmentTitle } from './segment'
 import type { DocInput, DocRow, IndexSegment, IssueRow } from './segment'
 import type { GramSize } from './ngram'
 
@@ -96,6 +96,7 @@ export function issueDocInputs(
       text: indexedText(a),
       type: a.type,
       storyBack: Math.max(0, k - head),
+      ...(a.byline ? { byline: a.byline } : {}),
     }
   })
 }
@@ -341,6 +342,12 @@ export function titleOf(index: SearchIndex, d: number): string {
 export function bodyOf(index: SearchIndex, d: number): string {
   const { ref, local } = locate(index, d)
   return segmentBody(ref.seg, local)
+}
+
+/** The byline of doc `d` as printed ('' for none). */
+export function bylineOf(index: SearchIndex, d: number): string {
+  const { ref, local } = locate(index, d)
+  return segmentByline(ref.seg, local)
 }
 
 /** The block type of doc `d`. */

@@ -43,6 +43,12 @@ export interface DocColumns {
   /** Reflowed article texts (what the reader shows), likewise. */
   bodies: string
   bodyStarts: Uint32Array
+  /** Bylines as printed ('' for none), likewise: `byline:` terms and the vocabulary read them. */
+  bylines: string
+  bylineStarts: Uint32Array
+  /** The same bylines normalized (what `byline:` terms are verified against), likewise. */
+  bylineNorms: string
+  bylineNormStarts: Uint32Array
 }
 
 export interface IndexSegment {
@@ -67,6 +73,8 @@ export interface DocInput {
   type?: BlockType
   /** How many documents before this one its story's first part is (0 or absent: it is the first). */
   storyBack?: number
+  /** The byline as printed (记者 刘静), if any. */
+  byline?: string
 }
 
 /** One row of the columns, once its text is normalized. */
@@ -79,6 +87,8 @@ export interface DocRow {
   headline: string
   title: string
   text: string
+  byline: string
+  bylineNorm: string
   /** Normalized title, separator, normalized body. */
   norm: string
   headLength: number
@@ -112,6 +122,8 @@ export function rowOf(input: DocInput, fields: readonly IndexField[]): DocRow {
     headline: input.headline,
     title: input.title ?? input.headline,
     text: input.text,
+    byline: input.byline ?? '',
+    bylineNorm: normalize(input.byline ?? ''),
     ...normalizedDoc(input.title ?? input.headline, input.text, fields),
   }
 }
@@ -128,6 +140,8 @@ export function rowAt(index: IndexSegment, d: number, issue: number): DocRow {
     headline: segmentHeadline(index, d),
     title: segmentTitle(index, d),
     text: segmentBody(index, d),
+    byline: segmentByline(index, d),
+    bylineNorm: segmentBylineNorm(index, d),
     norm: segmentDocText(index, d),
     headLength: (c.headEnds[d] as number) - (c.starts[d] as number),
   }
@@ -182,6 +196,8 @@ export function assembleSegment(
   const headlines = stringColumn(rows.map((r) => r.headline))
   const titles = stringColumn(rows.map((r) => r.title))
   const bodies = stringColumn(rows.map((r) => r.text))
+  const bylines = stringColumn(rows.map((r) => r.byline))
+  const bylineNorms = stringColumn(rows.map((r) => r.bylineNorm))
   return {
     issues,
     docs: {
@@ -199,6 +215,10 @@ export function assembleSegment(
       titleStarts: titles.starts,
       bodies: bodies.joined,
       bodyStarts: bodies.starts,
+      bylines: bylines.joined,
+      bylineStarts: bylines.starts,
+      bylineNorms: bylineNorms.joined,
+      bylineNormStarts: bylineNorms.starts,
     },
     ngram,
   }
@@ -222,4 +242,14 @@ export function segmentTitle(index: IndexSegment, d: number): string {
 /** The reflowed text of doc `d`, as the reader shows it. */
 export function segmentBody(index: IndexSegment, d: number): string {
   return columnValue(index.docs.bodies, index.docs.bodyStarts, d)
+}
+
+/** The byline of doc `d` as printed ('' for none). */
+export function segmentByline(index: IndexSegment, d: number): string {
+  return columnValue(index.docs.bylines, index.docs.bylineStarts, d)
+}
+
+/** The normalized byline of doc `d`. */
+export function segmentBylineNorm(index: IndexSegment, d: number): string {
+  return columnValue(index.docs.bylineNorms, index.docs.bylineNormStarts, d)
 }

@@ -6,6 +6,7 @@
 import { intersect, isPostedGram, listLengths, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
 import type { PostingList } from './ngram'
 import type { WorkBudget } from './query'
+import type { TextField } from './query-fields'
 import { INDEX_OPTIONS } from './search-index'
 import type { SearchIndex, SegmentRef } from './search-index'
 import { segmentDocCount } from './segment'
@@ -49,7 +50,9 @@ function segmentTermHits(
   filter: DocFilter,
   budget: WorkBudget,
   within?: Uint32Array,
+  field?: TextField,
 ): TermHits {
+  if (field === 'byline') return segmentBylineHits(index, ref, term, filter, budget, within)
   const lists = termLists(ref.seg.ngram, term)
   if (!lists || lists.length === 0) return NO_HITS
   const first = lists[0] as PostingList
@@ -69,7 +72,8 @@ function segmentTermHits(
   const docs = new Uint32Array(cand.length)
   const tf = new Float64Array(cand.length)
   let n = 0
-  if (lists.length === 1 && isPostedGram(ref.seg.ngram, term)) {
+  // A headline: term is verified against the title even when its postings list is exact.
+  if (lists.length === 1 && isPostedGram(ref.seg.ngram, term) && field !== 'headline') {
     const tfBytes = ref.seg.ngram.tf
     const at = first.base
     for (let i = 0; i < cand.length; i++) {
@@ -98,8 +102,10 @@ function segmentTermHits(
     // otherwise scan the rest of the segment.
     const slice = text.slice(start, (starts[local + 1] as number) - 1)
     const head = (headEnds[local] as number) - start
+    // A headline: term counts only whole occurrences inside the title.
+    const end = field === 'headline' ? head - len : Infinity
     let count = 0
-    for (let at = slice.indexOf(term); at >= 0; at = slice.indexOf(term, at + len)) {
+    for (let at = slice.indexOf(term); at >= 0 && at <= end; at = slice.indexOf(term, at + len)) {
       count += at < head ? HEADLINE_WEIGHT : TEXT_WEIGHT
     }
     if (count > 0) {
@@ -113,6 +119,50 @@ function segmentTermHits(
 const NO_HITS: TermHits = { docs: new Uint32Array(0), tf: new Float64Array(0) }
 
 /**
+ * The documents whose normalized byline contains `term`: bylines are short, so their joined
+ * column is scanned for the term (one indexOf pass) rather than indexed; each occurrence is
+ * placed in its document by binary search. A byline occurrence counts as a headline one.
+ */
+function segmentBylineHits(
+  index: SearchIndex,
+  ref: SegmentRef,
+  term: string,
+  filter: DocFilter,
+  budget: WorkBudget,
+  within?: Uint32Array,
+): TermHits {
+  const { bylineNorms: text, bylineNormStarts: starts } = ref.seg.docs
+  const { issue, page, type } = index.docs
+  budget.spend(Math.ceil(text.length / 64))
+  const docs: number[] = []
+  const tf: number[] = []
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
+    // The doc whose byline holds offset `at`: the last start <= at.
+    let lo = 0
+    let hi = starts.length - 2
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((starts[mid] as number) <= at) lo = mid
+      else hi = mid - 1
+    }
+    // An occurrence across the separator (never, as no term holds one) is not a match.
+    if (at + term.length > (starts[lo + 1] as number) - 1) continue
+    const d = ref.docBase + lo
+    if (docs[docs.length - 1] === d) {
+      tf[tf.length - 1]! += HEADLINE_WEIGHT
+      continue
+    }
+    if (within && within[lowerBound(within, lo)] !== lo) continue
+    if (filter.issueOk[issue[d] as number] === 0) continue
+    if (filter.page !== 0 && page[d] !== filter.page) continue
+    if (filter.typeOk[type[d] as number] === 0) continue
+    docs.push(d)
+    tf.push(HEADLINE_WEIGHT)
+  }
+  return { docs: Uint32Array.from(docs), tf: Float64Array.from(tf) }
+}
+
+/**
  * The documents containing `term` (within `within`, ascending index doc ids, when given) that
  * pass `filter`, segment by segment: each segment's postings answer for its own docs.
  */
@@ -122,6 +172,7 @@ export function termHits(
   filter: DocFilter,
   budget: WorkBudget,
   within?: Uint32Array,
+  field?: TextField,
 ): TermHits {
   const parts: TermHits[] = []
   let total = 0
@@ -134,7 +185,7 @@ export function termHits(
       w = within.slice(lo, hi)
       for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) - ref.docBase
     }
-    const h = segmentTermHits(index, ref, term, filter, budget, w)
+    const h = segmentTermHits(index, ref, term, filter, budget, w, field)
     if (h.docs.length === 0) continue
     parts.push(h)
     total += h.docs.length

@@ -5,6 +5,7 @@ import { carriedLines } from '../node/import/carried-corrections'
 import { commitImport } from '../node/import/commit'
 import { planImport } from '../node/import/plan'
 import type { ImportOptions } from '../node/import/plan'
+import type { ImportProgress } from '../shared/archive/import-report'
 import { exportArchive } from '../node/export-archive'
 import { removeIssue } from '../node/remove-issue'
 import { repairArchive, verifyArchive } from '../node/verify'
@@ -82,6 +83,19 @@ export function runAdd(opts: CliOptions, io: Io): number {
   if (opts.index) o.indexPath = resolve(opts.index)
   if (opts.title) o.title = opts.title
   const plan = planImport(o)
+  try {
+    return addPlanned(plan, opts, io, progress)
+  } finally {
+    plan.cleanup?.()
+  }
+}
+
+function addPlanned(
+  plan: ReturnType<typeof planImport>,
+  opts: CliOptions,
+  io: Io,
+  progress: (p: ImportProgress) => void,
+): number {
   const report = plan.report
   report.dryRun = opts.dryRun
   const print = (imported: unknown): void => {

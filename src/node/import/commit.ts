@@ -54,6 +54,15 @@ export interface CommitOptions {
 }
 
 export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): ImportResult {
+  try {
+    return commitPlanned(plan, opts)
+  } finally {
+    // Pages joined from per-article files were only needed until now.
+    plan.cleanup?.()
+  }
+}
+
+function commitPlanned(plan: ImportPlan, opts: CommitOptions): ImportResult {
   if (!plan.report.ok)
     throw new ArchiveError(
       `the batch has ${plan.report.summary.errors} error(s); nothing was imported`,

@@ -200,6 +200,11 @@ export type CorrectionsWireBridge = Wire<CorrectionsApi>
 
 export const CORRECTIONS_METHODS = Object.keys(correctionsContract) as CorrectionsMethod[]
 
+/** Whether `name` is a corrections verb (never `constructor` or `__proto__`): main's handler. */
+export function isCorrectionsMethod(name: unknown): name is CorrectionsMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(correctionsContract, name)
+}
+
 export function parseCorrectionsArguments<M extends CorrectionsMethod>(
   method: M,
   args: unknown,

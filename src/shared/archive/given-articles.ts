@@ -3,7 +3,7 @@
 // guessed from the layout. A range's first line is its headline — unless it is indented, as a
 // paragraph is (a brief without a title) — a second line that opens as a byline does (本报记者,
 // 记者, 通讯员, 实习生) its byline, and the rest its body; a range of one line is all body.
-import type { ArticleDraft } from './segment'
+import type { ArticleDraft } from './segment-work'
 
 const BYLINE = /^(本报)?(特约)?(记者|通讯员|实习生)/
 const MAX_BYLINE = 40

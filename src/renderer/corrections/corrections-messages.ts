@@ -21,7 +21,7 @@ export const correctionsEn = {
   ed_link: 'Link a continuation',
   ed_unlink: 'Unlink a continuation',
   edLinkHint:
-    'This article continues on another page, and the reader did not join the two (a missed 下转 / 上接 marker). Choose the part that continues it.',
+    'This article continues on another page, and the reader did not join the two (it missed a “continued on page N” marker). Choose the part that continues it.',
   edLinkTarget: 'It continues in',
   edLinkChoose: 'Choose an article…',
   edPageN: 'Page {page}',

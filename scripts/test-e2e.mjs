@@ -10,9 +10,8 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const playwright = join(root, 'node_modules', '@playwright', 'test', 'cli.js')
-// `--visual` (npm run test:visual): the screenshot project alone, which exists only with
-// ARCHIVE_READER_VISUAL=1 (playwright.config.ts); ARCHIVE_READER_VISUAL=1 npm test adds it to
-// the whole run.
+// `--visual` (npm run test:visual): the screenshot project alone (it is also part of the whole
+// run unless ARCHIVE_READER_VISUAL=0, playwright.config.ts).
 const visual = process.argv.includes('--visual')
 if (visual) process.env.ARCHIVE_READER_VISUAL = '1'
 const passed = process.argv.slice(2).filter((a) => a !== '--visual')

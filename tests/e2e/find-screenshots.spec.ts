@@ -2,33 +2,17 @@
 // 1440×900 and 1024×700, kept as test artifacts; with ARCHIVE_READER_SCREENSHOTS=1 also written
 // to docs/screenshots/:
 //   ARCHIVE_READER_SCREENSHOTS=1 npx playwright test --project=web find-screenshots
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { TestInfo } from '@playwright/test'
 import { expect, test } from './support/fixtures'
-import type { App } from './support/fixtures'
+import { shoot } from './support/shoot'
 import { AppPage } from './pages/AppPage'
 import { AdvancedSearchPage, QuickOpenPage, SuggestionsPage } from './pages/FindPage'
-import { PROJECT_ROOT } from './support/build-renderer'
 
 test.use({ content: 'seeds' })
 
-const DOCS = join(PROJECT_ROOT, 'docs', 'screenshots')
 const SIZES = [
   [1440, 900],
   [1024, 700],
 ] as const
-
-async function shoot(app: App, testInfo: TestInfo, name: string): Promise<void> {
-  await app.page.evaluate(() => document.fonts.ready)
-  const path = testInfo.outputPath(`${name}.png`)
-  await app.page.screenshot({ path })
-  await testInfo.attach(name, { path, contentType: 'image/png' })
-  if (process.env.ARCHIVE_READER_SCREENSHOTS === '1' && app.kind === 'web') {
-    mkdirSync(DOCS, { recursive: true })
-    await app.page.screenshot({ path: join(DOCS, `${name}.png`) })
-  }
-}
 
 const suffix = (width: number): string => (width === 1440 ? '' : `-${width}`)
 

@@ -4,8 +4,8 @@
 // cancel leaves the library unchanged, the new issue gets the "my library" badge and can be
 // removed. Main's real side is tested in tests/main/import-ipc.test.ts; Electron's preload
 // by the electron project, where Electron is installed.
-import type { TestInfo } from '@playwright/test'
 import { expect, test } from './support/fixtures'
+import { shoot } from './support/shoot'
 import type { App } from './support/fixtures'
 import { fakeState, installFakeImport } from './support/fake-import-bridge'
 import { AppPage } from './pages/AppPage'
@@ -13,13 +13,6 @@ import { ImportPage } from './pages/ImportPage'
 
 // Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
 test.use({ content: 'seeds' })
-
-async function shoot(app: App, testInfo: TestInfo, name: string): Promise<void> {
-  await app.page.evaluate(() => document.fonts.ready)
-  const path = testInfo.outputPath(`${name}.png`)
-  await app.page.screenshot({ path })
-  await testInfo.attach(name, { path, contentType: 'image/png' })
-}
 
 /** The library, in the browser, with the stand-in import bridge installed. */
 async function openLibraryWithFakeImport(app: App): Promise<{ ui: AppPage; imp: ImportPage }> {

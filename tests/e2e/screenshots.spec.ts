@@ -1,29 +1,12 @@
 // Screenshots of the main views, kept as test artifacts. With ARCHIVE_READER_SCREENSHOTS=1 they
 // are also written to docs/screenshots/ (for the README):
 //   ARCHIVE_READER_SCREENSHOTS=1 npx playwright test --project=web screenshots
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { TestInfo } from '@playwright/test'
 import { expect, test } from './support/fixtures'
-import type { App } from './support/fixtures'
+import { shoot } from './support/shoot'
 import { AppPage } from './pages/AppPage'
-import { PROJECT_ROOT } from './support/build-renderer'
 
 // Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
 test.use({ content: 'seeds' })
-
-const DOCS = join(PROJECT_ROOT, 'docs', 'screenshots')
-
-async function shoot(app: App, testInfo: TestInfo, name: string): Promise<void> {
-  await app.page.evaluate(() => document.fonts.ready)
-  const path = testInfo.outputPath(`${name}.png`)
-  await app.page.screenshot({ path })
-  await testInfo.attach(name, { path, contentType: 'image/png' })
-  if (process.env.ARCHIVE_READER_SCREENSHOTS === '1' && app.kind === 'web') {
-    mkdirSync(DOCS, { recursive: true })
-    await app.page.screenshot({ path: join(DOCS, `${name}.png`) })
-  }
-}
 
 test('screenshots of library, reader, split view and search', async ({ app }, testInfo) => {
   const ui = new AppPage(app)

@@ -3,7 +3,8 @@
 // construction: the seeds' fixed content, animations off, the caret hidden, fonts loaded and
 // every face pinned to the bundled Noto Serif SC (visual/pin-fonts.css), so the system's UI font
 // does not decide the pixels. Tolerance (playwright.config.ts, project `visual`): 1% of the pixels
-// may differ by more than the per-pixel threshold 0.2 (anti-aliasing). The `visual` project runs only when asked (docs/testing.md):
+// may differ by more than the per-pixel threshold 0.2 (anti-aliasing). The `visual` project runs in
+// every `npm test` (docs/testing.md):
 //   npm run test:visual                      compare
 //   npm run test:visual -- --update-snapshots   refresh the baselines after a deliberate UI change
 import { fileURLToPath } from 'node:url'

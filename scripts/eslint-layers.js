@@ -56,13 +56,18 @@ const allowedImports = {
       layer: 'src/{{from}} may not import src/{{to}} ({{spec}}): src/{{from}} may use {{allowed}}.',
       outside: 'src/{{from}} may not import files outside src/ ({{spec}}).',
       runtime: 'src/{{from}} may not import {{kind}} ({{spec}}): they do not exist where it runs.',
+      unknown:
+        'src/{{from}} is not a layer: add it to LAYERS and FORBIDDEN in scripts/eslint-layers.js (and README).',
     },
   },
   create(context) {
     const file = context.filename
     const srcRoot = resolve(context.cwd, 'src')
     const from = layerOf(srcRoot, file)
-    if (!from || !(from in LAYERS)) return {}
+    if (!from) return {}
+    // A new folder of src/ would otherwise import anything unchecked.
+    if (!(from in LAYERS))
+      return { Program: (node) => context.report({ node, messageId: 'unknown', data: { from } }) }
     const check = (node, spec) => {
       if (typeof spec !== 'string') return
       if (spec.startsWith('.')) {

@@ -176,10 +176,6 @@ export type CorrectionsWireBridge = Wire<CorrectionsApi>
 
 export const CORRECTIONS_METHODS = Object.keys(correctionsContract) as CorrectionsMethod[]
 
-export function isCorrectionsMethod(name: unknown): name is CorrectionsMethod {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(correctionsContract, name)
-}
-
 export function parseCorrectionsArguments<M extends CorrectionsMethod>(
   method: M,
   args: unknown,

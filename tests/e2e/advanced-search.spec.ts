@@ -71,3 +71,17 @@ test('the form opens on the query in the box, in English too', async ({ app }) =
   await adv.root.getByTestId('adv-reset').click()
   await expect(adv.submit).toBeDisabled()
 })
+
+test('fielded terms from the form search the headline and the byline', async ({ app }) => {
+  const ui = new AppPage(app)
+  const adv = new AdvancedSearchPage(ui.page)
+  await ui.open()
+  await adv.open()
+  await adv.field('byline').fill('刘静')
+  await adv.field('paper').selectOption('jiangbei')
+  await expect(adv.query).toHaveText('byline:刘静 paper:jiangbei')
+  await adv.submit.click()
+  await ui.search.settled('byline:刘静 paper:jiangbei')
+  await expect(ui.search.hits.first()).toBeVisible()
+  await expect(ui.search.hits.first()).toHaveAttribute('data-article-id', /^jiangbei-/)
+})

@@ -8,7 +8,7 @@ import type { TestInfo } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import type { App } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
-import { AdvancedSearchPage } from './pages/FindPage'
+import { AdvancedSearchPage, QuickOpenPage, SuggestionsPage } from './pages/FindPage'
 import { PROJECT_ROOT } from './support/build-renderer'
 
 test.use({ content: 'seeds' })
@@ -46,5 +46,54 @@ test('screenshots of the advanced search form', async ({ app }, testInfo) => {
     await shoot(app, testInfo, `advanced-search${suffix(width)}`)
     await ui.page.keyboard.press('Escape')
     await expect(adv.root).toHaveCount(0)
+  }
+})
+
+test('screenshots of the suggestions under the search box', async ({ app }, testInfo) => {
+  const ui = new AppPage(app)
+  const sug = new SuggestionsPage(ui.page)
+  for (const [width, height] of SIZES) {
+    await app.page.setViewportSize({ width, height })
+    await ui.open('#/library?lp=jiangbei&ly=2023&a=jiangbei-2023-07-13/p1/a1')
+    await ui.searchInput.click()
+    await ui.searchInput.pressSequentially('发', { delay: 20 })
+    await expect(sug.items.first()).toBeVisible()
+    await ui.searchInput.press('ArrowDown')
+    await ui.searchInput.press('ArrowDown')
+    await shoot(app, testInfo, `suggestions${suffix(width)}`)
+  }
+})
+
+test('screenshots of quick open', async ({ app }, testInfo) => {
+  const ui = new AppPage(app)
+  const qo = new QuickOpenPage(ui.page)
+  for (const [width, height] of SIZES) {
+    await app.page.setViewportSize({ width, height })
+    await ui.open('#/library?lp=jiangbei&ly=2023&a=jiangbei-2023-07-13/p1/a1')
+    await qo.open()
+    await qo.input.pressSequentially('江北', { delay: 10 })
+    await expect(qo.item('search')).toBeVisible()
+    await shoot(app, testInfo, `quick-open${suffix(width)}`)
+    await qo.input.fill('7月13日')
+    await expect(qo.root.getByTestId('quick-open-date')).toBeVisible()
+    await shoot(app, testInfo, `quick-open-date${suffix(width)}`)
+    await qo.input.press('Escape')
+  }
+})
+
+test('screenshots of did you mean', async ({ app }, testInfo) => {
+  const ui = new AppPage(app)
+  await ui.open()
+  // TODO(issue 14): remove once the core's SearchResponse.didYouMean is on main.
+  const offered = await ui.page.evaluate(async () => {
+    const r = await fetch('/api/search?q=%E4%BD%8E%E7%82%AD')
+    return 'didYouMean' in ((await r.json()) as object)
+  })
+  test.skip(!offered, 'the core does not offer didYouMean yet')
+  for (const [width, height] of SIZES) {
+    await app.page.setViewportSize({ width, height })
+    await ui.open('#/search?q=%E4%BD%8E%E7%82%AD')
+    await expect(ui.page.getByTestId('did-you-mean').first()).toBeVisible()
+    await shoot(app, testInfo, `did-you-mean${suffix(width)}`)
   }
 })

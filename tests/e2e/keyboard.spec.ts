@@ -14,7 +14,11 @@ test('keyboard only: / search ↓ Enter n ] s x ? Esc', async ({ app }) => {
   await expect(ui.searchInput).toBeFocused()
   await kb.type('低碳')
   await expect(ui.search.hits.first()).toBeVisible()
-  // ↓ from the search box goes to the first result.
+  // The suggestions under the box take ↓ while they are shown; Escape closes them (and keeps
+  // focus in the box), then ↓ from the search box goes to the first result.
+  await expect(ui.page.getByTestId('suggestions')).toBeVisible()
+  await kb.press('Escape')
+  await expect(ui.searchInput).toBeFocused()
   await kb.press('ArrowDown')
   await expect(ui.search.hits.first().getByTestId('hit-open')).toBeFocused()
   await kb.press('Enter')

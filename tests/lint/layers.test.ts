@@ -3,6 +3,7 @@
 // where the layer runs. Run through ESLint's own Node API on source text, as `npm run lint` would.
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../helpers'
 
@@ -105,5 +106,15 @@ describe('layer rule', () => {
       expect(await layerErrors(fileIn(layer), `import '${spec}'\n`), `${layer}: ${spec}`).toEqual(
         [],
       )
+  })
+
+  it('knows every folder of src/ as a layer, and refuses a file in an unknown one', async () => {
+    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+    expect(folders.sort()).toEqual([...ALL].sort())
+    expect(await layerErrors('src/extra/x.ts', `export const x = 1\n`)).toEqual([
+      'src/extra is not a layer: add it to LAYERS and FORBIDDEN in scripts/eslint-layers.js (and README).',
+    ])
   })
 })

@@ -100,7 +100,6 @@ const sidecarSchema = z
   })
   .strict()
 
-export type Manifest = z.output<typeof manifestSchema>
 export type Sidecar = z.output<typeof sidecarSchema>
 export type ManifestPaper = z.output<typeof paperSchema>
 

@@ -32,15 +32,3 @@ export class SearchUnavailableError extends UserFacingError {
     super(message)
   }
 }
-
-/** The embedded engine behind the interface: `search` is the archive's own (or its pool's). */
-export function embeddedBackend(
-  search: (request: SearchRequest) => Promise<SearchResponse>,
-): SearchBackend {
-  return {
-    kind: 'embedded',
-    search,
-    status: async () => ({ kind: 'embedded', state: 'ready' }),
-    close: async () => {},
-  }
-}

@@ -8,7 +8,7 @@ import type { UiHooks } from './commands'
 import { detectLang, I18nContext, makeI18n } from './i18n'
 import { importApi } from '../import/import-api'
 import { useImportDialogOpen } from '../import/import-dialog-store'
-import { commandForKey, isTypingTarget } from './keymap'
+import { commandForKey, isTypingTarget, modifiedCommandForKey } from './keymap'
 import { navigateToHash, useRoute } from './route-store'
 import { useSettings } from './settings'
 import { effectiveTheme, useSystemDark } from './theme'
@@ -16,6 +16,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary'
 import { Header } from './Header'
 import { ImportDialog } from '../import/ImportDialog'
 import { IndexProgress } from './IndexProgress'
+import { QuickOpen } from '../search/QuickOpen'
 import { ReaderArea } from '../reader/ReaderArea'
 import { ShortcutsOverlay } from './ShortcutsOverlay'
 import { Sidebar } from './Sidebar'
@@ -30,6 +31,7 @@ export function App() {
   const theme = effectiveTheme(settings.theme, systemDark)
   const route = useRoute()
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  const [quickOpen, setQuickOpen] = useState(false)
   const importOpen = useImportDialogOpen()
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -47,15 +49,26 @@ export function App() {
         searchRef.current?.select()
       },
       toggleShortcuts: () => setShortcutsOpen((open) => !open),
+      openQuickOpen: () => {
+        setShortcutsOpen(false)
+        setQuickOpen(true)
+      },
     }),
     [],
   )
   const t = i18n.t
   const closeShortcuts = useCallback(() => setShortcutsOpen(false), [])
+  const closeQuickOpen = useCallback(() => setQuickOpen(false), [])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.isComposing) return
+      const modified = modifiedCommandForKey(e)
+      if (modified) {
+        e.preventDefault()
+        runCommand(modified, ui, t)
+        return
+      }
       if (e.key === 'Escape' && isTypingTarget(e.target)) {
         ;(e.target as HTMLElement).blur()
         return
@@ -108,6 +121,11 @@ export function App() {
           </ErrorBoundary>
         </div>
         {shortcutsOpen && <ShortcutsOverlay onClose={closeShortcuts} />}
+        {quickOpen && (
+          <ErrorBoundary label={t('qoTitle')}>
+            <QuickOpen onClose={closeQuickOpen} />
+          </ErrorBoundary>
+        )}
         {importOpen && importApi && (
           <ErrorBoundary label={t('impTitle')}>
             <ImportDialog api={importApi} />

@@ -42,11 +42,14 @@ export type Command =
   | 'toggle-sync'
   | 'next-result'
   | 'prev-result'
+  /** Ctrl/⌘+K: go to a paper, a date or an article (search/QuickOpen.tsx). */
+  | 'quick-open'
 
 /** What only the component tree can do. */
 export interface UiHooks {
   focusSearch(): void
   toggleShortcuts(): void
+  openQuickOpen(): void
 }
 
 /** What opens this view where the reader runs: the page's http URL in a browser (the reading
@@ -100,6 +103,9 @@ export function runCommand(command: Command, ui: UiHooks, t: I18n['t']): void {
   switch (command) {
     case 'focus-search':
       return ui.focusSearch()
+    case 'quick-open':
+      ui.openQuickOpen()
+      return
     case 'show-shortcuts':
       return ui.toggleShortcuts()
     case 'toggle-split':

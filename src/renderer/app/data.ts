@@ -14,6 +14,7 @@ import type {
   SearchRequest,
   SearchResponse,
 } from '../../shared/types'
+import { isPreview } from '../../shared/archive/issue-preview'
 import { searchRequestToParams } from '../../shared/http'
 
 export const keys = {
@@ -70,13 +71,9 @@ export function peekIssue(id: string): IssueView | undefined {
   return peek(keys.issue(id))
 }
 
-export function loadIssue(id: string): Promise<IssueView> {
-  return ensure(keys.issue(id), () => api.getIssue(id))
-}
-
 /** The whole article when the issue carried only the start of its text; else `article`. */
 export function useFullArticle(article: Article): { article: Article; loading: boolean } {
-  const cut = article.textLength !== undefined && article.textLength > article.text.length
+  const cut = isPreview(article)
   const load = useCallback(() => api.getArticle(article.id), [article.id])
   const { entry } = useResource(cut ? keys.article(article.id) : null, load)
   if (!cut) return { article, loading: false }

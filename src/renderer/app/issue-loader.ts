@@ -3,15 +3,7 @@
 // blocks the window for long. Where there is no Worker, or the worker cannot answer (an error
 // status, a failed fetch), `fallback` loads it the ordinary way and reports its error.
 import type { Article, IssueView } from '../../shared/types'
-
-export type IssueWorkerRequest = { id: number; path: string }
-
-export type IssueWorkerReply =
-  | { id: number; kind: 'head'; issue: IssueView }
-  /** `json`: an Article[] as JSON text. */
-  | { id: number; kind: 'articles'; page: number; json: string }
-  | { id: number; kind: 'done' }
-  | { id: number; kind: 'fallback' }
+import type { IssueWorkerReply, IssueWorkerRequest } from './issue-worker'
 
 interface Pending {
   issue?: IssueView

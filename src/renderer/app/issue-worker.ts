@@ -4,7 +4,17 @@
 // articles go back in slices of JSON text: parsing a slice is a short task on the main thread,
 // and far cheaper there than structured-cloning a hundred thousand small objects.
 import type { IssueView } from '../../shared/types'
-import type { IssueWorkerReply, IssueWorkerRequest } from './issue-loader'
+
+// The messages of the loader (issue-loader.ts) and this worker. Declared here, the loader
+// imports them as types only: the worker depends on nothing of the loader's.
+export type IssueWorkerRequest = { id: number; path: string }
+
+export type IssueWorkerReply =
+  | { id: number; kind: 'head'; issue: IssueView }
+  /** `json`: an Article[] as JSON text. */
+  | { id: number; kind: 'articles'; page: number; json: string }
+  | { id: number; kind: 'done' }
+  | { id: number; kind: 'fallback' }
 
 /** Articles per message: one slice (about a megabyte) parses in well under 50 ms. */
 const SLICE = 4000

@@ -13,6 +13,8 @@ export interface KeyBinding {
 
 export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['/'], label: '/', command: 'focus-search', help: 'keyFocusSearch' },
+  // With Ctrl (⌘ on a Mac), also in a text field: commandForKey's modifier table below.
+  { keys: [], label: 'Ctrl/⌘+K', command: 'quick-open', help: 'keyQuickOpen' },
   { keys: ['n'], label: 'n', command: 'next-hit', help: 'keyNextHit' },
   { keys: ['N'], label: 'Shift+N', command: 'prev-hit', help: 'keyPrevHit' },
   { keys: [']'], label: ']', command: 'next-page', help: 'keyNextPage' },
@@ -39,6 +41,14 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['p'], label: 'p', command: 'print', help: 'keyPrint' },
   { keys: ['?'], label: '?', command: 'show-shortcuts', help: 'keyShortcuts' },
 ]
+
+/** Ctrl/⌘+K: acts wherever focus is, a text field included (it types nothing there). */
+export function modifiedCommandForKey(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+): Command | undefined {
+  if (e.altKey || e.shiftKey || e.ctrlKey === e.metaKey) return undefined
+  return e.key.toLowerCase() === 'k' ? 'quick-open' : undefined
+}
 
 export function commandForKey(e: KeyboardEvent): Command | undefined {
   if (e.ctrlKey || e.metaKey || e.altKey) return undefined

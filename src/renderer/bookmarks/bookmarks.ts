@@ -41,7 +41,6 @@ const exportSchema = z.object({
 })
 
 export type Bookmark = z.infer<typeof bookmarkSchema>
-export type RecentSearch = z.infer<typeof recentSchema>
 type Store = z.infer<typeof storeSchema>
 
 export const BOOKMARKS_KEY = 'archive-reader.bookmarks'

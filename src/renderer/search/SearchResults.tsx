@@ -5,6 +5,7 @@ import { PAGE_SIZE } from '../app/data'
 import { useI18n } from '../app/i18n'
 import type { AppRoute } from '../app/route'
 import { navigate } from '../app/route-store'
+import { DidYouMean } from './DidYouMean'
 import { HitItem } from './HitItem'
 
 interface Props {
@@ -44,16 +45,19 @@ export function SearchResults({ route, response, stale, compact = false }: Props
 
   if (response.total === 0) {
     return (
-      <p className="no-results" data-testid="no-results">
-        {t('noResults')}
-        {/* A lone "-" (typed on the way to "-word") is searched as a character: say so. */}
-        {/(^|\s)-(\s|$)/.test(response.query) && (
-          <span className="hint" data-testid="no-results-hint">
-            {' '}
-            {t('noResultsLoneMinus')}
-          </span>
-        )}
-      </p>
+      <>
+        <p className="no-results" data-testid="no-results">
+          {t('noResults')}
+          {/* A lone "-" (typed on the way to "-word") is searched as a character: say so. */}
+          {/(^|\s)-(\s|$)/.test(response.query) && (
+            <span className="hint" data-testid="no-results-hint">
+              {' '}
+              {t('noResultsLoneMinus')}
+            </span>
+          )}
+        </p>
+        <DidYouMean route={route} response={response} />
+      </>
     )
   }
   const from = Math.min(offset + 1, response.total)
@@ -64,6 +68,7 @@ export function SearchResults({ route, response, stale, compact = false }: Props
       aria-busy={stale}
       data-testid={compact ? 'results-compact' : 'results-main'}
     >
+      <DidYouMean route={route} response={response} />
       <ol
         id="search-results"
         data-query={response.query}

@@ -37,6 +37,8 @@ export const EMPTY_FIELDS: QueryFields = {
 
 export const FIELD_PREFIXES = ['headline', 'byline', 'paper', 'type'] as const
 export type FieldPrefix = (typeof FIELD_PREFIXES)[number]
+/** Other names the parser accepts for a field (title: = headline:, author: = byline:). */
+const ALIASES: Readonly<Record<string, FieldPrefix>> = { title: 'headline', author: 'byline' }
 
 // The syntax has no escape: a quote always opens or closes a phrase, so a value cannot hold one.
 const QUOTES = /["“”＂]/g
@@ -97,8 +99,9 @@ function tokenize(q: string): Token[] {
     let field: FieldPrefix | undefined
     const m = /^([a-z]+):/i.exec(q.slice(i))
     const name = m?.[1]?.toLowerCase()
-    if (name && (FIELD_PREFIXES as readonly string[]).includes(name)) {
-      field = name as FieldPrefix
+    const canonical = name ? (ALIASES[name] ?? name) : undefined
+    if (name && canonical && (FIELD_PREFIXES as readonly string[]).includes(canonical)) {
+      field = canonical as FieldPrefix
       i += name.length + 1
     }
     if ('"“”＂'.includes(q[i] as string)) {

@@ -2,7 +2,7 @@
 import type { Article, ContinuationKind, ContinuationLink } from '../types'
 import { reflow, splitLines, wrapWidth } from '../text/reflow'
 import { segmentPage } from './segment'
-import type { ArticleDraft } from './segment'
+import type { ArticleDraft } from './segment-work'
 import type { SegmentRules } from './segment-rules'
 import { correctPage, fixedBody } from './corrections-apply'
 import type { EntryOutcome } from './corrections-apply'

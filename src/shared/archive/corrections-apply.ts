@@ -6,7 +6,7 @@
 import type { ArticleCorrection } from '../types'
 import { fnv1a32 } from './corrections'
 import type { Anchor, CorrectionEntry, TitleField } from './corrections'
-import type { ArticleDraft } from './segment'
+import type { ArticleDraft } from './segment-work'
 
 export type OutcomeStatus = 'applied' | 'reanchored' | 'redundant' | 'stale' | 'refused'
 

@@ -74,8 +74,6 @@ export interface FixTextEntry extends EntryBase {
 export type CorrectionEntry =
   SplitEntry | MergeEntry | RetypeEntry | RetitleEntry | LinkEntry | UnlinkEntry | FixTextEntry
 
-export type CorrectionKind = CorrectionEntry['kind']
-
 export interface CorrectionsFile {
   format: typeof CORRECTIONS_FORMAT
   version: typeof CORRECTIONS_VERSION

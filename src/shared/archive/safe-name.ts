@@ -33,9 +33,5 @@ export function nameProblem(name: unknown, rule: NameRule = {}): string | undefi
   return undefined
 }
 
-export function isSafeName(name: unknown, rule: NameRule = {}): name is string {
-  return nameProblem(name, rule) === undefined
-}
-
 /** A page file in an archive folder: a visible bare `.txt` name. */
 export const PAGE_FILE_RULE: NameRule = { suffix: '.txt' }

@@ -1,16 +1,9 @@
 // Title pieces: which article they belong to and what role each plays. Newspapers stack up to
 // four pieces over an article: a kicker (引题, "X在Y时强调"), the main title, and subtitles (副题,
 // "——记…", "X出席"). Markdown headings rank them by level; plain text by these conventions.
-import type { Block } from './segment-blocks'
 import { headingPieces } from './segment-blocks'
 import { ATTENDANCE, KICKER_END, SPONSORS } from './segment-rules'
-import type { Work } from './segment'
-
-export interface TitlePiece {
-  block: Block
-  /** Markdown level, 7 for plain lines. */
-  level: number
-}
+import type { TitlePiece, Work } from './segment-work'
 
 export interface TitleRoles {
   kicker?: string

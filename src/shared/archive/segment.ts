@@ -18,39 +18,7 @@ import {
   mergeMidHeadlines,
   titleRoles,
 } from './segment-titles'
-import type { TitlePiece } from './segment-titles'
-
-export interface ArticleDraft {
-  type: BlockType
-  kicker?: string
-  headline?: string
-  subheadline?: string
-  byline?: string
-  captions: string[]
-  /** Range of the whole block (title included) in the page text. */
-  start: number
-  end: number
-  /** Start of the body in the page text; the body runs to `end`. */
-  bodyStart: number
-}
-
-/** A draft while the page is read. */
-export interface Work {
-  d: ArticleDraft
-  kind: 'text' | 'furniture' | 'ad' | 'figure' | 'photo' | 'brief'
-  pieces: TitlePiece[]
-  /** Level of the first markdown heading of its title, 99 when it has none. */
-  level: number
-  hasBody: boolean
-  bodyBlocks: Block[]
-  /** Opened by a lead, dateline, editorial marker or byline. */
-  lead: boolean
-  continued: boolean
-  ended: boolean
-  /** Page furniture or a photo stood after its body: what follows is something else. */
-  interrupted: boolean
-  endsWithCredit: boolean
-}
+import type { ArticleDraft, Work } from './segment-work'
 
 const lineEnd = (l: SourceLine): number => l.contentStart + l.content.length
 const firstLine = (b: Block): SourceLine => b.lines[0] as SourceLine

@@ -346,12 +346,6 @@ export function intersect(
   return out
 }
 
-/** The size of the smallest list for `term`, a cheap upper bound on its matches (for planning). */
-export function estimate(index: NgramIndexData, term: string): number {
-  const lists = termLists(index, term)
-  return lists ? (lists[0]?.docs.length ?? 0) : 0
-}
-
 /**
  * The length of each list `term` needs, by gram — each distinct adjacent pair (each distinct
  * character when the index has no pairs; the one character of a one-character term) — 0 for a

@@ -20,7 +20,7 @@ import {
   segmentDocText,
 } from './segment'
 import { segmentByline, segmentHeadline, segmentTitle } from './segment'
-import type { DocInput, DocRow, IndexSegment, IssueRow } from './segment'
+import type { DocInput, DocRow, IndexField, IndexSegment, IssueRow } from './segment'
 import type { GramSize } from './ngram'
 
 /** Version of the article segmentation; a change invalidates persisted indexes. */
@@ -58,8 +58,6 @@ export const INDEX_OPTIONS = {
   fieldWeights: { headline: 3, text: 1 },
   bm25: { k1: 1.2, b: 0.75 },
 } as const
-
-export type IndexField = 'headline' | 'text'
 
 /** What the build reads from INDEX_OPTIONS (a test passes other values to see them followed). */
 export interface BuildOptions {

@@ -9,7 +9,6 @@ import type { BlockType } from '../types'
 import { normalize } from '../text/normalize'
 import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
 import type { GramSize, NgramIndexData } from './ngram'
-import type { IndexField } from './search-index'
 
 export interface IssueRow {
   id: string
@@ -97,6 +96,9 @@ export interface DocRow {
 export function segmentDocCount(seg: IndexSegment): number {
   return seg.docs.issue.length
 }
+
+/** The fields of an article the index can hold (INDEX_OPTIONS.fields picks which it does). */
+export type IndexField = 'headline' | 'text'
 
 /**
  * The indexed form of a document: normalized title, separator, normalized text; a field not in

@@ -89,12 +89,6 @@ export function parseEncodingLabel(name: string): EncodingLabel | undefined {
   return undefined
 }
 
-/** The decoder for a declared name (see parseEncodingLabel). */
-export function parseEncodingName(name: string): TextEncodingName | undefined {
-  const label = parseEncodingLabel(name)
-  return label && DECODER_OF[label]
-}
-
 export const ENCODING_HELP = 'utf-8, gb18030, gbk, gb2312, big5, big5-hkscs or cp950'
 
 function lineEndingsOf(text: string): LineEndings {

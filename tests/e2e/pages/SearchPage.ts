@@ -34,7 +34,21 @@ export class SearchPage {
     const input = this.page.getByTestId('search-input')
     await input.fill('')
     await input.pressSequentially(query, { delay: 20 })
-    if (options.settle ?? true) await this.settled(query)
+    if (options.settle ?? true) {
+      await this.settled(query)
+      await this.closeSuggestions()
+    }
+  }
+
+  /**
+   * Once the suggestions for what was typed have come, closes their list (Escape, focus stays in
+   * the box), so that it covers nothing a test clicks next.
+   */
+  async closeSuggestions(): Promise<void> {
+    await expect(this.page.locator('[data-testid="search-field"][data-suggesting]')).toHaveCount(0)
+    if (await this.page.getByTestId('suggestions').isVisible())
+      await this.page.getByTestId('search-input').press('Escape')
+    await expect(this.page.getByTestId('suggestions')).toHaveCount(0)
   }
 
   /** The result count names `query` and no newer search is loading. */

@@ -2,9 +2,8 @@
 // answers exactly as before (the embedded engine, /api/status without a cluster); with one, its
 // answers are served, an unavailable engine is a 503 with Retry-After, and /api/status says so.
 import { afterEach, describe, expect, it } from 'vitest'
-import { embeddedBackend, SearchUnavailableError } from '../../../src/node/search-backend/backend'
+import { SearchUnavailableError } from '../../../src/node/search-backend/backend'
 import type { SearchBackend } from '../../../src/node/search-backend/backend'
-import { ArchiveService } from '../../../src/node/archive-service'
 import { startServer } from '../../../src/server/server'
 import type { RunningServer } from '../../../src/server/server'
 import type { IndexStatus, SearchResponse } from '../../../src/shared/types'
@@ -23,16 +22,6 @@ async function get(path: string): Promise<{ status: number; body: unknown; retry
 }
 
 describe('search backend seam', () => {
-  it('the embedded backend answers what the archive answers', async () => {
-    const { dir } = setup()
-    const service = ArchiveService.open({ archiveDir: dir })
-    const backend = embeddedBackend((r) => service.search(r))
-    const a = await backend.search({ q: '雷锋' })
-    const b = await service.search({ q: '雷锋' })
-    expect({ ...a, tookMs: 0 }).toEqual({ ...b, tookMs: 0 })
-    expect(await backend.status()).toEqual({ kind: 'embedded', state: 'ready' })
-  })
-
   it('without a backend, /api/status has no search field and search works as before', async () => {
     const { dir } = setup()
     server = await startServer({ archiveDir: dir, port: 0, watch: false, log: () => {} })

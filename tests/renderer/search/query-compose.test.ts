@@ -84,6 +84,13 @@ describe('readQuery', () => {
     })
   })
 
+  it('reads the field aliases title: and author:', () => {
+    expect(readQuery('title:低碳 author:刘静')).toEqual({
+      fields: fields({ headline: '低碳', byline: '刘静' }),
+      exact: true,
+    })
+  })
+
   it('is empty and exact for an empty query', () => {
     expect(readQuery('  ')).toEqual({ fields: EMPTY_FIELDS, exact: true })
   })

@@ -18,7 +18,7 @@ import {
 import type { EditPage } from '../../../src/shared/archive/corrections-make'
 import { correctedPageArticles, pageArticles } from '../../../src/shared/archive/articles'
 import { segmentPage } from '../../../src/shared/archive/segment'
-import type { ArticleDraft } from '../../../src/shared/archive/segment'
+import type { ArticleDraft } from '../../../src/shared/archive/segment-work'
 import { issueDocInputs } from '../../../src/shared/search/search-index'
 import type { CatalogIssue } from '../../../src/shared/types'
 

@@ -6,8 +6,8 @@ import {
   decodeText,
   DecodeError,
   MAX_SOURCE_BYTES,
+  decoderOf,
   parseEncodingLabel,
-  parseEncodingName,
 } from '../../../src/shared/text/decode'
 import { FIXTURES } from '../../helpers'
 
@@ -100,7 +100,13 @@ describe('decodeText', () => {
   })
 })
 
-describe('parseEncodingName', () => {
+/** The decoder for a declared name, as `add --encoding` picks it. */
+function parseEncodingName(name: string): string | undefined {
+  const label = parseEncodingLabel(name)
+  return label && decoderOf(label)
+}
+
+describe('parseEncodingLabel and decoderOf', () => {
   it('accepts the names people write', () => {
     expect(parseEncodingName('GBK')).toBe('gb18030')
     expect(parseEncodingName('utf8')).toBe('utf-8')

@@ -14,7 +14,7 @@ import { commitImport } from '../../src/node/import/commit'
 import { planImport } from '../../src/node/import/plan'
 import { removeIssue } from '../../src/node/remove-issue'
 import { repairArchive, verifyArchive } from '../../src/node/verify'
-import { ROOT, SEEDS } from '../helpers'
+import { notIndex, ROOT, SEEDS } from '../helpers'
 import { writeBatch } from '../support/batch'
 import { snapshot } from '../support/snapshot'
 
@@ -106,7 +106,7 @@ beforeAll(async () => {
   })
   cliBundle = join(work, 'cli', 'main.mjs')
   base = join(work, 'base')
-  cpSync(SEEDS, base, { recursive: true, filter: (s) => !s.endsWith('index.bin') })
+  cpSync(SEEDS, base, { recursive: true, filter: notIndex })
   ArchiveService.open({ archiveDir: base })
   batch = join(work, 'batch')
   writeBatch(batch, {

@@ -106,7 +106,9 @@ export function sampledCases(
     const at = Math.floor(r() * Math.max(1, text.length - len))
     const w = text
       .slice(at, at + len)
-      .replace(/[\s"“”＂\u0001]/g, '')
+      .split(DOC_SEPARATOR)
+      .join('')
+      .replace(/[\s"“”＂]/g, '')
       .replace(/^[-－]+/, '')
     return `${f}:${w || '的'}`
   }

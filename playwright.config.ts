@@ -24,6 +24,10 @@ const browser = {
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // One tsconfig for every file the specs import: looked up per file, Playwright would take
+  // tsconfig.shared.json's `paths` for src/shared, which point @exodus/bytes at a declaration
+  // file (types/exodus-bytes-encoding.d.ts) that has no code to run.
+  tsconfig: './tsconfig.tools.json',
   globalSetup: './tests/e2e/support/global-setup.ts',
   // A whole-session spec (offline, perf) takes over 30 s when the 2 shared cores are busy; the
   // limit is there to catch a hang, while each step still has its own expect timeout.

@@ -1,7 +1,14 @@
 // Human-readable output of the CLI (the --json output is the contract's objects as they are),
 // and PRESENTERS: what a contract command (verbs.ts) shows a person, and its own options.
 import type { ArchiveMethod, VerbResult } from '../shared/contract'
-import type { DateSource, IssueSummary, IssueView, SearchResponse } from '../shared/types'
+import type {
+  DateSource,
+  IssueSummary,
+  IssueView,
+  QuickOpenResponse,
+  SearchResponse,
+  SuggestResponse,
+} from '../shared/types'
 import { NotFoundError } from '../node/archive-service'
 import type { Presenter } from './verbs'
 import { visible } from './visible'
@@ -94,7 +101,38 @@ export function formatSearch(r: SearchResponse): string {
     out.push(`years: ${r.facets.year.map((f) => `${f.value} ${f.count}`).join(', ')}`)
   if (r.facets.type.length)
     out.push(`types: ${r.facets.type.map((f) => `${f.value} ${f.count}`).join(', ')}`)
+  if (r.didYouMean?.length)
+    out.push(
+      '',
+      `did you mean: ${r.didYouMean.map((d) => `${visible(d.q)} (${d.total})`).join(', ')}`,
+    )
   return out.join('\n')
+}
+
+export function formatSuggestions(r: SuggestResponse): string {
+  if (!r.suggestions.length) return `no suggestions for ${visible(JSON.stringify(r.prefix))}`
+  return r.suggestions
+    .map((s) => `${visible(s.query).padEnd(16)} ${s.kind.padEnd(8)} ${s.count}`)
+    .join('\n')
+}
+
+export function formatQuickOpen(r: QuickOpenResponse): string {
+  if (!r.items.length) return `nothing to open for ${visible(JSON.stringify(r.text))}`
+  return r.items
+    .map((i) => {
+      const target =
+        i.kind === 'article'
+          ? i.articleId
+          : i.kind === 'issue'
+            ? i.issueId
+            : i.kind === 'search'
+              ? `search ${i.q}`
+              : i.kind === 'year'
+                ? `${i.paper} ${i.month ?? i.year}`
+                : i.paper
+      return `${i.kind.padEnd(7)} ${visible(i.label)}  [${visible(target)}]  ${i.match}  ${visible(i.detail)}`
+    })
+    .join('\n')
 }
 
 /**
@@ -115,11 +153,13 @@ export const PRESENTERS: { [M in ArchiveMethod]?: Presenter<VerbResult<M>> } = {
     text: (view, opts) => formatIssue(view, opts.page),
     usage: '      --page N               only that page',
   },
+  suggest: { text: formatSuggestions },
+  quickOpen: { text: formatQuickOpen },
   search: {
     text: formatSearch,
     exitCode: (r) => (r.error ? 1 : 0),
     usage: `                             QUERY syntax: words (all must match), "quoted phrase",
-                             a OR b, -exclude
+                             a OR b, -exclude, headline:W byline:W paper:SLUG type:T
       --paper SLUG (repeatable)  --from YYYY-MM-DD  --to YYYY-MM-DD
       --issue ID  --page N  --type article|brief|photo|graphic|ad|notice|furniture
       (repeatable)  --sort relevance|date-desc|date-asc

@@ -71,15 +71,18 @@ export function run(
             'index --to-opensearch runs from the command line (archive-reader index --to-opensearch URL)',
           )
         const service = open({ ...opts }, err)
+        // The field index (suggestions, quick open) is made now too, so a shipped archive has it.
+        const terms = service.fields().entries.length
         const st = {
           articles: service.index.docs.issue.length,
           issues: service.catalog.issues.length,
+          terms,
           ...service.openResult,
         }
         if (opts.json) json(st)
         else
           out(
-            `Index ${st.index}${st.reason ? ` (${st.reason})` : ''}: ${st.issues} issues, ${st.articles} articles${st.written ? ', saved' : ''}.`,
+            `Index ${st.index}${st.reason ? ` (${st.reason})` : ''}: ${st.issues} issues, ${st.articles} articles, ${st.terms} suggestion terms${st.written ? ', saved' : ''}.`,
           )
         return 0
       }

@@ -38,6 +38,8 @@ import type { FieldIndex } from '../shared/search/fields/field-index'
 import { DEFAULT_QUICK_OPEN, quickOpen } from '../shared/search/fields/quick-open'
 import type { QuickOpenResponse, SuggestResponse } from '../shared/types'
 import { openFieldIndex } from './field-store'
+import type { FieldStoreOptions } from './field-store'
+import { DID_YOU_MEAN_MAX_HITS, didYouMean } from '../shared/search/fields/did-you-mean'
 
 /** Characters of article text the issue caches keep (≈ 2 bytes each in memory). */
 const VIEW_CACHE_CHARS = 16_000_000
@@ -95,7 +97,7 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   /** The field index (suggestions, quick open, did you mean), opened at first use. */
   private fieldIndex: FieldIndex | undefined
   /** Where the field index is kept, and who is told when it is rebuilt. */
-  private fieldStore: { indexPath: string; log?: (m: string) => void } | undefined
+  private fieldStore: FieldStoreOptions | undefined
 
   private constructor(
     readonly dir: string,
@@ -166,7 +168,16 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
       { index: 'built', reason, written },
       corrections,
     )
-    if (written) service.fieldStore = { indexPath, ...(options.log ? { log: options.log } : {}) }
+    if (written) {
+      // A new index gets its field index at once, saved beside it: readers of a saved index
+      // then find both, and the first suggestion waits for nothing.
+      service.fieldStore = {
+        indexPath,
+        announce: false,
+        ...(options.log ? { log: options.log } : {}),
+      }
+      service.fields()
+    }
     options.onProgress?.(statusOf(service))
     return service
   }
@@ -260,7 +271,16 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
     return this.searchSync(request)
   }
 
+  /** The search, with "did you mean" when it finds little (fields/did-you-mean.ts). */
   searchSync(request: SearchRequest): SearchResponse {
+    const response = this.plainSearch(request)
+    if (response.error || response.total > DID_YOU_MEAN_MAX_HITS) return response
+    const nearby = didYouMean(this.fields(), request, response, (r) => this.plainSearch(r))
+    return nearby ? { ...response, didYouMean: nearby } : response
+  }
+
+  /** The engine's answer alone. */
+  private plainSearch(request: SearchRequest): SearchResponse {
     // Hits are shown from the index alone (it keeps each headline and reflowed text), so a
     // search reads no page file.
     return search(
@@ -300,7 +320,7 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
         papers: this.catalog.papers,
         issues: live,
         fields: this.fields(),
-        search: (r) => this.searchSync(r),
+        search: (r) => this.plainSearch(r),
       },
       text,
       limit ?? DEFAULT_QUICK_OPEN,

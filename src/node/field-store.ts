@@ -1,19 +1,196 @@
-// The field index (src/shared/search/fields/) kept beside the search index. First version: built
-// in memory from the loaded index at first use (persistence follows).
-import { buildFieldIndex } from '../shared/search/fields/field-index'
+// The field index (src/shared/search/fields/: the vocabulary and its MiniSearch index) kept
+// beside the search index, as `<index file>.fields` (index.bin.fields): a preamble (magic,
+// header length), a JSON header — the project's index format version, the field index's
+// options, the identity of the search index it was made from (its segment files and their
+// deletions) and a CRC-32 of the body — then the body: the vocabulary and MiniSearch's JSON.
+// It is derived data: when missing, damaged, of another version or made from another state of
+// the index (an issue added or removed since), it is rebuilt from the loaded index, with a
+// message, and written again if the folder is writable; it never stops the archive opening.
+import { createHash } from 'node:crypto'
+import { crc32 } from 'node:zlib'
+import { INDEX_FORMAT_VERSION } from '../shared/search/index-file'
+import {
+  buildFieldIndex,
+  FIELD_INDEX_OPTIONS,
+  fieldIndexJson,
+  loadFieldIndex,
+} from '../shared/search/fields/field-index'
 import type { FieldIndex } from '../shared/search/fields/field-index'
-import { buildVocabulary } from '../shared/search/fields/vocabulary'
+import { buildVocabulary, KINDS, VOCABULARY_OPTIONS } from '../shared/search/fields/vocabulary'
+import type { VocabularyEntry } from '../shared/search/fields/vocabulary'
 import type { SearchIndex } from '../shared/search/search-index'
+import { writeFileAtomic } from './atomic'
+import { readRegularFile } from './safe-path'
+
+export const FIELD_FILE_SUFFIX = '.fields'
+const MAGIC = 'ARFLD001'
+const PREAMBLE = 12
+export const FIELD_FORMAT = 'archive-reader/field-index'
 
 export interface FieldStoreOptions {
   indexPath: string
   log?: (message: string) => void
+  /** Say that it was rebuilt (default); not when it is made with a new index, which said so. */
+  announce?: boolean
 }
 
+interface FieldHeader {
+  format: string
+  version: number
+  options: unknown
+  /** The search index it was made from (fieldIdentity). */
+  source: string
+  bodyBytes: number
+  crc: number
+}
+
+/** The options stored and compared: the field index's and the vocabulary's. */
+const STORED_OPTIONS = { fieldIndex: FIELD_INDEX_OPTIONS.version, vocabulary: VOCABULARY_OPTIONS }
+
+/**
+ * Which state of the search index a field index was made from: its segment files in order and
+ * each one's deleted issues. Adding or removing an issue changes it; a merge too.
+ */
+export function fieldIdentity(
+  index: SearchIndex,
+  papers: readonly { slug: string; name: string }[],
+): string | undefined {
+  if (index.segments.some((r) => !r.file)) return undefined
+  const parts = index.segments.map((r) => `${r.file}:${[...r.deleted].join('')}`)
+  return createHash('sha256')
+    .update(JSON.stringify({ parts, papers: papers.map((p) => [p.slug, p.name]) }))
+    .digest('hex')
+}
+
+export class FieldFileError extends Error {
+  override name = 'FieldFileError'
+}
+
+/** The vocabulary in columns (smaller than objects): terms, texts (when not the term), kinds, counts, refs. */
+function packEntries(entries: readonly VocabularyEntry[]): unknown {
+  return {
+    term: entries.map((e) => e.term),
+    text: entries.map((e) => (e.text === e.term ? 0 : e.text)),
+    kind: entries.map((e) => KINDS.indexOf(e.kind)),
+    count: entries.map((e) => e.count),
+    ref: entries.map((e) => e.ref ?? 0),
+  }
+}
+
+function unpackEntries(v: unknown): VocabularyEntry[] {
+  const c = v as {
+    term: string[]
+    text: (string | 0)[]
+    kind: number[]
+    count: number[]
+    ref: (string | 0)[]
+  }
+  const n = c.term.length
+  if (![c.text, c.kind, c.count, c.ref].every((a) => Array.isArray(a) && a.length === n))
+    throw new FieldFileError('inconsistent vocabulary columns')
+  return c.term.map((term, i) => {
+    const kind = KINDS[c.kind[i] as number]
+    if (typeof term !== 'string' || !kind) throw new FieldFileError('bad vocabulary entry')
+    const text = c.text[i]
+    const ref = c.ref[i]
+    return {
+      term,
+      text: typeof text === 'string' ? text : term,
+      kind,
+      count: Number(c.count[i]),
+      ...(typeof ref === 'string' ? { ref } : {}),
+    }
+  })
+}
+
+export function serializeFieldIndex(fi: FieldIndex, source: string): Uint8Array {
+  const body = new TextEncoder().encode(
+    `{"entries":${JSON.stringify(packEntries(fi.entries))},"minisearch":${fieldIndexJson(fi)}}`,
+  )
+  const header: FieldHeader = {
+    format: FIELD_FORMAT,
+    version: INDEX_FORMAT_VERSION,
+    options: STORED_OPTIONS,
+    source,
+    bodyBytes: body.length,
+    crc: crc32(body),
+  }
+  const head = new TextEncoder().encode(JSON.stringify(header))
+  const out = new Uint8Array(PREAMBLE + head.length + body.length)
+  out.set(new TextEncoder().encode(MAGIC), 0)
+  new DataView(out.buffer).setUint32(8, head.length, true)
+  out.set(head, PREAMBLE)
+  out.set(body, PREAMBLE + head.length)
+  return out
+}
+
+/** Reads a field index file made from `source`; throws FieldFileError when it is not usable. */
+export function deserializeFieldIndex(bytes: Uint8Array, source: string): FieldIndex {
+  if (bytes.length < PREAMBLE || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC)
+    throw new FieldFileError('not a field index of this version')
+  const headLength = new DataView(bytes.buffer, bytes.byteOffset, PREAMBLE).getUint32(8, true)
+  let header: FieldHeader
+  try {
+    header = JSON.parse(
+      new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + headLength)),
+    ) as FieldHeader
+  } catch {
+    throw new FieldFileError('unreadable header')
+  }
+  if (header.format !== FIELD_FORMAT || header.version !== INDEX_FORMAT_VERSION)
+    throw new FieldFileError(
+      `format ${header.format} v${header.version}, expected v${INDEX_FORMAT_VERSION}`,
+    )
+  if (JSON.stringify(header.options) !== JSON.stringify(STORED_OPTIONS))
+    throw new FieldFileError('built with other options')
+  if (header.source !== source) throw new FieldFileError('made from another state of the index')
+  const body = bytes.subarray(PREAMBLE + headLength)
+  if (body.length !== header.bodyBytes) throw new FieldFileError('truncated')
+  if (crc32(body) !== header.crc) throw new FieldFileError('checksum mismatch')
+  let parsed: { entries: unknown; minisearch: unknown }
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(body)) as typeof parsed
+    const entries = unpackEntries(parsed.entries)
+    return loadFieldIndex(JSON.stringify(parsed.minisearch), entries)
+  } catch (e) {
+    if (e instanceof FieldFileError) throw e
+    throw new FieldFileError(`unreadable body (${(e as Error).message})`)
+  }
+}
+
+/**
+ * The field index of `index`: loaded from beside the index file when it was made from this
+ * state of the index, else built from the index (and saved there, when it can be).
+ */
 export function openFieldIndex(
   index: SearchIndex,
   papers: readonly { slug: string; name: string }[],
-  _store?: FieldStoreOptions,
+  store?: FieldStoreOptions,
 ): FieldIndex {
-  return buildFieldIndex(buildVocabulary(index, papers))
+  const source = fieldIdentity(index, papers)
+  const path = store ? `${store.indexPath}${FIELD_FILE_SUFFIX}` : undefined
+  let reason = 'no field index yet'
+  if (path && source) {
+    try {
+      return deserializeFieldIndex(readRegularFile(path), source)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') reason = 'no field index yet'
+      else if (e instanceof FieldFileError)
+        reason = `the field index is damaged or outdated (${e.message})`
+      else reason = `the field index cannot be read (${code ?? (e as Error).message})`
+    }
+  }
+  const fi = buildFieldIndex(buildVocabulary(index, papers))
+  if (path && source) {
+    if (store?.announce !== false) store?.log?.(`Rebuilt the suggestions index: ${reason}.`)
+    try {
+      writeFileAtomic(path, serializeFieldIndex(fi, source))
+    } catch (e) {
+      store?.log?.(
+        `The suggestions index could not be saved to ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it is kept in memory.`,
+      )
+    }
+  }
+  return fi
 }

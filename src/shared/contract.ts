@@ -19,19 +19,19 @@ import {
   PAPER_SLUG_PATTERN,
   PAPER_SLUG_RULE,
 } from './rules'
+import {
+  articleMatchesSchema,
+  articleSchema,
+  indexStatusSchema,
+  issueSummariesSchema,
+  issueViewSchema,
+  pageSourceSchema,
+  quickOpenResponseSchema,
+  searchResponseSchema,
+  suggestResponseSchema,
+} from './result-schemas'
 import { BLOCK_TYPES } from './types'
-import type {
-  Article,
-  ArticleMatches,
-  BlockType,
-  IndexStatus,
-  IssueSummary,
-  IssueView,
-  PageSource,
-  QuickOpenResponse,
-  SearchResponse,
-  SuggestResponse,
-} from './types'
+import type { BlockType, IndexStatus } from './types'
 
 // ---- Argument schemas, built from the rules (rules.ts) ---------------------------------------
 
@@ -69,7 +69,11 @@ const listLimitSchema = z.number().int().min(1).max(MAX_SUGGESTIONS).optional()
 
 // ---- The declaration ----------------------------------------------------------------------
 
-/** A verb's result type, carried by the declaration as a type only (no value is ever read). */
+/**
+ * A verb's result type carried as a type only (no value is ever read): the import and
+ * corrections verbs' results. The archive verbs declare theirs as zod schemas (result-schemas.ts),
+ * which their clients check answers against.
+ */
 export interface Returns<T> {
   readonly __returns?: T
 }
@@ -122,10 +126,15 @@ export interface CliCommand {
 export interface VerbDeclaration {
   channel: string
   args: z.ZodType<unknown[]>
-  returns: Returns<unknown>
+  returns: Returns<unknown> | z.ZodType<unknown>
   http?: HttpRoute
   /** The CLI command that performs it; its `--json` output is this verb's result. */
   cli?: CliCommand
+}
+
+/** An archive verb: its result is a schema, checked where a client receives it. */
+interface ArchiveVerb extends VerbDeclaration {
+  returns: z.ZodType<unknown>
 }
 
 /**
@@ -139,14 +148,14 @@ export const archiveContract = {
   listIssues: {
     channel: channels.listIssues,
     args: z.tuple([]),
-    returns: returns<IssueSummary[]>(),
+    returns: issueSummariesSchema,
     http: { path: '/issues', args: [] },
     cli: { command: 'list', args: [], about: 'issues in the archive' },
   },
   getIssue: {
     channel: channels.getIssue,
     args: z.tuple([issueIdSchema]),
-    returns: returns<IssueView>(),
+    returns: issueViewSchema,
     http: { path: '/issues/:id', args: [{ from: 'path', name: 'id' }] },
     cli: {
       command: 'show',
@@ -158,7 +167,7 @@ export const archiveContract = {
   getArticle: {
     channel: channels.getArticle,
     args: z.tuple([articleIdSchema]),
-    returns: returns<Article>(),
+    returns: articleSchema,
     http: { path: '/articles/:id*', args: [{ from: 'path', name: 'id' }] },
     cli: {
       command: 'article',
@@ -169,7 +178,7 @@ export const archiveContract = {
   getPageSource: {
     channel: channels.getPageSource,
     args: z.tuple([issueIdSchema, pageNumberSchema]),
-    returns: returns<PageSource>(),
+    returns: pageSourceSchema,
     http: {
       path: '/issues/:id/pages/:page/source',
       args: [
@@ -189,14 +198,14 @@ export const archiveContract = {
   search: {
     channel: channels.search,
     args: z.tuple([searchRequestSchema]),
-    returns: returns<SearchResponse>(),
+    returns: searchResponseSchema,
     http: { path: '/search', args: [{ from: 'search' }] },
     cli: { command: 'search', args: [{ from: 'search' }], about: 'full-text search' },
   },
   articleMatches: {
     channel: channels.articleMatches,
     args: z.tuple([articleIdSchema, querySchema]),
-    returns: returns<ArticleMatches>(),
+    returns: articleMatchesSchema,
     http: {
       path: '/articles/:id*/matches',
       args: [
@@ -216,7 +225,7 @@ export const archiveContract = {
   indexStatus: {
     channel: channels.indexStatus,
     args: z.tuple([]),
-    returns: returns<IndexStatus>(),
+    returns: indexStatusSchema,
     http: { path: '/status', args: [] },
     cli: { command: 'status', args: [], about: "the search index's state" },
   },
@@ -224,7 +233,7 @@ export const archiveContract = {
   suggest: {
     channel: channels.suggest,
     args: z.tuple([querySchema, listLimitSchema]),
-    returns: returns<SuggestResponse>(),
+    returns: suggestResponseSchema,
     http: {
       path: '/suggest',
       args: [
@@ -242,7 +251,7 @@ export const archiveContract = {
   quickOpen: {
     channel: channels.quickOpen,
     args: z.tuple([querySchema, listLimitSchema]),
-    returns: returns<QuickOpenResponse>(),
+    returns: quickOpenResponseSchema,
     http: {
       path: '/open',
       args: [
@@ -256,10 +265,10 @@ export const archiveContract = {
       about: 'papers, issues and articles TEXT names (a date, a paper, part of a headline)',
     },
   },
-} as const satisfies Record<keyof typeof channels, VerbDeclaration>
+} as const satisfies Record<keyof typeof channels, ArchiveVerb>
 
 type Declared = typeof archiveContract
-type ResultOf<R> = R extends Returns<infer T> ? T : never
+type ResultOf<R> = R extends z.ZodType<infer T> ? T : R extends Returns<infer T> ? T : never
 
 /** The API a declaration describes: each verb takes its schema's tuple and resolves to its result. */
 export type ApiOf<D extends Record<string, VerbDeclaration>> = {

@@ -26,13 +26,33 @@ test('a date in Chinese opens that issue', async ({ app }) => {
   expect(await ui.hash()).toContain('a=jiangbei-2023-07-13')
 })
 
+test('Enter typed before the answer goes to the place for the whole text', async ({ app }) => {
+  const ui = new AppPage(app)
+  const qo = new QuickOpenPage(ui.page)
+  await ui.open()
+  await qo.open()
+  await qo.input.fill('北碚')
+  await expect(qo.item('paper').first()).toBeVisible()
+  // At once, no wait for the answer: not 北碚's paper from the list still on screen.
+  await qo.input.fill('2023年7月13日')
+  await qo.input.press('Enter')
+  await expect(qo.root).toHaveCount(0)
+  await expect(ui.reader.a.root).toHaveAttribute('data-article-id', /^jiangbei-2023-07-13\//)
+})
+
 test('every usual date form is read', async ({ app }) => {
   const ui = new AppPage(app)
   const qo = new QuickOpenPage(ui.page)
   await ui.open()
   await qo.open()
-  for (const text of ['2023-07-13', '7月13日', '2023-07']) {
+  for (const [text, read] of [
+    ['2023-07-13', '2023年7月13日'],
+    ['7月13日', '7月13日'],
+    ['2023-07', '2023年7月'],
+  ] as const) {
     await qo.input.fill(text)
+    // The answer to this text (the date it read), not the one before it.
+    await expect(qo.root.getByTestId('quick-open-date')).toHaveText(new RegExp(`${read}$`))
     await expect(qo.items.first()).toContainText('江北报')
   }
 })

@@ -101,7 +101,7 @@ describe('npm run dist -- --dir (stub Electron)', () => {
     const archive = join(unpacked, 'resources', 'archive')
     const seeds = readdirSync(join(ROOT, 'seeds')).filter((n) => n.endsWith('.txt'))
     expect(readdirSync(archive).sort()).toEqual(
-      [...seeds, 'catalog.json', 'index.bin', 'index.bin.segments'].sort(),
+      [...seeds, 'catalog.json', 'index.bin', 'index.bin.fields', 'index.bin.segments'].sort(),
     )
     for (const name of [...seeds, 'catalog.json'])
       expect(

@@ -128,8 +128,12 @@ describe('createBridge (window.archive)', () => {
       name: 'NotFoundError',
       message: 'no issue "x"',
     })
-    const ok = createBridge(fakeIpc(() => ({ ok: true, value: [1, 2] })).ipc)
-    expect(await electronApi(ok).listIssues()).toEqual([1, 2])
+    // A value passes as it came, once it is what the verb declares (result-schemas.ts).
+    const issues = [
+      { id: 'x', paper: 'p', paperName: 'P', date: '2023-07-13', dateSource: 'printed', pages: [] },
+    ]
+    const ok = createBridge(fakeIpc(() => ({ ok: true, value: issues })).ipc)
+    expect(await electronApi(ok).listIssues()).toEqual(issues)
   })
 
   it('delivers events without the IPC event object, and unsubscribes', () => {

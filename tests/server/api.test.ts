@@ -96,6 +96,20 @@ describe('API parity with the archive service', () => {
   it('GET /api/status = indexStatus', async () => {
     expect((await get('/api/status')).body).toEqual(await service.indexStatus())
   })
+
+  it('GET /api/suggest = suggest, GET /api/open = quickOpen (= suggest/open --json)', async () => {
+    const s = await get(`/api/suggest?q=${encodeURIComponent('发')}&limit=3`)
+    expect(s).toEqual({ status: 200, body: await service.suggest('发', 3) })
+    expect((s.body as { suggestions: unknown[] }).suggestions.length).toBeGreaterThan(0)
+    const o = await get(apiPathFor('quickOpen', '江北报 7月13日'))
+    expect(o).toEqual({ status: 200, body: await service.quickOpen('江北报 7月13日') })
+    expect(o.body).toMatchObject({ items: [{ kind: 'issue', issueId: 'jiangbei-2023-07-13' }] })
+  })
+
+  it('a search that finds nothing says what it may have meant', async () => {
+    const r = await get(`/api/search?q=${encodeURIComponent('低炭')}`)
+    expect(r.body).toMatchObject({ total: 0, didYouMean: [{ q: '低碳', change: 'substituted' }] })
+  })
 })
 
 describe('arguments are validated (400 with {error})', () => {
@@ -115,6 +129,10 @@ describe('arguments are validated (400 with {error})', () => {
     // Ids are judged by the real patterns (rules.ts), before any lookup.
     '/api/articles/not-an-article/matches?q=x',
     '/api/issues/..%2Fcatalog.json',
+    '/api/suggest?q=a&limit=21',
+    '/api/suggest?q=a&limit=x',
+    '/api/open?q=a&limit=0',
+    '/api/open?q=a&other=1',
   ]
   for (const path of bad) {
     it(path.slice(0, 70), async () => {

@@ -9,8 +9,10 @@
 import type { ArchiveApi } from '../../shared/contract'
 import { parseArticleId } from '../../shared/archive/issue'
 import { DEFAULT_LIMIT } from '../../shared/search/engine'
+import { DID_YOU_MEAN_MAX, DID_YOU_MEAN_MAX_HITS } from '../../shared/search/fields/did-you-mean'
 import type {
   Article,
+  DidYouMean,
   ArticleMatches,
   FacetCount,
   IndexStatus,
@@ -219,9 +221,12 @@ export class CompositeArchive implements ArchiveApi {
       answers.map((a) => a.hits),
       hitComparator(request.sort ?? 'relevance'),
     ).slice(offset, offset + limit)
+    const total = answers.reduce((n, a) => n + a.total, 0)
+    const nearby = mergeDidYouMean(answers, total)
     return {
+      ...(nearby ? { didYouMean: nearby } : {}),
       query: request.q,
-      total: answers.reduce((n, a) => n + a.total, 0),
+      total,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       hits,
       facets: {
@@ -273,4 +278,23 @@ export function mergeSuggestions(answers: readonly SuggestResponse[], limit: num
       merged.set(key, had ? { ...had, count: had.count + s.count } : { ...s })
     }
   return [...merged.values()].sort((a, b) => b.count - a.count).slice(0, limit)
+}
+
+/**
+ * "Did you mean" of several archives' answers to one query: the same nearby query's hits add up
+ * (a part that found nothing near counts 0 for it), offered while the merged total is small.
+ */
+export function mergeDidYouMean(
+  answers: readonly SearchResponse[],
+  total: number,
+): DidYouMean[] | undefined {
+  if (total > DID_YOU_MEAN_MAX_HITS) return undefined
+  const merged = new Map<string, DidYouMean>()
+  for (const a of answers)
+    for (const d of a.didYouMean ?? []) {
+      const had = merged.get(d.q)
+      merged.set(d.q, had ? { ...had, total: had.total + d.total } : { ...d })
+    }
+  const out = [...merged.values()].filter((d) => d.total > total).sort((a, b) => b.total - a.total)
+  return out.length ? out.slice(0, DID_YOU_MEAN_MAX) : undefined
 }

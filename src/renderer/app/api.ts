@@ -2,6 +2,7 @@
 // there, otherwise the reading-room server's JSON API on the same origin. Both speak `ArchiveApi`,
 // with their verbs built from the contract's declaration (never listed here), and both fail with
 // the same RemoteError (code, name, message) of the error policy.
+import { parseResult } from '../../shared/answers'
 import { ARCHIVE_METHODS } from '../../shared/contract'
 import type { ArchiveApi, ArchiveBridge, MenuCommand } from '../../shared/contract'
 import { isErrorCode } from '../../shared/error-codes'
@@ -62,25 +63,31 @@ function httpApi(): ClientApi {
     ...verbs(
       (method) =>
         (...args: unknown[]) =>
-          getJson(path(method, ...args)),
+          getJson(path(method, ...args)).then((v) => parseResult(method, v)),
     ),
     // Parsed in a worker: a huge page's issue would block the window (issue-loader.ts).
+    // The worker checks the answer against the contract there, and falls back to this path
+    // (checked here) when it does not match.
     getIssue: (id) =>
-      loadIssueOffThread(apiPathFor('getIssue', id), () => getJson(apiPathFor('getIssue', id))),
+      loadIssueOffThread(apiPathFor('getIssue', id), () =>
+        getJson(apiPathFor('getIssue', id)).then((v) => parseResult('getIssue', v)),
+      ),
     // The server opens (and if need be builds) the index before it listens; poll while the
     // status says otherwise.
     onIndexProgress(listener) {
       let stopped = false
       let timer: ReturnType<typeof setTimeout> | undefined
       const poll = (): void => {
-        getJson<IndexStatus>(apiPathFor('indexStatus')).then(
-          (status) => {
-            if (stopped) return
-            listener(status)
-            if (status.state === 'building') timer = setTimeout(poll, 500)
-          },
-          () => {},
-        )
+        getJson(apiPathFor('indexStatus'))
+          .then((v) => parseResult('indexStatus', v))
+          .then(
+            (status) => {
+              if (stopped) return
+              listener(status)
+              if (status.state === 'building') timer = setTimeout(poll, 500)
+            },
+            () => {},
+          )
       }
       poll()
       return () => {
@@ -103,17 +110,19 @@ export function electronApi(b: ArchiveBridge): ClientApi {
     kind: 'electron',
     ...verbs((method) => {
       const call = b[method] as (...args: unknown[]) => Promise<unknown>
-      return (...args: unknown[]) => unwrap(call(...args))
+      return (...args: unknown[]) => unwrap(call(...args)).then((v) => parseResult(method, v))
     }),
     // Events only arrive while a build runs: ask once for where things stand now.
     onIndexProgress(listener) {
       let stopped = false
-      unwrap<IndexStatus>(b.indexStatus()).then(
-        (status) => {
-          if (!stopped) listener(status)
-        },
-        () => {},
-      )
+      unwrap(b.indexStatus())
+        .then((v) => parseResult('indexStatus', v))
+        .then(
+          (status) => {
+            if (!stopped) listener(status)
+          },
+          () => {},
+        )
       const off = b.onIndexProgress(listener)
       return () => {
         stopped = true

@@ -3,6 +3,7 @@
 // JSON.parse alone blocks a window for a quarter of a second; here it blocks nobody. The
 // articles go back in slices of JSON text: parsing a slice is a short task on the main thread,
 // and far cheaper there than structured-cloning a hundred thousand small objects.
+import { issueViewSchema } from '../../shared/result-schemas'
 import type { IssueView } from '../../shared/types'
 
 // The messages of the loader (issue-loader.ts) and this worker. Declared here, the loader
@@ -30,7 +31,12 @@ scope.onmessage = (e) => {
     .then(async (res) => {
       // Errors are small: the main thread asks again and reads them the usual way.
       if (!res.ok) return scope.postMessage({ id, kind: 'fallback' })
-      const issue = (await res.json()) as IssueView
+      const json: unknown = await res.json()
+      // Checked against the contract here, off the main thread; a mismatch goes the ordinary way,
+      // whose check then says what differs.
+      if (!issueViewSchema.safeParse(json).success)
+        return scope.postMessage({ id, kind: 'fallback' })
+      const issue = json as IssueView
       const pages = issue.pages.map((p) => p.articles)
       scope.postMessage({
         id,

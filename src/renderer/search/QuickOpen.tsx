@@ -26,13 +26,24 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
   const [failure, setFailure] = useState<string | undefined>(undefined)
   const [list, dispatch] = useReducer(listReducer, CLOSED)
   const seq = useRef(0)
+  /** The text the items on screen answer; Enter before the answer to newer text waits for it. */
+  const answered = useRef('')
+  const enterWanted = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(timer.current), [])
+
+  const go = (item: QuickOpenItem | undefined): void => {
+    if (!item) return
+    navigate(routeForItem(item, getRoute()))
+    onClose()
+  }
 
   const ask = (value: string): void => {
     clearTimeout(timer.current)
     const n = ++seq.current
     if (!value.trim()) {
+      enterWanted.current = false
+      answered.current = value
       setAnswer(undefined)
       dispatch({ type: 'items', count: 0 })
       return
@@ -42,9 +53,14 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
         (r) => {
           if (n !== seq.current) return
           setFailure(undefined)
+          answered.current = value
           setAnswer(r)
           // The best place is active at once: typing and Enter goes there.
           dispatch({ type: 'items', count: r.items.length, activeFirst: true })
+          if (enterWanted.current) {
+            enterWanted.current = false
+            go(r.items[0])
+          }
         },
         (e: unknown) => {
           if (n !== seq.current) return
@@ -52,12 +68,6 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
         },
       )
     }, QUICK_OPEN_DEBOUNCE_MS)
-  }
-
-  const go = (item: QuickOpenItem | undefined): void => {
-    if (!item) return
-    navigate(routeForItem(item, getRoute()))
-    onClose()
   }
 
   const items = answer?.items ?? []
@@ -101,6 +111,7 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
         onCompositionEnd={(e) => ask(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.nativeEvent.isComposing) return
+          const value = e.currentTarget.value
           // Ctrl/⌘+K again keeps quick open (and not the browser's own search field).
           if (modifiedCommandForKey(e) === 'quick-open') {
             e.preventDefault()
@@ -108,7 +119,10 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
           }
           if (e.key === 'Enter') {
             e.preventDefault()
-            go(items[list.active])
+            // Typed faster than the answer came: go to the best place for what is typed now,
+            // never to one offered for the text before it.
+            if (value.trim() && answered.current !== value) enterWanted.current = true
+            else go(items[list.active])
             return
           }
           // Escape is the dialog's: it closes quick open.

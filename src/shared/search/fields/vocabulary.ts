@@ -8,8 +8,11 @@ import type { SuggestionKind } from '../../types'
 import type { SearchIndex } from '../search-index'
 import { segmentByline, segmentDocCount, segmentTitle } from '../segment'
 
-/** Body words of two characters kept as phrases: at most this many, the most frequent. */
-export const BODY_PAIRS_MAX = 20_000
+/**
+ * Body words of two characters kept as phrases: at most this many, the most frequent (each costs
+ * MiniSearch ~800 bytes of heap: bench:fields).
+ */
+export const BODY_PAIRS_MAX = 10_000
 /** A pair the segmenter splits is still a phrase when this share of its rarer character's articles have it. */
 export const PAIR_COHESION = 0.5
 
@@ -77,6 +80,7 @@ export function buildVocabulary(
 ): VocabularyEntry[] {
   const counter = new Counter()
   const perPaper = new Map<string, number>()
+  const wordsOfTitle = new Map<string, string[]>()
   for (const ref of index.segments) {
     const n = segmentDocCount(ref.seg)
     const { issue } = ref.seg.docs
@@ -86,7 +90,10 @@ export function buildVocabulary(
       const paper = (ref.seg.issues[local] as { paper: string }).paper
       perPaper.set(paper, (perPaper.get(paper) ?? 0) + 1)
       const seen = new Set<string>()
-      const words = titleWords(segmentTitle(ref.seg, d))
+      // Intl.Segmenter costs ~6 µs a character: a title a paper repeats is segmented once.
+      const title = segmentTitle(ref.seg, d)
+      let words = wordsOfTitle.get(title)
+      if (!words) wordsOfTitle.set(title, (words = titleWords(title)))
       words.forEach((w, i) => {
         counter.add('headline', w, seen)
         const next = words[i + 1]
@@ -144,12 +151,20 @@ export function frequentPairs(index: SearchIndex): VocabularyEntry[] {
   const out: VocabularyEntry[] = []
   for (const [term, count] of [...df].sort((a, b) => b[1] - a[1])) {
     if (out.length >= BODY_PAIRS_MAX) break
-    // A word by the segmenter's dictionary, or a pair whose rarer character mostly occurs in it
-    // (低碳: ICU splits it, yet most articles with 碳 have 低碳); 展和 is neither.
+    // A pair whose rarer character mostly occurs in it (低碳: ICU splits it, yet most articles
+    // with 碳 have 低碳), or else a word by the segmenter's dictionary (asked only then: it is
+    // slow); 展和 is neither.
     const rarer = Math.min(charDf.get(term[0] as string) ?? 0, charDf.get(term[1] as string) ?? 0)
-    const word = [...segmenter.segment(term)].length === 1
-    if (word || count >= PAIR_COHESION * rarer)
+    if (count >= PAIR_COHESION * rarer || [...segmenter.segment(term)].length === 1)
       out.push({ term, text: term, kind: 'phrase', count })
   }
   return out
 }
+
+/** The vocabulary's rules, stored with a persisted field index: a change rebuilds it. */
+export const VOCABULARY_OPTIONS = {
+  version: 2,
+  phraseMinCount: PHRASE_MIN_COUNT,
+  bodyPairsMax: BODY_PAIRS_MAX,
+  pairCohesion: PAIR_COHESION,
+} as const

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ArchiveService } from '../../src/node/archive-service'
+import { FIELD_FILE_SUFFIX } from '../../src/node/field-store'
+import { removeIssue } from '../../src/node/remove-issue'
+import { SEEDS } from '../helpers'
+
+const work = mkdtempSync(join(tmpdir(), 'field-store-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+function fresh(name: string): string {
+  const dir = join(work, name)
+  cpSync(SEEDS, dir, { recursive: true, filter: (s) => !/index\.bin/.test(s) })
+  return dir
+}
+
+function open(dir: string): { service: ArchiveService; logs: string[] } {
+  const logs: string[] = []
+  const service = ArchiveService.open({ archiveDir: dir, log: (m) => logs.push(m) })
+  return { service, logs }
+}
+
+describe('the field index kept beside the search index', () => {
+  it('is written at first use, loaded the next time, and answers the same', () => {
+    const dir = fresh('a')
+    const first = open(dir)
+    const answer = first.service.suggestSync('发')
+    const file = join(dir, `index.bin${FIELD_FILE_SUFFIX}`)
+    expect(existsSync(file)).toBe(true)
+    // Made with the new index, which said so already.
+    expect(first.logs).toEqual(['Rebuilding the search index: no index yet.'])
+    const second = open(dir)
+    expect(second.service.suggestSync('发')).toEqual(answer)
+    expect(second.logs.join('\n')).not.toContain('suggestions index')
+  })
+
+  it('damaged, truncated or foreign: rebuilt with a message, never a crash', () => {
+    const dir = fresh('b')
+    open(dir).service.suggestSync('发')
+    const file = join(dir, `index.bin${FIELD_FILE_SUFFIX}`)
+    const good = readFileSync(file)
+    const damaged = Buffer.from(good)
+    damaged[damaged.length - 10] = damaged[damaged.length - 10]! ^ 0xff
+    for (const [bytes, why] of [
+      [damaged, 'checksum mismatch'],
+      [good.subarray(0, good.length - 100), 'truncated'],
+      [Buffer.from('not a field index at all'), 'not a field index'],
+    ] as const) {
+      // (The search index is loaded: only the field index is rebuilt, and says why.)
+      writeFileSync(file, bytes)
+      const r = open(dir)
+      expect(r.service.suggestSync('发').suggestions.length).toBeGreaterThan(0)
+      expect(r.logs.join('\n')).toContain(why)
+    }
+  })
+
+  it('is rebuilt after an issue is removed, and no longer suggests what only it had', () => {
+    const dir = fresh('c')
+    const before = open(dir).service
+    expect(before.suggestSync('byline:刘').suggestions.map((s) => s.text)).toContain('刘静')
+    removeIssue({ archiveDir: dir, issueId: 'jiangbei-2023-07-13' })
+    const after = open(dir)
+    const names = after.service.suggestSync('byline:刘').suggestions.map((s) => s.text)
+    expect(names).not.toContain('刘静')
+    expect(after.logs.join('\n')).toContain('made from another state of the index')
+  })
+})

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { search } from '../../../../src/shared/search/engine'
+import { CONFUSABLE, didYouMean, VARIANTS } from '../../../../src/shared/search/fields/did-you-mean'
+import { buildFieldIndex } from '../../../../src/shared/search/fields/field-index'
+import { buildVocabulary } from '../../../../src/shared/search/fields/vocabulary'
+import { bodyOf, headlineOf, titleOf } from '../../../../src/shared/search/search-index'
+import { normalize } from '../../../../src/shared/text/normalize'
+import type { SearchRequest } from '../../../../src/shared/types'
+import { seedArchive } from '../seed-index'
+
+const { index } = seedArchive()
+const papers = [{ slug: 'jiangbei', name: '江北报' }]
+const fields = buildFieldIndex(buildVocabulary(index, papers))
+const run = (r: SearchRequest) =>
+  search(
+    index,
+    r,
+    (_id, d) => ({
+      headline: headlineOf(index, d),
+      title: titleOf(index, d),
+      text: bodyOf(index, d),
+    }),
+    { papers },
+  )
+const nearby = (q: string, extra: Partial<SearchRequest> = {}) => {
+  const request = { q, ...extra }
+  return didYouMean(fields, request, run(request), run)
+}
+
+describe('did you mean', () => {
+  it('offers the archive term one character off, with its hits under the same filters', () => {
+    const d = nearby('低炭')
+    expect(d?.[0]).toMatchObject({ q: '低碳', from: '低炭', to: '低碳', change: 'substituted' })
+    expect(d?.[0]?.total).toBe(run({ q: '低碳' }).total)
+    // The rest of the query and the filters stay as they were.
+    const withWords = nearby('绿色 低炭', { papers: ['jiangbei'] })
+    expect(withWords?.[0]?.q).toBe('绿色 低碳')
+    expect(withWords?.[0]?.total).toBe(run({ q: '绿色 低碳', papers: ['jiangbei'] }).total)
+  })
+
+  it('a character added or dropped, and a fielded term', () => {
+    expect(nearby('低碳碳')?.map((d) => [d.to, d.change])).toContainEqual(['低碳', 'dropped'])
+    expect(nearby('byline:刘晶')?.[0]).toMatchObject({ q: 'byline:刘静', change: 'substituted' })
+  })
+
+  it('variant and confusable characters the normalizer does not fold', () => {
+    // Every pair stays apart after normalizing (else it would need no suggestion).
+    for (const [a, b] of Object.entries({ ...VARIANTS, ...CONFUSABLE }))
+      expect(normalize(a), `${a} ${b}`).not.toBe(normalize(b))
+    // 低炭 → 低碳 also through the confusable table alone (an empty vocabulary).
+    const empty = buildFieldIndex([])
+    const r = { q: '低炭' }
+    expect(didYouMean(empty, r, run(r), run)?.[0]).toMatchObject({ to: '低碳' })
+  })
+
+  it('stays quiet when the query finds enough, or cannot be understood', () => {
+    expect(nearby('发展')).toBeUndefined()
+    expect(nearby('-发展')).toBeUndefined()
+    expect(nearby('')).toBeUndefined()
+  })
+})

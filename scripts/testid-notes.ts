@@ -39,6 +39,8 @@ export const TESTID_NOTES: Readonly<Record<string, string>> = {
   'request-sentence': 'the correction request said in words, for the librarians',
   'edit-error': 'why a correction cannot be made (or the request made), role=alert',
   'edit-kind-fix-text': 'edit mode: choose "fix text" (find / should read, diff preview)',
+  'edit-kind-link': 'edit mode: choose "link a continuation" (the part on another page)',
+  'edit-kind-unlink': 'edit mode: choose "unlink a continuation" (one page or every one)',
   'edit-kind-merge': 'edit mode: choose "merge with next"',
   'edit-kind-retitle': 'edit mode: choose "title fields" (kicker, headline, subheadline, byline)',
   'edit-kind-retype': 'edit mode: choose "type" (article, brief, photo, …)',

@@ -21,10 +21,10 @@ export const SEED_FILES = {
 } as const
 
 /**
- * For cpSync's filter: everything but an archive's index (index.bin and its segments folder), so
- * that a copy never holds segments no manifest names.
+ * For cpSync's filter: everything but an archive's index (index.bin, its segments folder and its
+ * field index), so that a copy never holds segments no manifest names.
  */
-export const notIndex = (src: string): boolean => !/index\.bin(\.segments)?$/.test(src)
+export const notIndex = (src: string): boolean => !/index\.bin(\.segments|\.fields)?$/.test(src)
 
 /** A writable copy of the seed archive (without its index), removed by the returned function. */
 export function tempArchive(): { dir: string; cleanup: () => void } {

@@ -1,9 +1,11 @@
 // The commands that change archives: add (batch import), remove, export, verify [--repair].
 import { readSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { carriedLines } from '../node/import/carried-corrections'
 import { commitImport } from '../node/import/commit'
 import { planImport } from '../node/import/plan'
 import type { ImportOptions } from '../node/import/plan'
+import type { ImportProgress } from '../shared/archive/import-report'
 import { exportArchive } from '../node/export-archive'
 import { removeIssue } from '../node/remove-issue'
 import { repairArchive, verifyArchive } from '../node/verify'
@@ -81,6 +83,19 @@ export function runAdd(opts: CliOptions, io: Io): number {
   if (opts.index) o.indexPath = resolve(opts.index)
   if (opts.title) o.title = opts.title
   const plan = planImport(o)
+  try {
+    return addPlanned(plan, opts, io, progress)
+  } finally {
+    plan.cleanup?.()
+  }
+}
+
+function addPlanned(
+  plan: ReturnType<typeof planImport>,
+  opts: CliOptions,
+  io: Io,
+  progress: (p: ImportProgress) => void,
+): number {
   const report = plan.report
   report.dryRun = opts.dryRun
   const print = (imported: unknown): void => {
@@ -122,6 +137,10 @@ export function runAdd(opts: CliOptions, io: Io): number {
     )
     for (const a of result.recovery.actions) io.err(`recovered: ${visible(a)}`)
   }
+  // A re-added issue's corrections: stale ones are warned of also under --json (on stderr).
+  const carried = carriedLines(result.corrections)
+  if (!opts.json) for (const line of carried.out) io.out(line)
+  for (const line of carried.err) io.err(visible(line))
   return 0
 }
 

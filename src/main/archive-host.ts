@@ -1,7 +1,9 @@
 // The archive behind the main process: which folder it is, where its index lives, and opening it
 // without freezing the window. A current index is loaded in place; a missing or stale one is
 // rebuilt off the main thread (by `buildIndex`, a worker in the app) with progress, and handlers
-// wait for it. No Electron here: index.ts passes the paths in.
+// wait for it. An archive the app cannot change (the bundled one) is opened with the user's
+// overlay of corrections over it (node/corrections-overlay.ts), its corrected index kept in the
+// profile. No Electron here: index.ts passes the paths in.
 import { UserFacingError } from '../shared/errors'
 import { constants, accessSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -9,8 +11,10 @@ import type { ArchiveApi } from '../shared/contract'
 import { sortCatalog } from '../shared/archive/catalog'
 import { indexFileKey } from '../node/index-store'
 import type { IndexStatus } from '../shared/types'
-import { archiveKey, readCatalog } from '../node/archive-dir'
-import { ArchiveService } from '../node/archive-service'
+import { readCatalog } from '../node/archive-dir'
+import { ArchiveService, correctedKey } from '../node/archive-service'
+import { loadOverlay } from '../node/corrections-overlay'
+import type { LoadedOverlay, Overlay } from '../node/corrections-overlay'
 import { INDEX_FILE } from '../node/index-helpers'
 import { userLibraryDir } from '../node/library/user-library'
 import { watchCatalog } from '../node/catalog-watch'
@@ -25,6 +29,18 @@ export interface ArchiveSource {
   indexPath: string
   /** An index shipped read-only beside an installed archive: used instead while it is current. */
   shippedIndexPath?: string
+  /**
+   * The user's corrections of this archive, which the app never changes: an overlay file in the
+   * profile. With entries in it, the index is built with them and kept at `overlayIndexPath`
+   * (never beside the archive, where the CLI's own index lives).
+   */
+  overlayPath?: string
+  overlayIndexPath?: string
+}
+
+/** What the index builder is given: the source, and the overlay to build with. */
+export interface IndexJob extends ArchiveSource {
+  overlay?: Overlay
 }
 
 export interface SourceOptions {
@@ -72,6 +88,8 @@ export function archiveSources(opts: SourceOptions): ArchiveSource[] {
       dir: opts.bundledDir,
       indexPath,
       ...(shipped !== indexPath ? { shippedIndexPath: shipped } : {}),
+      overlayPath: join(opts.userDataDir, 'corrections', 'bundled.json'),
+      overlayIndexPath: join(opts.userDataDir, 'index', 'bundled-corrected.bin'),
     },
     { kind: 'user', dir: library, indexPath: join(library, INDEX_FILE) },
   ]
@@ -82,11 +100,11 @@ export function archiveSources(opts: SourceOptions): ArchiveSource[] {
  * cheap check `ArchiveService.open` makes before trusting a file). A damaged body is still caught
  * by `open`, which then rebuilds in place.
  */
-export function indexIsCurrent(source: ArchiveSource): boolean {
+export function indexIsCurrent(source: IndexJob): boolean {
   try {
     return (
       indexFileKey(source.indexPath) ===
-      archiveKey(source.dir, sortCatalog(readCatalog(source.dir)))
+      correctedKey(source.dir, sortCatalog(readCatalog(source.dir)), source.overlay)
     )
   } catch {
     return false
@@ -95,7 +113,7 @@ export function indexIsCurrent(source: ArchiveSource): boolean {
 
 /** Builds (and writes) the index of `source` somewhere that does not block the main thread. */
 export type IndexBuilder = (
-  source: ArchiveSource,
+  source: IndexJob,
   onProgress: (status: IndexStatus) => void,
 ) => Promise<void>
 
@@ -114,6 +132,7 @@ export class ArchiveHost {
   private opening: Promise<ArchiveService> | undefined
   private current: IndexStatus = { state: 'building', progress: 0, articles: 0, issues: 0 }
   private watcher: CatalogWatch | undefined
+  private loadedOverlay: LoadedOverlay | undefined
 
   constructor(
     readonly source: ArchiveSource,
@@ -129,6 +148,27 @@ export class ArchiveHost {
   ready(): Promise<ArchiveApi> {
     this.opening ??= this.open()
     return this.opening
+  }
+
+  /**
+   * The user's overlay as the archive was (or is being) opened with it; undefined for an
+   * archive without one (the library, whose corrections go into the archive itself).
+   */
+  overlay(): LoadedOverlay | undefined {
+    if (!this.source.overlayPath) return undefined
+    if (!this.loadedOverlay) {
+      this.loadedOverlay = loadOverlay(this.source.overlayPath)
+      if (this.loadedOverlay.problem) this.options.log?.(this.loadedOverlay.problem)
+    }
+    return this.loadedOverlay
+  }
+
+  /** Opens the archive again with the overlay as its file now stands (after an edit). */
+  async reopen(): Promise<ArchiveApi> {
+    this.loadedOverlay = undefined
+    const next = await this.open()
+    this.opening = Promise.resolve(next)
+    return next
   }
 
   /**
@@ -166,8 +206,12 @@ export class ArchiveHost {
 
   private async open(): Promise<ArchiveService> {
     const log = this.options.log ?? (() => {})
-    let { source } = this
+    let source: IndexJob = this.source
     try {
+      const overlay = this.overlay()?.overlay
+      // Corrected by the user: its own index in the profile (a shipped one has no overlay).
+      if (overlay?.entries.length && source.overlayIndexPath)
+        source = { kind: source.kind, dir: source.dir, indexPath: source.overlayIndexPath, overlay }
       // The installer's index (built at packaging time) saves the first launch a rebuild.
       let current = indexIsCurrent(source)
       if (!current && source.shippedIndexPath) {
@@ -193,6 +237,7 @@ export class ArchiveHost {
         indexPath: source.indexPath,
         log,
         onProgress: (s) => this.setStatus(s),
+        ...(source.overlay ? { overlay: source.overlay } : {}),
       })
       this.setStatus(await service.indexStatus())
       return service

@@ -24,6 +24,8 @@ import {
 } from './app-protocol'
 import { archiveSources } from './archive-host'
 import type { ArchiveSource } from './archive-host'
+import { appCorrectionsEditor } from './corrections-host'
+import { registerCorrectionsHandlers } from './corrections-ipc'
 import { ImportController } from './import-controller'
 import type { WorkerLike } from './import-controller'
 import { registerImportHandlers } from './import-ipc'
@@ -201,6 +203,18 @@ function start(): void {
       registerArchiveHandlers({
         archive: () => archiveHost.ready(),
         indexStatus: () => archiveHost.status(),
+        isTrustedSender: (url) => isAppPageUrl(url, location),
+        hiddenRoots: () => [source.dir, userDataDir, here],
+        log,
+      })
+      // The edit mode: the library's issues are corrected in place, the bundled archive's in
+      // the profile's overlay (corrections-host.ts).
+      const editor = appCorrectionsEditor(archiveHost, { bundled: source, user })
+      registerCorrectionsHandlers({
+        editor: async () => {
+          await archiveHost.ready()
+          return editor
+        },
         isTrustedSender: (url) => isAppPageUrl(url, location),
         hiddenRoots: () => [source.dir, userDataDir, here],
         log,

@@ -4,6 +4,7 @@
 // loads the file (no rebuild), and the new issues are searchable as soon as `reloadUser` returns.
 // No Electron here.
 import type { IndexStatus } from '../shared/types'
+import type { LoadedOverlay } from '../node/corrections-overlay'
 import { CompositeArchive, combineStatus } from '../node/library/composite-archive'
 import { libraryExists, recoverLibrary } from '../node/library/user-library'
 import { ArchiveHost } from './archive-host'
@@ -50,6 +51,26 @@ export class LibraryHost {
       if (this.composite === attempt) this.composite = undefined
     })
     return attempt
+  }
+
+  /**
+   * Opens the bundled archive again (its overlay of the user's corrections changed), replacing
+   * what the composite held of it once the new one is open.
+   */
+  async reloadBundled(): Promise<void> {
+    const composite = await this.ready()
+    composite.setPart('bundled', await this.bundled.reopen())
+    this.options.onStatus?.(this.status())
+  }
+
+  /** The user's corrections of the bundled archive (undefined: it has no overlay file). */
+  bundledOverlay(): LoadedOverlay | undefined {
+    return this.bundled.overlay()
+  }
+
+  /** Which archive answers for the issue (undefined: neither has it). */
+  async ownerOf(issueId: string): Promise<'bundled' | 'user' | undefined> {
+    return (await this.ready()).ownerOf(issueId)
   }
 
   /** Opens the library (again), replacing what the composite held of it. */

@@ -105,7 +105,7 @@ export class CorrectionsEditor implements CorrectionsApi {
     if (!page) throw new NotFoundError(`no page ${ref.page} in issue "${ref.issueId}"`)
     let entry: CorrectionEntry
     try {
-      entry = entryForRequest(page, request)
+      entry = entryForRequest(page, request, pages)
     } catch (e) {
       if (e instanceof EditError) throw new EditRefusedError(e.message)
       throw e

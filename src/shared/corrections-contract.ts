@@ -8,7 +8,13 @@
 // routes (corrections-http.ts).
 import { z } from 'zod'
 import type { CorrectionEntry } from './archive/corrections'
-import { articleIdSchema, issueIdSchema, parseWithSchema, returns } from './contract'
+import {
+  articleIdSchema,
+  issueIdSchema,
+  pageNumberSchema,
+  parseWithSchema,
+  returns,
+} from './contract'
 import type { ApiOf, VerbDeclaration } from './contract'
 import { correctionsChannels } from './ipc-channels'
 import type { Wire } from './ipc-result'
@@ -53,6 +59,24 @@ export const editRequestSchema = z.discriminatedUnion('kind', [
           byline: titleText,
         })
         .strict(),
+      note,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('link'),
+      articleId: articleIdSchema,
+      /** The article on another page of the issue that continues it (a 下转 the reader missed). */
+      target: articleIdSchema,
+      note,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('unlink'),
+      articleId: articleIdSchema,
+      /** Only its continuation to or from this page; every one without it. */
+      toPage: pageNumberSchema.optional(),
       note,
     })
     .strict(),
@@ -175,6 +199,11 @@ export type CorrectionsApi = ApiOf<typeof correctionsContract>
 export type CorrectionsWireBridge = Wire<CorrectionsApi>
 
 export const CORRECTIONS_METHODS = Object.keys(correctionsContract) as CorrectionsMethod[]
+
+/** Whether `name` is a corrections verb (never `constructor` or `__proto__`): main's handler. */
+export function isCorrectionsMethod(name: unknown): name is CorrectionsMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(correctionsContract, name)
+}
 
 export function parseCorrectionsArguments<M extends CorrectionsMethod>(
   method: M,

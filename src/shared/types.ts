@@ -16,6 +16,11 @@ export interface CatalogPage {
   /** The librarian allowed private-use characters in this page (`--allow-private-use`). */
   privateUse?: true
   note?: string
+  /**
+   * Imported one file per article (node/import/per-article.ts): each article's [start, end) in
+   * the page text. The page's articles are these, never segmented (archive/given-articles.ts).
+   */
+  articles?: [number, number][]
 }
 
 /**

@@ -2,11 +2,9 @@
 // (ARCHIVE_READER_CRASH_AT, see src/node/crash-point.ts) and at random moments — and check that
 // the archive always verifies and is exactly the state before or the state after. The CLI runs
 // as a real child process (built once into a single file) and dies by SIGKILL, as in a power cut.
-import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readLog } from '../../src/node/archive-log'
 import { ArchiveService } from '../../src/node/archive-service'
@@ -14,8 +12,10 @@ import { commitImport } from '../../src/node/import/commit'
 import { planImport } from '../../src/node/import/plan'
 import { removeIssue } from '../../src/node/remove-issue'
 import { repairArchive, verifyArchive } from '../../src/node/verify'
-import { notIndex, ROOT, SEEDS } from '../helpers'
+import { notIndex, SEEDS } from '../helpers'
 import { writeBatch } from '../support/batch'
+import { buildCliBundle, runCliChild } from '../support/crash-cli'
+import type { ChildRun } from '../support/crash-cli'
 import { snapshot } from '../support/snapshot'
 
 /** Random kills per run; raise it to hunt (KILL_ITERATIONS=200 npx vitest run tests/cli/import-crash.test.ts). */
@@ -31,31 +31,13 @@ let afterImport: string
 let afterRemove: string
 let importMs = 0
 
-interface Run {
-  code: number | null
-  signal: NodeJS.Signals | null
-  stderr: string
-}
-
 /** Runs the CLI; `killAfter(ms)` kills it that long after its first progress line. */
-function cli(args: string[], env: Record<string, string> = {}, killAfter?: number): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [cliBundle, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    let armed = false
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString()
-      if (killAfter !== undefined && !armed) {
-        armed = true
-        setTimeout(() => child.kill('SIGKILL'), killAfter)
-      }
-    })
-    child.on('exit', (code, signal) => done({ code, signal, stderr }))
-  })
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  killAfter?: number,
+): Promise<ChildRun> {
+  return runCliChild(cliBundle, args, env, killAfter)
 }
 
 function fresh(name: string): string {
@@ -92,19 +74,7 @@ function check(dir: string, after: string): State {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'import-crash-'))
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    ssr: { noExternal: true },
-    build: {
-      ssr: join(ROOT, 'src', 'cli', 'main.ts'),
-      outDir: join(work, 'cli'),
-      minify: false,
-      emptyOutDir: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'main.mjs' } },
-    },
-  })
-  cliBundle = join(work, 'cli', 'main.mjs')
+  cliBundle = await buildCliBundle(join(work, 'cli'))
   base = join(work, 'base')
   cpSync(SEEDS, base, { recursive: true, filter: notIndex })
   ArchiveService.open({ archiveDir: base })

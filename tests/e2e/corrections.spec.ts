@@ -2,8 +2,10 @@
 // writable library (a scratch copy of the seeds served with `editable`): every kind the reader
 // offers — fix text with its diff preview, title fields, type, split here, merge with next —
 // then "corrected" with the history, the text as printed on request, undo, and search finding
-// the corrected words. In the electron project the same flow edits the bundled archive's
-// overlay in the test's fresh profile.
+// the corrected words; and a continued story unlinked and linked again. In the electron project
+// (the desktop app's IPC wiring: src/main/corrections-ipc.ts, src/preload/corrections-bridge.ts)
+// the same flows edit the bundled archive's overlay in the test's fresh profile; where the
+// Electron binary is missing that project skips, saying why (support/fixtures.ts).
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 
@@ -115,4 +117,38 @@ test('an edit that would not apply says why and saves nothing', async ({ app }) 
   await panel.getByTestId('edit-preview-button').click()
   await expect(panel.getByTestId('edit-error')).toContainText('没有这几个字')
   await expect(panel.getByTestId('edit-apply')).toHaveCount(0)
+})
+
+test('edit mode: unlink a continued story, then link its parts again', async ({
+  app,
+}, testInfo) => {
+  const ui = new AppPage(app)
+  const page = app.page
+  const J1 = 'jiangbei-2023-07-13'
+  await ui.open(`#/library?a=${J1}/p1/a1`)
+  const pane = ui.reader.a
+  const parts = pane.root.getByTestId('story-parts').getByTestId('story-part')
+  await expect(parts).toHaveCount(2)
+  await pane.button('edit-article').click()
+  const panel = pane.root.getByTestId('edit-panel')
+
+  // Unlink: the preview says the article then stands alone; saved, the story's parts are gone.
+  await panel.getByTestId('edit-kind-unlink').check()
+  await panel.getByTestId('edit-unlink-page').selectOption('2')
+  await panel.getByTestId('edit-preview-button').click()
+  await expect(panel.getByTestId('edit-preview-continuations')).toContainText(/stands alone|不再/)
+  await panel.getByTestId('edit-apply').click()
+  await expect(pane.root.getByTestId('story-parts')).toHaveCount(0)
+
+  // Link: choose the part on page 2; the preview names the page, and the story is back.
+  await panel.getByTestId('edit-kind-link').check()
+  await panel.getByTestId('edit-link-target').selectOption(`${J1}/p2/a5`)
+  await panel.getByTestId('edit-preview-button').click()
+  await expect(panel.getByTestId('edit-preview-continuations')).toContainText(/2/)
+  await page.screenshot({ path: testInfo.outputPath('edit-link-preview.png') })
+  await panel.getByTestId('edit-apply').click()
+  await expect(parts).toHaveCount(2)
+  const history = panel.getByTestId('edit-history-entry')
+  await expect(history).toHaveCount(2)
+  await expect(panel.locator('[data-testid="edit-history-entry"][data-kind="link"]')).toHaveCount(1)
 })

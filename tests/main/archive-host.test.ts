@@ -67,6 +67,8 @@ describe('where the index lives', () => {
         dir: '/opt/a/archive',
         indexPath: join('/u', 'index', 'bundled.bin'),
         shippedIndexPath: join('/opt/a/archive', 'index.bin'),
+        overlayPath: join('/u', 'corrections', 'bundled.json'),
+        overlayIndexPath: join('/u', 'index', 'bundled-corrected.bin'),
       },
       { kind: 'user', dir: join('/u', 'library'), indexPath: join('/u', 'library', 'index.bin') },
     ])

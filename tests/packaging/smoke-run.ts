@@ -88,4 +88,9 @@ export const ALL_CHANNELS = [
   'import:cancel',
   'import:remove-issue',
   'import:user-issues',
+  'corrections:edit-target',
+  'corrections:preview-edit',
+  'corrections:apply-edit',
+  'corrections:remove',
+  'corrections:export',
 ]

@@ -1,8 +1,9 @@
 // Pass 2 of a batch import: one transaction (see ../txn.ts). Each page is read again (and must
 // still be the file that was checked), copied in under its new name and segmented; its articles
 // stream into the extended index, so only normalized text is held, never all the pages. The new
-// catalog is the commit point.
-import { mkdirSync, readFileSync } from 'node:fs'
+// catalog is the commit point. The archive's corrections apply to the issues it adds: an issue
+// removed and imported again keeps them (carried-corrections.ts says what became of each).
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   CATALOG_FILE,
@@ -14,20 +15,22 @@ import {
 import type { ImportProgress } from '../../shared/archive/import-report'
 import { extendSearchIndex, issueDocInputs } from '../../shared/search/search-index'
 import type { SearchIndex } from '../../shared/search/search-index'
+import type { CorrectionEntry } from '../../shared/archive/corrections'
 import type { DocInput } from '../../shared/search/segment'
-import { decodeKnown } from '../../shared/text/decode'
 import type { CatalogIssue } from '../../shared/types'
-import { archiveKey, ArchiveError, sha256 } from '../archive-dir'
+import { archiveKey, ArchiveError } from '../archive-dir'
+import { correctionEntries } from '../corrections-store'
 import { syncDir } from '../atomic'
 import { crashPoint } from '../crash-point'
 import { buildIndexFor } from '../index-helpers'
 import { stageIndex } from '../index-store'
 import { serializeFingerprints } from '../fingerprints'
-import { readRegularFile } from '../safe-path'
 import { sha256File } from '../write/recover'
 import type { Recovery } from '../write/recover'
 import { runTransaction } from '../write/transaction'
 import type { Stager } from '../write/transaction'
+import { carriedCorrections, plannedPageText } from './carried-corrections'
+import type { CarriedCorrection } from './carried-corrections'
 import { ImportCancelled } from './plan'
 import type { ImportPlan, PlannedPage } from './plan'
 
@@ -40,6 +43,8 @@ export interface ImportResult {
   index: 'extended' | 'rebuilt'
   /** What was finished or undone of an earlier, interrupted change. */
   recovery: Recovery
+  /** The archive's corrections of the batch's issues (a re-added issue's), judged on its pages. */
+  corrections: CarriedCorrection[]
   ms: number
 }
 
@@ -49,6 +54,15 @@ export interface CommitOptions {
 }
 
 export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): ImportResult {
+  try {
+    return commitPlanned(plan, opts)
+  } finally {
+    // Pages joined from per-article files were only needed until now.
+    plan.cleanup?.()
+  }
+}
+
+function commitPlanned(plan: ImportPlan, opts: CommitOptions): ImportResult {
   if (!plan.report.ok)
     throw new ArchiveError(
       `the batch has ${plan.report.summary.errors} error(s); nothing was imported`,
@@ -64,7 +78,11 @@ export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): Import
         `${dir}: the archive changed since the batch was checked (another import or remove?); run the import again`,
       )
     const catalogJson = serializeCatalog(plan.after)
+    // The catalog is unchanged since planning (above), so it records the same corrections.
+    const entries = correctionEntries(dir, plan.before)
+    const carried = carriedCorrections(dir, plan, entries)
     return {
+      carried,
       catalogJson,
       create: plan.pages.map((p) => ({ name: p.source, sha256: p.sha256 })),
       fingerprintsJson: serializeFingerprints([
@@ -81,20 +99,23 @@ export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): Import
         })),
         pages: plan.pages.length,
         bytes: plan.report.summary.bytes,
+        ...(carried.length
+          ? { corrections: carried.map((c) => ({ id: c.id, status: c.status })) }
+          : {}),
       },
       stage: (s: Stager): Uint8Array => {
         let index: SearchIndex
         if (extendsExisting) {
           for (const [k, p] of plan.pages.entries()) copyPage(s, p, k, plan, opts)
           progress({ phase: 'index', done: 0, total: 1 })
-          index = buildIndexFor(dir, plan.after)
+          index = buildIndexFor(dir, plan.after, undefined, undefined, entries)
         } else {
           const byId = new Map(plan.after.issues.map((i) => [i.id, i]))
           const rows = plan.newIssues.map((id) => {
             const i = byId.get(id) as CatalogIssue
             return { id: i.id, paper: i.paper, date: i.date }
           })
-          index = extendSearchIndex(plan.baseIndex, rows, streamDocs(s, plan, opts))
+          index = extendSearchIndex(plan.baseIndex, rows, streamDocs(s, plan, opts, entries))
         }
         syncDir(dir)
         progress({ phase: 'index', done: 1, total: 1 })
@@ -119,6 +140,7 @@ export function commitImport(plan: ImportPlan, opts: CommitOptions = {}): Import
     bytes: plan.report.summary.bytes,
     index: extendsExisting ? 'rebuilt' : 'extended',
     recovery: done.recovery,
+    corrections: done.carried,
     ms: Math.round(performance.now() - t0),
   }
 }
@@ -133,17 +155,19 @@ function copyPage(
 ): string {
   if (opts.shouldCancel?.()) throw new ImportCancelled()
   opts.onProgress?.({ phase: 'copy', done: k, total: plan.pages.length, file: p.from })
-  const bytes = p.follow ? readFileSync(p.from) : readRegularFile(p.from)
-  if (sha256(bytes) !== p.sha256)
-    throw new ArchiveError(`${p.from}: the file changed since it was checked; run the import again`)
+  const { bytes, text } = plannedPageText(p)
   s.writePage(p.source, bytes)
   crashPoint('after-page')
-  // Checked in full in pass 1, and the bytes are the same (sha256): decode only.
-  return decodeKnown(bytes, p.encoding)
+  return text
 }
 
 /** The new issues' articles, issue by issue; each page is copied in as it is read. */
-function* streamDocs(s: Stager, plan: ImportPlan, opts: CommitOptions): Generator<DocInput> {
+function* streamDocs(
+  s: Stager,
+  plan: ImportPlan,
+  opts: CommitOptions,
+  entries: readonly CorrectionEntry[],
+): Generator<DocInput> {
   const issues = new Map(plan.after.issues.map((i) => [i.id, i]))
   const pages = new Map(plan.pages.map((p) => [`${p.issueId}/${p.number}`, p]))
   let k = 0
@@ -152,6 +176,12 @@ function* streamDocs(s: Stager, plan: ImportPlan, opts: CommitOptions): Generato
     const texts = issue.pages.map((page) =>
       copyPage(s, pages.get(`${id}/${page.number}`) as PlannedPage, k++, plan, opts),
     )
-    yield* issueDocInputs(issueNo, issue, texts, paperRules(plan.after.papers, issue.paper))
+    yield* issueDocInputs(
+      issueNo,
+      issue,
+      texts,
+      paperRules(plan.after.papers, issue.paper),
+      entries,
+    )
   }
 }

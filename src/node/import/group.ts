@@ -175,6 +175,8 @@ export function buildCatalog(
   groups: IssueGroup[],
   resolved: Resolved[],
   manifestPapers: CatalogPaper[],
+  /** Pages joined from per-article files, by the joined file's path: their articles' ranges. */
+  joined?: ReadonlyMap<string, { articles: [number, number][] }>,
 ): Catalog {
   const papers = [...before.papers]
   for (const r of resolved) {
@@ -200,6 +202,8 @@ export function buildCatalog(
         // Only a page that was let through with --allow-private-use has them.
         if (rep.problems.some((p) => p.code === 'private-use')) page.privateUse = true
         if (r.note) page.note = r.note
+        const given = joined?.get(r.insp.input.path)
+        if (given) page.articles = given.articles
         return page
       })
     if (g.existing) issues.push({ ...g.existing, pages: [...g.existing.pages, ...fresh] })

@@ -25,6 +25,7 @@ import { archiveFingerprints } from '../fingerprints'
 import type { PageFingerprint } from '../fingerprints'
 import { entryKind, realpathInside } from '../safe-path'
 import { expandInputs } from './inputs'
+import { joinedDisplay, joinPerArticle } from './per-article'
 import { inspectFile } from './inspect'
 import type { Inspected } from './inspect'
 import { loadManifest, loadSidecar, MANIFEST_FILE, MetadataFileError } from './manifest'
@@ -93,6 +94,8 @@ export interface ImportPlan {
   baseIndex: SearchIndex
   /** The fingerprints of the archive's pages as it was planned on (fingerprints.json's basis). */
   fingerprints: PageFingerprint[]
+  /** Deletes the page files joined from per-article files (per-article.ts), once done with. */
+  cleanup?: () => void
 }
 
 function isEmptyOrMissing(dir: string): boolean {
@@ -131,7 +134,17 @@ export function planImport(opts: ImportOptions): ImportPlan {
   }
 
   progress({ phase: 'scan', done: 0, total: opts.inputs.length })
-  const expanded = expandInputs(opts.inputs)
+  // A folder of per-article files is joined into page files first (per-article.ts).
+  const perArticle = joinPerArticle(
+    opts.inputs,
+    opts.encoding === undefined ? undefined : parseEncodingLabel(opts.encoding),
+  )
+  batch.push(...perArticle.problems)
+  const expanded = expandInputs(perArticle.inputs)
+  for (const f of expanded.files) {
+    const joined = perArticle.pages.get(f.path)
+    if (joined) f.display = joinedDisplay(joined)
+  }
   for (const m of expanded.missing)
     batch.push(problem('error', 'not-found', `${m}: no such file or folder`))
   for (const s of expanded.skipped)
@@ -174,7 +187,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
         )
     }
   }
-  if (inputs.length === 0 && expanded.missing.length === 0)
+  if (inputs.length === 0 && expanded.missing.length === 0 && !perArticle.problems.length)
     batch.push(problem('error', 'nothing', 'no page files (.txt) to import'))
 
   const manifestPapers: CatalogPaper[] = []
@@ -238,7 +251,15 @@ export function planImport(opts: ImportOptions): ImportPlan {
     if (fromManifest) entry.manifest = fromManifest
     if (sidecar) entry.sidecar = sidecar
     if (m) entry.defaults = m.defaults
-    const override = opts.fileOverrides?.get(input.path)
+    const joined = perArticle.pages.get(input.path)
+    // Its articles are the files it was joined from, not what the segmenter would make of it.
+    if (joined) insp.report.articles = joined.articles.length
+    // A joined page is named by its display (its article files), also in the app's form.
+    const mine =
+      opts.fileOverrides?.get(input.path) ??
+      (joined ? opts.fileOverrides?.get(input.display) : undefined)
+    const given = perArticle.overrides.get(input.path)
+    const override = given ? { ...given, ...mine } : mine
     if (override) entry.override = override
     inspected.push(entry)
   })
@@ -284,7 +305,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
     fingerprints.map((f) => ({ ...f, label: `page ${f.page} of ${f.issue}` })),
   )
 
-  const after = buildCatalog(before, issues, resolved, manifestPapers)
+  const after = buildCatalog(before, issues, resolved, manifestPapers, perArticle.pages)
   const files = resolved.map((r) => r.insp.report)
   const count = (level: string): number =>
     [
@@ -351,6 +372,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
     newIssues: issues.filter((i) => i.report.kind === 'new').map((i) => i.report.id),
     baseIndex: base.index,
     fingerprints,
+    cleanup: perArticle.cleanup,
   }
   if (catalogSha) plan.catalogSha = catalogSha
   return plan

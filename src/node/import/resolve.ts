@@ -233,7 +233,7 @@ export function resolveMetadata(
     s?.dateNote ??
     (date?.source === 'text' ? `Printed on the page: ${printed?.evidence}.` : undefined)
   if (dateNote) r.dateNote = dateNote
-  const note = m?.note ?? s?.note
+  const note = o?.note ?? m?.note ?? s?.note
   if (note) r.note = note
   if (paper && date && PAPER_SLUG_PATTERN.test(paper.value) && isValidIsoDate(date.value)) {
     r.issueId =

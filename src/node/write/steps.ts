@@ -79,8 +79,12 @@ export function finishTransaction(dir: string, journal: Journal, indexPath: stri
     }
     if (journal.stagesFingerprints)
       renameSync(stagedFingerprintsPath(dir, journal.txn), join(dir, FINGERPRINTS_FILE))
-    if (journal.stagesCorrections)
+    if (journal.stagesCorrections) {
+      // Committed, the index in place, corrections.json still the old one: readers take the
+      // staged file the catalog records (corrections-store.ts).
+      crashPoint('before-corrections-install')
       renameSync(stagedCorrectionsPath(dir, journal.txn), join(dir, CORRECTIONS_FILE))
+    }
     crashPoint('after-index-install')
     // The segments the new index no longer names (a merge's inputs) go once it is in place.
     if (journal.stagesIndex) removeUnusedSegments(indexPath)

@@ -81,7 +81,7 @@ export function CorrectionRequest({ issue, article }: { issue: IssueView; articl
         }}
         onChange={() => setMade(undefined)}
       >
-        <EditFields form={form} setForm={setForm} article={article} last={last} />
+        <EditFields form={form} setForm={setForm} article={article} last={last} issue={issue} />
         <div className="edit-actions">
           <button type="submit" disabled={source?.status !== 'ok'} data-testid="request-make">
             {t('edMakeRequest')}

@@ -1,7 +1,8 @@
 // The fields of one kind of correction (the edit mode's and the correction request's form).
 import type { Dispatch, SetStateAction } from 'react'
 import { BLOCK_TYPES } from '../../shared/types'
-import type { Article, BlockType } from '../../shared/types'
+import type { EditKind } from '../../shared/corrections-contract'
+import type { Article, BlockType, IssueView } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 import { EDIT_KINDS, selectionIn } from './edit-form'
 import { chosenKind } from './edit-state'
@@ -13,10 +14,15 @@ interface Props {
   article: Article
   /** The article is the last of its page (nothing to merge with). */
   last: boolean
+  /** The issue (a link's target is an article of another of its pages). */
+  issue: IssueView
+  /** The kinds offered (a correction request has no link: it is made from one page). */
+  kinds?: readonly EditKind[]
 }
 
-export function EditFields({ form, setForm, article, last }: Props) {
+export function EditFields({ form, setForm, article, last, issue, kinds = EDIT_KINDS }: Props) {
   const { t } = useI18n()
+  const otherPages = issue.pages.filter((p) => p.number !== article.page)
   const set =
     (key: keyof EditForm) =>
     (e: { target: { value: string } }): void =>
@@ -45,7 +51,7 @@ export function EditFields({ form, setForm, article, last }: Props) {
     <>
       <fieldset className="edit-kinds">
         <legend>{t('edKind')}</legend>
-        {EDIT_KINDS.map((kind) => (
+        {kinds.map((kind) => (
           <label key={kind} className={form.kind === kind ? 'chosen' : undefined}>
             <input
               type="radio"
@@ -105,6 +111,52 @@ export function EditFields({ form, setForm, article, last }: Props) {
               ))}
             </select>
           </label>
+        )}
+        {form.kind === 'link' && (
+          <>
+            <p className="muted">{t('edLinkHint')}</p>
+            <label>
+              {t('edLinkTarget')}
+              {/* link: the article on another page of the issue that continues this one */}
+              <select
+                value={form.linkTarget}
+                onChange={set('linkTarget')}
+                data-testid="edit-link-target"
+              >
+                <option value="">{t('edLinkChoose')}</option>
+                {otherPages.map((p) => (
+                  <optgroup key={p.number} label={t('edPageN', { page: p.number })}>
+                    {p.articles.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.headline}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        {form.kind === 'unlink' && (
+          <>
+            <p className="muted">{t('edUnlinkHint')}</p>
+            <label>
+              {t('edUnlinkPage')}
+              {/* unlink: which page's continuation to take apart ('' = every one) */}
+              <select
+                value={form.unlinkPage}
+                onChange={set('unlinkPage')}
+                data-testid="edit-unlink-page"
+              >
+                <option value="">{t('edUnlinkAll')}</option>
+                {otherPages.map((p) => (
+                  <option key={p.number} value={String(p.number)}>
+                    {t('edPageN', { page: p.number })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
         )}
         {form.kind === 'fix-text' && (
           <>

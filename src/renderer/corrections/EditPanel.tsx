@@ -11,7 +11,7 @@ import { showToast } from '../ui/toast'
 import { correctionsApi } from './corrections-api'
 import { EditFields } from './EditFields'
 import { EditHistory } from './EditHistory'
-import { initialForm, requestOf } from './edit-form'
+import { EDIT_MODE_KINDS, initialForm, requestOf } from './edit-form'
 import { chosenKind, closeEditor, refreshAfterEdit } from './edit-state'
 import { EditPreviewView } from './EditPreviewView'
 
@@ -87,11 +87,20 @@ export function EditPanel({ issue, article, target }: Props) {
         }}
         onChange={() => setPreview(undefined)}
       >
-        <EditFields form={form} setForm={setForm} article={article} last={last} />
+        <EditFields
+          form={form}
+          setForm={setForm}
+          article={article}
+          last={last}
+          issue={issue}
+          kinds={EDIT_MODE_KINDS}
+        />
         <div className="edit-actions">
           <button
             type="submit"
-            disabled={busy || (form.kind === 'merge' && last)}
+            disabled={
+              busy || (form.kind === 'merge' && last) || (form.kind === 'link' && !form.linkTarget)
+            }
             data-testid="edit-preview-button"
           >
             {t('edPreview')}

@@ -1,5 +1,6 @@
 // What a correction would make, before it is saved: a text fix as a diff with its context,
-// a split or merge as the page's articles, new titles, a new type.
+// a split or merge as the page's articles, new titles, a new type, a link or unlink as the
+// pages the article then continues on.
 import type { EditPreview } from '../../shared/corrections-contract'
 import type { Article } from '../../shared/types'
 import { useI18n } from '../app/i18n'
@@ -22,11 +23,28 @@ export function EditPreviewView({ preview, article }: { preview: EditPreview; ar
         {t('edPreviewType', { type: t(`blockType_${entry.type}`) })}
       </p>
     )
-  if (entry.kind === 'retitle') {
-    const after = articles.find(
-      (a) =>
-        a.sourceRange[0] <= article.sourceRange[0] && article.sourceRange[0] < a.sourceRange[1],
+  const after = articles.find(
+    (a) => a.sourceRange[0] <= article.sourceRange[0] && article.sourceRange[0] < a.sourceRange[1],
+  )
+  if (entry.kind === 'link' || entry.kind === 'unlink') {
+    const pages = [
+      ...new Set(
+        (after?.continuations ?? [])
+          .filter((l) => l.kind !== 'see' && l.targetArticleId)
+          .map((l) => l.targetPage),
+      ),
+    ]
+    return (
+      <p data-testid="edit-preview-continuations">
+        {pages.length
+          ? t('edPreviewContinues', {
+              pages: pages.map((page) => t('edPageN', { page })).join(' · '),
+            })
+          : t('edPreviewAlone')}
+      </p>
     )
+  }
+  if (entry.kind === 'retitle') {
     return (
       <div>
         <p>{t('edPreviewTitle')}</p>

@@ -4,7 +4,10 @@ import type { CorrectionEntry } from '../../shared/archive/corrections'
 import type { EditKind, EditRequest } from '../../shared/corrections-contract'
 import type { Article, BlockType } from '../../shared/types'
 
+/** The kinds a correction request offers: each is made from the article's own page. */
 export const EDIT_KINDS: readonly EditKind[] = ['fix-text', 'split', 'merge', 'retitle', 'retype']
+/** The edit mode's: also linking a continuation across pages, and taking one apart. */
+export const EDIT_MODE_KINDS: readonly EditKind[] = [...EDIT_KINDS, 'link', 'unlink']
 
 export interface EditForm {
   kind: EditKind
@@ -17,6 +20,10 @@ export interface EditForm {
   headline: string
   subheadline: string
   byline: string
+  /** link: the article (on another page) that continues this one. */
+  linkTarget: string
+  /** unlink: only the continuation to or from this page ('' = every one). */
+  unlinkPage: string
   note: string
 }
 
@@ -32,6 +39,8 @@ export function initialForm(article: Article, kind: EditKind = 'fix-text'): Edit
     headline: article.headlineDerived ? '' : article.headline,
     subheadline: article.subheadline ?? '',
     byline: article.byline ?? '',
+    linkTarget: '',
+    unlinkPage: '',
     note: '',
   }
 }
@@ -61,6 +70,16 @@ export function requestOf(form: EditForm, article: Article): EditRequest {
           byline: form.byline,
         },
       }
+    case 'link':
+      return { kind: 'link', ...base, target: form.linkTarget }
+    case 'unlink': {
+      const page = Number(form.unlinkPage)
+      return {
+        kind: 'unlink',
+        ...base,
+        ...(form.unlinkPage && Number.isInteger(page) && page > 0 ? { toPage: page } : {}),
+      }
+    }
     case 'fix-text':
       return {
         kind: 'fix-text',
@@ -80,6 +99,7 @@ export function sentenceVars(
 ): Record<string, string> {
   const vars: Record<string, string> = {}
   if (request.kind === 'split') vars.before = request.before
+  if (request.kind === 'link') vars.target = request.target
   if (request.kind === 'fix-text')
     Object.assign(vars, { find: request.find, replace: request.replace })
   if (entry.kind === 'retype') Object.assign(vars, { type: entry.type, was: article.type })

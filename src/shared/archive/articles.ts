@@ -1,6 +1,7 @@
 // Turns a page's text into articles with reflowed text, headlines and continuation markers.
 import type { Article, ContinuationKind, ContinuationLink } from '../types'
 import { reflow, splitLines, wrapWidth } from '../text/reflow'
+import { givenDrafts } from './given-articles'
 import { segmentPage } from './segment'
 import type { ArticleDraft } from './segment-work'
 import type { SegmentRules } from './segment-rules'
@@ -85,9 +86,13 @@ export function correctedPageArticles(
   pageText: string,
   rules: SegmentRules | undefined,
   entries: readonly CorrectionEntry[],
+  /** The page's articles as imported one file per article (CatalogPage.articles). */
+  given?: readonly (readonly [number, number])[],
 ): { articles: Article[]; outcomes: EntryOutcome[] } {
   const width = wrapWidth(splitLines(pageText))
-  const { drafts, outcomes } = correctPage(pageText, segmentPage(pageText, rules), entries)
+  // Ranges that do not fit the text (a page file changed by hand) fall back to segmenting it.
+  const made = (given && givenDrafts(pageText, given)) ?? segmentPage(pageText, rules)
+  const { drafts, outcomes } = correctPage(pageText, made, entries)
   const articles = drafts.map((draft, i) => {
     const { text } = reflow(
       draft.fixes.length ? fixedBody(pageText, draft) : pageText.slice(draft.bodyStart, draft.end),

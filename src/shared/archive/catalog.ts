@@ -110,6 +110,11 @@ const catalogSchema = z
                   encoding: z.enum(['utf-8', 'gb18030', 'big5']),
                   privateUse: z.literal(true).optional(),
                   note: z.string().optional(),
+                  articles: z
+                    .array(z.tuple([z.number().int().min(0), z.number().int().min(1)]))
+                    .min(1)
+                    .max(100_000)
+                    .optional(),
                 })
                 .strict(),
             )

@@ -9,12 +9,15 @@ import type { CorrectionEntry, TitleField } from './corrections'
 import {
   EditError,
   makeFixText,
+  makeLink,
   makeMerge,
   makeRetitle,
   makeRetype,
   makeSplit,
+  makeUnlink,
 } from './corrections-make'
 import type { EditPage } from './corrections-make'
+import { parseArticleId } from './issue'
 
 function escape(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -58,7 +61,15 @@ function articleOf(page: EditPage, id: string): Article {
   return a
 }
 
-export function entryForRequest(page: EditPage, request: EditRequest): CorrectionEntry {
+/**
+ * The entry `request` stands for, on `page`; `pages` are the issue's pages, where a link's target
+ * is looked for (a request made from one page alone cannot link).
+ */
+export function entryForRequest(
+  page: EditPage,
+  request: EditRequest,
+  pages: readonly EditPage[] = [page],
+): CorrectionEntry {
   const a = articleOf(page, request.articleId)
   switch (request.kind) {
     case 'split':
@@ -84,6 +95,18 @@ export function entryForRequest(page: EditPage, request: EditRequest): Correctio
       if (!Object.keys(fields).length) throw new EditError('the title fields are as they were')
       return makeRetitle(page, a.id, fields, request.note)
     }
+    case 'link': {
+      const ref = parseArticleId(request.target)
+      const target =
+        ref?.issueId === page.issue ? pages.find((p) => p.page === ref.page) : undefined
+      if (!target)
+        throw new EditError(
+          `"${request.target}" is not an article of ${page.issue} on another page`,
+        )
+      return makeLink(page, a.id, target, request.target, request.note)
+    }
+    case 'unlink':
+      return makeUnlink(page, a.id, request.toPage, request.note)
     case 'fix-text':
       return makeFixText(
         page,

@@ -30,6 +30,7 @@ export function issueArticles(
       pageTexts[i] ?? '',
       rules,
       byPage.get(p.number) ?? [],
+      p.articles,
     )
     outcomes.push(...r.outcomes)
     return r.articles

@@ -9,13 +9,6 @@ test.use({ content: 'seeds' })
 
 test('a mistyped character: the offered query, its count, one click', async ({ app }) => {
   const ui = new AppPage(app)
-  await ui.open()
-  // TODO(issue 14): remove once the core's SearchResponse.didYouMean is on main.
-  const offered = await ui.page.evaluate(async () => {
-    const r = await fetch('/api/search?q=%E4%BD%8E%E7%82%AD')
-    return 'didYouMean' in ((await r.json()) as object)
-  })
-  test.skip(!offered, 'the core does not offer didYouMean yet')
   const dym = new DidYouMeanPage(ui.page)
   await ui.open('#/search?q=%E4%BD%8E%E7%82%AD&paper=jiangbei')
   await expect(ui.page.getByTestId('no-results').first()).toBeVisible()

@@ -83,13 +83,6 @@ test('screenshots of quick open', async ({ app }, testInfo) => {
 
 test('screenshots of did you mean', async ({ app }, testInfo) => {
   const ui = new AppPage(app)
-  await ui.open()
-  // TODO(issue 14): remove once the core's SearchResponse.didYouMean is on main.
-  const offered = await ui.page.evaluate(async () => {
-    const r = await fetch('/api/search?q=%E4%BD%8E%E7%82%AD')
-    return 'didYouMean' in ((await r.json()) as object)
-  })
-  test.skip(!offered, 'the core does not offer didYouMean yet')
   for (const [width, height] of SIZES) {
     await app.page.setViewportSize({ width, height })
     await ui.open('#/search?q=%E4%BD%8E%E7%82%AD')

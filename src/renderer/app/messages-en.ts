@@ -1,6 +1,7 @@
 // The English UI strings; the keys are the message catalogue (zh-CN in messages.ts must match).
 import { importEn } from '../import/import-messages'
 import { correctionsEn } from '../corrections/corrections-messages'
+import { readingEn } from '../reader/reading-messages'
 import { findEn } from '../search/search-messages'
 
 export const en = {
@@ -264,6 +265,7 @@ export const en = {
   ...importEn,
   ...correctionsEn,
   ...findEn,
+  ...readingEn,
 } as const
 
 export type MessageKey = keyof typeof en

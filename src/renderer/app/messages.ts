@@ -1,6 +1,7 @@
 // UI strings in English and Simplified Chinese. `{name}` is replaced by a value.
 import { importZh } from '../import/import-messages'
 import { correctionsZh } from '../corrections/corrections-messages'
+import { readingZh } from '../reader/reading-messages'
 import { findZh } from '../search/search-messages'
 
 import { en } from './messages-en'
@@ -262,6 +263,7 @@ const zh: Record<MessageKey, string> = {
   ...importZh,
   ...correctionsZh,
   ...findZh,
+  ...readingZh,
 }
 
 export const messages: Record<'en' | 'zh-CN', Record<MessageKey, string>> = { en, 'zh-CN': zh }

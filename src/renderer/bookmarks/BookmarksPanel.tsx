@@ -13,11 +13,13 @@ import { useI18n } from '../app/i18n'
 import { formatRoute } from '../app/route'
 import type { AppRoute } from '../app/route'
 import { RecentSearches } from './RecentSearches'
+import { NotesList } from './NotesList'
+import { ContinueReading } from '../reader/ContinueReading'
 
 export function BookmarksPanel({ route }: { route: AppRoute }) {
   const i18n = useI18n()
   const { t, date } = i18n
-  const { bookmarks } = useBookmarks()
+  const { bookmarks, notes } = useBookmarks()
   const [name, setName] = useState('')
   const [message, setMessage] = useState<{ text: string; error?: boolean } | undefined>()
   const suggestion = useRouteDescription(route, i18n)
@@ -44,9 +46,18 @@ export function BookmarksPanel({ route }: { route: AppRoute }) {
     }
     const result = importBookmarks(await file.text())
     setMessage(
-      result.ok
-        ? { text: t('importDone', { added: result.added, skipped: result.skipped }) }
-        : { text: t('importFailed', { error: result.error }), error: true },
+      !result.ok
+        ? { text: t('importFailed', { error: result.error }), error: true }
+        : {
+            text:
+              result.notes > 0
+                ? t('importDoneNotes', {
+                    added: result.added,
+                    notes: result.notes,
+                    skipped: result.skipped,
+                  })
+                : t('importDone', { added: result.added, skipped: result.skipped }),
+          },
     )
   }
 
@@ -121,7 +132,7 @@ export function BookmarksPanel({ route }: { route: AppRoute }) {
         <button
           type="button"
           data-testid="bookmark-export"
-          disabled={bookmarks.length === 0}
+          disabled={bookmarks.length === 0 && !notes?.length}
           onClick={() =>
             downloadText('archive-reader-bookmarks.json', exportBookmarks(), 'application/json')
           }
@@ -141,6 +152,11 @@ export function BookmarksPanel({ route }: { route: AppRoute }) {
             }}
           />
         </label>
+      </div>
+      <NotesList />
+      {/* Every remembered reading position, each to forget. */}
+      <div data-testid="reading-positions">
+        <ContinueReading manage />
       </div>
       <RecentSearches />
     </section>

@@ -1,8 +1,10 @@
-// Saved views (searches and reading positions), recent searches, and their JSON export/import.
-// Everything read from localStorage or from an imported file is validated with zod first.
+// Saved views (searches and reading positions), recent searches, notes on articles (notes.ts),
+// and their JSON export/import. Everything read from localStorage or from an imported file is
+// validated with zod first.
 import { MAX_QUERY_LENGTH } from '../../shared/rules'
 import { describeZodError } from '../../shared/zod-problems'
 import { z } from 'zod'
+import { articleMetaShape } from './article-ref'
 import { persisted } from '../ui/persisted'
 import { useStore } from '../ui/store'
 
@@ -25,10 +27,21 @@ const recentSchema = z.object({
   at: z.string().max(40),
 })
 
+export const MAX_NOTE_LENGTH = 2000
+
+const noteSchema = z.object({
+  ...articleMetaShape,
+  text: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+  createdAt: z.string().max(40),
+  updatedAt: z.string().max(40),
+})
+
+// `notes` is optional: a store or a file written before notes existed still reads.
 const storeSchema = z.object({
   version: z.literal(1),
   bookmarks: z.array(bookmarkSchema).max(2000),
   recent: z.array(recentSchema).max(100),
+  notes: z.array(noteSchema).max(5000).optional(),
 })
 
 export const EXPORT_FORMAT = 'archive-reader/bookmarks'
@@ -38,9 +51,11 @@ const exportSchema = z.object({
   version: z.literal(1),
   exportedAt: z.string().max(40).optional(),
   bookmarks: z.array(bookmarkSchema).max(2000),
+  notes: z.array(noteSchema).max(5000).optional(),
 })
 
 export type Bookmark = z.infer<typeof bookmarkSchema>
+export type Note = z.infer<typeof noteSchema>
 type Store = z.infer<typeof storeSchema>
 
 export const BOOKMARKS_KEY = 'archive-reader.bookmarks'
@@ -105,6 +120,7 @@ export function exportBookmarks(): string {
       version: 1,
       exportedAt: new Date().toISOString(),
       bookmarks: s.bookmarks,
+      notes: s.notes ?? [],
     },
     null,
     2,
@@ -112,9 +128,12 @@ export function exportBookmarks(): string {
 }
 
 export type ImportResult =
-  { ok: true; added: number; skipped: number } | { ok: false; error: string }
+  { ok: true; added: number; notes: number; skipped: number } | { ok: false; error: string }
 
-/** Merges an exported file: bookmarks already present (same id or same view) are skipped. */
+/**
+ * Merges an exported file: bookmarks already present (same id or same view) and notes on an
+ * article that already has one are skipped — what is here is never overwritten.
+ */
 export function importBookmarks(text: string): ImportResult {
   let json: unknown
   try {
@@ -130,6 +149,23 @@ export function importBookmarks(text: string): ImportResult {
   const ids = new Set(s.bookmarks.map((b) => b.id))
   const routes = new Set(s.bookmarks.map((b) => b.route))
   const fresh = parsed.data.bookmarks.filter((b) => !ids.has(b.id) && !routes.has(b.route))
-  bookmarkStore.set({ ...s, bookmarks: [...s.bookmarks, ...fresh] })
-  return { ok: true, added: fresh.length, skipped: parsed.data.bookmarks.length - fresh.length }
+  const noted = new Set((s.notes ?? []).map((n) => n.articleId))
+  const incoming = parsed.data.notes ?? []
+  const notes: Note[] = []
+  for (const n of incoming) {
+    if (noted.has(n.articleId)) continue
+    noted.add(n.articleId)
+    notes.push(n)
+  }
+  bookmarkStore.set({
+    ...s,
+    bookmarks: [...s.bookmarks, ...fresh],
+    ...(notes.length ? { notes: [...(s.notes ?? []), ...notes] } : {}),
+  })
+  return {
+    ok: true,
+    added: fresh.length,
+    notes: notes.length,
+    skipped: parsed.data.bookmarks.length - fresh.length + incoming.length - notes.length,
+  }
 }

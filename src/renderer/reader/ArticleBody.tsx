@@ -5,7 +5,7 @@
 // show — so the window answers clicks and keys while the rest follows. Stepping to the next hit
 // re-renders only the two blocks whose current hit changed.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Article, Range } from '../../shared/types'
+import type { Article, IssueView, Range } from '../../shared/types'
 import { useI18n } from '../app/i18n'
 import { openRef } from '../app/navigation'
 import { parsePaneRef } from '../app/route'
@@ -16,14 +16,18 @@ import type { BlockShape, SortedHits } from '../ui/text-layout'
 import { ArticleBlock } from './ArticleBlock'
 import type { BlockLink } from './ArticleBlock'
 import type { PaneLinks } from './pane-links'
+import { useReadingPosition } from './use-reading-position'
 
 interface Props {
   route: AppRoute
   index: 0 | 1
+  issue: IssueView
   article: Article
   hits: readonly Range[]
   current: number | undefined
   links: PaneLinks
+  /** Bring the reader back to where they stopped (false while a search match is shown). */
+  restore: boolean
 }
 
 /** Characters mounted (or re-rendered with new hits) per task: a step stays far below 50 ms. */
@@ -50,7 +54,16 @@ interface Progress {
   fresh: number
 }
 
-export function ArticleBody({ route, index, article, hits, current, links }: Props) {
+export function ArticleBody({
+  route,
+  index,
+  issue,
+  article,
+  hits,
+  current,
+  links,
+  restore,
+}: Props) {
   const { t } = useI18n()
   const root = useRef<HTMLDivElement>(null)
   const blocks = useMemo(
@@ -108,6 +121,8 @@ export function ArticleBody({ route, index, article, hits, current, links }: Pro
     mark.scrollIntoView({ block: 'center', behavior: 'instant' })
   }, [current, hits, article.id, ready])
 
+  useReadingPosition({ root, article, issue, blocks, mounted: p.mounted, restore })
+
   const linkOf = useCallback(
     (i: number): BlockLink | undefined => {
       const c = article.continuations[i]
@@ -130,7 +145,13 @@ export function ArticleBody({ route, index, article, hits, current, links }: Pro
   )
 
   return (
-    <div className="article-text" data-testid="article-text" ref={root} lang="zh-CN">
+    <div
+      className="article-text"
+      data-testid="article-text"
+      data-article={article.id}
+      ref={root}
+      lang="zh-CN"
+    >
       {blocks.length === 0 && <p className="muted">{t('noText')}</p>}
       {blocks.slice(0, p.mounted).map((block, i) => (
         <ArticleBlock

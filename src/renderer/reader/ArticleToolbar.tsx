@@ -12,6 +12,7 @@ import { stepFontSize, updateSettings, useSettings } from '../app/settings'
 import { CitationMenu } from './CitationMenu'
 import type { PaneLinks } from './pane-links'
 import { openEditor, useEditTarget, useEditing, closeEditor } from '../corrections/edit-state'
+import { editNote, useNoteEditing } from '../bookmarks/notes'
 
 /** What ArticleView and its toolbar are given: the article shown in one pane. */
 export interface ArticleProps {
@@ -28,6 +29,7 @@ export function ArticleToolbar({ route, index, issue, article, pane }: ArticlePr
   const { fontSize } = useSettings()
   const { entry: target } = useEditTarget(article.issueId)
   const editing = useEditing()?.articleId === article.id
+  const noting = useNoteEditing() === article.id
   return (
     <div className="article-tools" role="toolbar" aria-label={t('articleTools')}>
       <div className="group" role="group" aria-label={t('textSize')}>
@@ -81,6 +83,14 @@ export function ArticleToolbar({ route, index, issue, article, pane }: ArticlePr
       <CitationMenu
         source={citationSource(issue, article, linkToArticle(article.id), todayIso())}
       />
+      <button
+        type="button"
+        data-testid="note-toggle"
+        aria-pressed={noting}
+        onClick={() => editNote(noting ? undefined : article.id)}
+      >
+        {t('noteAdd')}
+      </button>
       <button
         type="button"
         data-testid="export-article"

@@ -12,6 +12,7 @@ import { HitNavigator } from './HitNavigator'
 import { StoryParts } from './StoryParts'
 import { ExtractionNotice } from './ExtractionNotice'
 import { EditMode } from '../corrections/EditMode'
+import { ArticleNote } from '../bookmarks/ArticleNote'
 
 export function ArticleView({ route, index, issue, article: shipped, pane, links }: ArticleProps) {
   const { t } = useI18n()
@@ -75,6 +76,7 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
         pane={pane}
         links={links}
       />
+      <ArticleNote key={article.id} issue={issue} article={article} />
       <EditMode issue={issue} article={article} />
       {pane.q && (
         <HitNavigator
@@ -90,7 +92,9 @@ export function ArticleView({ route, index, issue, article: shipped, pane, links
         <ArticleBody
           route={route}
           index={index}
+          issue={issue}
           article={article}
+          restore={!pane.q}
           hits={matches?.ranges ?? []}
           current={bodyHit}
           links={links}

@@ -1,5 +1,6 @@
 // What the reader area shows before anything is opened.
 import { useI18n } from '../app/i18n'
+import { ContinueReading } from './ContinueReading'
 
 export function Welcome() {
   const { t } = useI18n()
@@ -12,6 +13,7 @@ export function Welcome() {
         <li>{t('welcomeSearch')}</li>
         <li>{t('welcomeKeys')}</li>
       </ul>
+      <ContinueReading />
     </div>
   )
 }

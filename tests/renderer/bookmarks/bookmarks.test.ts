@@ -12,9 +12,9 @@ describe('bookmarks', () => {
   it('export → import round-trips and skips what is already there', () => {
     const b = addBookmark('低碳', '#/search?q=低碳', 'search')
     const file = exportBookmarks()
-    expect(importBookmarks(file)).toEqual({ ok: true, added: 0, skipped: 1 })
+    expect(importBookmarks(file)).toEqual({ ok: true, added: 0, notes: 0, skipped: 1 })
     removeBookmark(b.id)
-    expect(importBookmarks(file)).toEqual({ ok: true, added: 1, skipped: 0 })
+    expect(importBookmarks(file)).toEqual({ ok: true, added: 1, notes: 0, skipped: 0 })
     expect(bookmarkStore.get().bookmarks[0]?.name).toBe('低碳')
   })
 

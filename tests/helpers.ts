@@ -20,12 +20,18 @@ export const SEED_FILES = {
   xinyu: '004_3bd1574cd96f990f.txt',
 } as const
 
+/**
+ * For cpSync's filter: everything but an archive's index (index.bin, its segments folder and its
+ * field index), so that a copy never holds segments no manifest names.
+ */
+export const notIndex = (src: string): boolean => !/index\.bin(\.segments|\.fields)?$/.test(src)
+
 /** A writable copy of the seed archive (without its index), removed by the returned function. */
 export function tempArchive(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'archive-test-'))
   cpSync(SEEDS, dir, {
     recursive: true,
-    filter: (src) => !src.endsWith('index.bin') && !src.endsWith('index.bin.segments'),
+    filter: notIndex,
   })
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }

@@ -12,7 +12,7 @@ import { commitImport } from '../../src/node/import/commit'
 import { planImport } from '../../src/node/import/plan'
 import { removeIssue } from '../../src/node/remove-issue'
 import { repairArchive, verifyArchive } from '../../src/node/verify'
-import { SEEDS } from '../helpers'
+import { notIndex, SEEDS } from '../helpers'
 import { writeBatch } from '../support/batch'
 import { buildCliBundle, runCliChild } from '../support/crash-cli'
 import type { ChildRun } from '../support/crash-cli'
@@ -76,7 +76,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'import-crash-'))
   cliBundle = await buildCliBundle(join(work, 'cli'))
   base = join(work, 'base')
-  cpSync(SEEDS, base, { recursive: true, filter: (s) => !s.endsWith('index.bin') })
+  cpSync(SEEDS, base, { recursive: true, filter: notIndex })
   ArchiveService.open({ archiveDir: base })
   batch = join(work, 'batch')
   writeBatch(batch, {

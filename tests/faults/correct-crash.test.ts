@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readLog } from '../../src/node/archive-log'
 import { ArchiveService } from '../../src/node/archive-service'
 import { repairArchive, verifyArchive } from '../../src/node/verify'
-import { SEEDS } from '../helpers'
+import { notIndex, SEEDS } from '../helpers'
 import { runCli } from '../support/cli'
 import { buildCliBundle, runCliChild } from '../support/crash-cli'
 import { snapshot } from '../support/snapshot'
@@ -92,7 +92,7 @@ beforeAll(async () => {
   base = join(work, 'base')
   cpSync(SEEDS, base, {
     recursive: true,
-    filter: (s) => !s.endsWith('index.bin') && !s.endsWith('index.bin.segments'),
+    filter: notIndex,
   })
   ArchiveService.open({ archiveDir: base })
   // An earlier correction: the change goes from one corrections.json to another.

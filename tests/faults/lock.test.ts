@@ -14,7 +14,7 @@ import { planImport } from '../../src/node/import/plan'
 import { removeIssue } from '../../src/node/remove-issue'
 import { verifyArchive } from '../../src/node/verify'
 import { ABANDONED_AGE_MS, acquireLock, LOCK_FILE, readLock } from '../../src/node/write/lock'
-import { ROOT, SEEDS, tempDir } from '../helpers'
+import { notIndex, ROOT, SEEDS, tempDir } from '../helpers'
 import { writeBatch } from '../support/batch'
 import { treeState } from '../support/tree'
 
@@ -37,7 +37,7 @@ function work(): string {
 }
 
 function seedArchive(dir: string): void {
-  cpSync(SEEDS, dir, { recursive: true, filter: (s) => !s.endsWith('index.bin') })
+  cpSync(SEEDS, dir, { recursive: true, filter: notIndex })
   ArchiveService.open({ archiveDir: dir })
 }
 

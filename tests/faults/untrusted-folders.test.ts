@@ -26,7 +26,7 @@ import { removeIssue } from '../../src/node/remove-issue'
 import { repairArchive, verifyArchive } from '../../src/node/verify'
 import { JOURNAL_FILE, JournalError } from '../../src/node/write/journal'
 import { recoverArchive } from '../../src/node/write/recover'
-import { SEEDS, tempDir } from '../helpers'
+import { notIndex, SEEDS, tempDir } from '../helpers'
 import { writeBatch } from '../support/batch'
 import { treeState } from '../support/tree'
 
@@ -52,7 +52,7 @@ function scene(): Scene {
   cleanups.push(t.cleanup)
   const root = t.dir
   const archive = join(root, 'archive')
-  cpSync(SEEDS, archive, { recursive: true, filter: (s) => !s.endsWith('index.bin') })
+  cpSync(SEEDS, archive, { recursive: true, filter: notIndex })
   ArchiveService.open({ archiveDir: archive })
   const batch = join(root, 'batch')
   writeBatch(batch, { issues: 1, pagesPerIssue: 1, chars: 600, firstDate: '2016-04-01' })

@@ -24,7 +24,7 @@ import { LibraryHost } from '../../src/main/library-host'
 import { createCorrectionsBridge } from '../../src/preload/corrections-bridge'
 import type { IpcLike } from '../../src/preload/bridge'
 import { correctionsIpcClient } from '../../src/renderer/corrections/corrections-api'
-import { FIXTURES, SEEDS, tempDir } from '../helpers'
+import { FIXTURES, notIndex, SEEDS, tempDir } from '../helpers'
 import { runCli } from '../support/cli'
 import { ipcHandlers } from '../support/fake-ipc-main'
 import { snapshot } from '../support/snapshot'
@@ -64,7 +64,7 @@ function app(opts: { library?: boolean } = {}) {
   const bundledDir = join(t.dir, 'bundled')
   cpSync(SEEDS, bundledDir, {
     recursive: true,
-    filter: (s) => !s.endsWith('index.bin') && !s.endsWith('index.bin.segments'),
+    filter: notIndex,
   })
   const userData = join(t.dir, 'userData')
   mkdirSync(userData)

@@ -18,8 +18,13 @@ export class FakeCluster implements ClusterLike {
   readonly requests: ClusterRequest[] = []
   meta: Record<string, unknown>
 
-  constructor(readonly docs: OsDocument[]) {
+  /** `papers`: the archive's papers as the indexer records them (`paper:` by name). */
+  constructor(
+    readonly docs: OsDocument[],
+    papers: { slug: string; name: string }[] = [],
+  ) {
     this.meta = {
+      papers,
       ...expectedMeta(),
       archiveKey: 'k',
       storyParts: docs.filter((d) => d.part).length,

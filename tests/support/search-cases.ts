@@ -46,6 +46,20 @@ export const PROJECT_CASES: SearchRequest[] = [
   { q: '发展', types: ['brief'] },
   { q: '发展', types: ['article', 'notice'], papers: ['jiangbei', 'beibei'] },
   { q: 'a'.repeat(501) },
+  // Fielded terms (issue 14): the title, the byline, papers by slug or name, block types.
+  { q: 'headline:低碳' },
+  { q: 'headline:发展 -byline:刘静' },
+  { q: 'byline:刘静' },
+  { q: 'author:记者 发展', sort: 'date-desc' },
+  { q: 'title:"绿色 低碳" OR byline:刘' },
+  { q: '发展 paper:江北报' },
+  { q: '发展 paper:江北 -type:brief', types: ['article', 'brief'] },
+  { q: '发展 -paper:jiangbei', papers: ['jiangbei', 'beibei'] },
+  { q: '发展 paper:nosuchpaper' },
+  { q: '的 type:photo' },
+  { q: '发展 type:nosuchtype' },
+  { q: 'paper:jiangbei' },
+  { q: 'headline:发展', page: 2 },
 ]
 
 function rng(seed: number): () => number {
@@ -81,7 +95,29 @@ export function sampledCases(
       .join('')
     return raw.replace(/[\s"“”＂]/g, '').replace(/^[-－]+/, '') || '的'
   }
-  const term = (): string => (r() < 0.2 ? `"${word()}"` : word())
+  const withHead = docs.filter((d) => d.head.length > 1)
+  const withByline = docs.filter((d) => d.byline.length > 1)
+  /** A substring of a title or a byline, or (rarely) a word not in it at all. */
+  const fielded = (f: 'headline' | 'byline'): string => {
+    const pool = f === 'headline' ? withHead : withByline
+    if (pool.length === 0 || r() < 0.1) return `${f}:${word()}`
+    const text = f === 'headline' ? pick(pool).head : pick(pool).byline
+    const len = 1 + Math.floor(r() * 4)
+    const at = Math.floor(r() * Math.max(1, text.length - len))
+    const w = text
+      .slice(at, at + len)
+      .split(DOC_SEPARATOR)
+      .join('')
+      .replace(/[\s"“”＂]/g, '')
+      .replace(/^[-－]+/, '')
+    return `${f}:${w || '的'}`
+  }
+  const term = (): string => {
+    const x = r()
+    if (x < 0.08) return fielded('headline')
+    if (x < 0.12) return fielded('byline')
+    return x < 0.3 ? `"${word()}"` : word()
+  }
   const out: SearchRequest[] = []
   for (let i = 0; i < count; i++) {
     const shape = r()
@@ -91,6 +127,10 @@ export function sampledCases(
     else if (shape < 0.75) q = `${term()} OR ${term()}`
     else if (shape < 0.9) q = `${term()} -${word()}`
     else q = `${term()} OR ${term()} ${term()} -${word()}`
+    const scoped = r()
+    if (scoped < 0.05) q += ` paper:${pick(papers)}`
+    else if (scoped < 0.08) q += ` -type:${pick(BLOCK_TYPES)}`
+    else if (scoped < 0.1) q += ` type:${pick(BLOCK_TYPES)}`
     const req: SearchRequest = { q, limit: 50 }
     if (r() < 0.2) req.papers = [pick(papers)]
     if (r() < 0.15) req.dateFrom = pick(dates)

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { bundledArchiveDir } from '../../src/node/paths'
 import { startServer } from '../../src/server/server'
 import { appTarget, archiveIsNotSeeds, serverIsNotSeeds, targets } from '../e2e/support/targets'
-import { FIXTURES } from '../helpers'
+import { FIXTURES, notIndex } from '../helpers'
 
 const tmp = mkdtempSync(join(tmpdir(), 'archive-reader-targets-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -17,7 +17,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 /** The seeds under another folder with every page file renamed, as an export may do. */
 function renamedSeedsCopy(): string {
   const dir = join(tmp, 'copy')
-  cpSync(bundledArchiveDir(), dir, { recursive: true, filter: (f) => !f.endsWith('index.bin') })
+  cpSync(bundledArchiveDir(), dir, { recursive: true, filter: notIndex })
   const catalog = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')) as {
     issues: { pages: { source: string }[] }[]
   }

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { startServer } from '../../../src/server/server'
 import type { RunningServer } from '../../../src/server/server'
 import { bundledArchiveDir } from '../../../src/node/paths'
+import { notIndex } from '../../helpers'
 import { RENDERER_OUT } from './build-renderer'
 import { appArgs, launchElectronApp } from './electron'
 import { appTarget, archiveIsNotSeeds, serverIsNotSeeds, shippedArchive, targets } from './targets'
@@ -115,8 +116,7 @@ export const test = base.extend<
       }
       // An editable server writes into its archive: it gets a copy, never the seeds themselves.
       const copy = editable ? mkdtempSync(join(tmpdir(), 'archive-reader-e2e-library-')) : undefined
-      if (copy)
-        cpSync(archiveDir, copy, { recursive: true, filter: (src) => !src.endsWith('index.bin') })
+      if (copy) cpSync(archiveDir, copy, { recursive: true, filter: notIndex })
       // Another archive (a test fixture) gets its index in a temp folder, not beside its files.
       const bundled = archiveDir === bundledArchiveDir() && !copy
       const indexDir = bundled

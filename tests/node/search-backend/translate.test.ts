@@ -22,8 +22,12 @@ import { PROJECT_CASES, comparable, sampledCases } from '../../support/search-ca
 const scratch = mkdtempSync(join(tmpdir(), 'os-translate-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 const service = ArchiveService.open({ archiveDir: SEEDS, indexPath: join(scratch, 'index.bin') })
-const docs = [...archiveDocuments(SEEDS, sortCatalog(loadCatalog(SEEDS)))].flat()
-const cluster = new FakeCluster(docs)
+const catalog = sortCatalog(loadCatalog(SEEDS))
+const docs = [...archiveDocuments(SEEDS, catalog)].flat()
+const cluster = new FakeCluster(
+  docs,
+  catalog.papers.map((p) => ({ slug: p.slug, name: p.name })),
+)
 const backend = new OpenSearchBackend(cluster)
 
 async function sameAnswer(request: SearchRequest): Promise<void> {

@@ -149,6 +149,7 @@ export class OpenSearchBackend implements SearchBackend {
       hasStories: (c.meta?.storyParts ?? 1) > 0,
       offset: request.offset ?? 0,
       limit: request.limit ?? DEFAULT_LIMIT,
+      papers: c.meta?.papers ?? [],
     })
     const answer = await this.searchRequest(body)
     return toSearchResponse(
@@ -167,7 +168,14 @@ export class OpenSearchBackend implements SearchBackend {
     const ids: string[] = []
     let after: number | undefined
     for (;;) {
-      const body = idsBody(request, query, (c.meta?.storyParts ?? 1) > 0, after, pageSize)
+      const body = idsBody(
+        request,
+        query,
+        (c.meta?.storyParts ?? 1) > 0,
+        after,
+        pageSize,
+        c.meta?.papers ?? [],
+      )
       const answer = (await this.searchRequest(body)) as {
         hits: { hits: { _source: { id: string }; sort: number[] }[] }
       }

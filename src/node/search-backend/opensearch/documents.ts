@@ -6,6 +6,7 @@ import { paperRules } from '../../../shared/archive/catalog'
 import { DOC_SEPARATOR } from '../../../shared/search/ngram'
 import { INDEX_OPTIONS, issueDocInputs } from '../../../shared/search/search-index'
 import { normalizedDoc } from '../../../shared/search/segment'
+import { normalize } from '../../../shared/text/normalize'
 import type { Catalog } from '../../../shared/types'
 import { ArchiveError, readPageText } from '../../archive-dir'
 import { correctionEntries } from '../../corrections-store'
@@ -62,6 +63,8 @@ export function* archiveDocuments(
         part: false,
         text: norm,
         head: norm.slice(0, headLength),
+        // What the engine verifies `byline:` terms against (segment.ts rowOf).
+        byline: normalize(input.byline ?? ''),
         display: { headline: input.headline, title, body: input.text },
       }
     })
@@ -72,8 +75,15 @@ export function* archiveDocuments(
       if (back > 0) heads.set(k - back, [...(heads.get(k - back) ?? [k - back]), k])
     })
     for (const parts of heads.values()) {
-      const whole = parts.map((k) => (docs[k] as OsDocument).text).join(DOC_SEPARATOR)
-      for (const k of parts) Object.assign(docs[k] as OsDocument, { part: true, story_text: whole })
+      const joined = (f: 'text' | 'head' | 'byline'): string =>
+        parts.map((k) => (docs[k] as OsDocument)[f]).join(DOC_SEPARATOR)
+      const story = {
+        part: true,
+        story_text: joined('text'),
+        story_head: joined('head'),
+        story_byline: joined('byline'),
+      }
+      for (const k of parts) Object.assign(docs[k] as OsDocument, story)
     }
     ord += docs.length
     yield docs

@@ -5,6 +5,7 @@
 import { sortCatalog } from '../../../shared/archive/catalog'
 import { archiveKey } from '../../archive-dir'
 import { loadCatalog } from '../../catalog-recovery'
+import type { Catalog } from '../../../shared/types'
 import { SearchUnavailableError } from '../backend'
 import { Cluster, responseReason } from './connection'
 import type { OpenSearchConfig } from './connection'
@@ -53,6 +54,14 @@ export interface IndexResult {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/** The catalog's papers, and (named by their slug) those only its issues name, as the engine knows them. */
+function paperNames(catalog: Catalog): { slug: string; name: string }[] {
+  const out = catalog.papers.map((p) => ({ slug: p.slug, name: p.name }))
+  for (const issue of catalog.issues)
+    if (!out.some((p) => p.slug === issue.paper)) out.push({ slug: issue.paper, name: issue.paper })
+  return out
+}
 
 /** Sends one bulk body, retrying what may succeed later (a busy or unreachable cluster, 429s). */
 async function sendBulk(
@@ -136,6 +145,7 @@ export async function indexToOpenSearch(o: IndexToOptions): Promise<IndexResult>
       articles: 0,
       issues: catalog.issues.length,
       builtAt: new Date().toISOString(),
+      papers: paperNames(catalog),
     }
     await cluster.request({
       method: 'PUT',

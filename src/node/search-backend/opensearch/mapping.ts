@@ -16,7 +16,7 @@ import { SEGMENTER_VERSION } from '../../../shared/search/search-index'
  * Version of everything below and of the document layout. An index built under another version
  * is refused by the reading room with a message (rebuild it with `index --to-opensearch`).
  */
-export const MAPPING_VERSION = 1
+export const MAPPING_VERSION = 2
 
 /** Recorded in the index's mapping `_meta`, checked before an index is searched. */
 export interface IndexMeta {
@@ -30,6 +30,8 @@ export interface IndexMeta {
   articles: number
   issues: number
   builtAt: string
+  /** The archive's papers, so that `paper:江北报` names a paper by its name as the engine does. */
+  papers: { slug: string; name: string }[]
 }
 
 export const META_KEY = 'archiveReader'
@@ -103,10 +105,15 @@ export function indexMappings(meta: IndexMeta): Record<string, unknown> {
       part: { type: 'boolean' },
       /** Normalized headline field, separator, normalized body (the embedded engine's doc). */
       text: { ...chars, fields: { cjk: { type: 'text', analyzer: 'ar_cjk' } } },
-      /** Normalized headline field alone: headline occurrences rank higher. */
+      /** Normalized headline field alone: headline occurrences rank higher; `headline:` terms. */
       head: chars,
+      /** Normalized byline ('' for none): `byline:` terms. */
+      byline: chars,
       /** For story parts: every part's text, in order, joined by the separator. */
       story_text: chars,
+      /** For story parts: every part's head, and every part's byline, likewise. */
+      story_head: chars,
+      story_byline: chars,
       /** What a hit shows (headline, title, reflowed body): kept, not indexed. */
       display: { type: 'object', enabled: false },
     },
@@ -129,7 +136,10 @@ export interface OsDocument {
   part: boolean
   text: string
   head: string
+  byline: string
   story_text?: string
+  story_head?: string
+  story_byline?: string
   display: { headline: string; title: string; body: string }
 }
 

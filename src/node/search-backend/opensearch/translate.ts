@@ -6,11 +6,16 @@
 //   a part is a hit when it has one of the positive terms itself;
 // - paper and date filters and the type filter are post filters, so each facet is counted as if
 //   its own filter were not set (disjunctive facets), as the engine counts them;
-// - issue and page narrow the hits (and the facets) like the engine's scope.
+// - issue and page narrow the hits (and the facets) like the engine's scope, and so do the
+//   query's own `paper:` and `type:` terms (query-scope.ts);
+// - `headline:` and `byline:` terms are phrases on the head and byline fields (story parts: on
+//   every part's, joined), as the engine verifies them against the title and the byline.
 // Ranking differs: Lucene's BM25 over text.cjk (bigrams + characters) plus headline phrases,
 // against the engine's BM25 over verified occurrences. Ties and date sorts use the same keys.
 import type { QueryTerm, ParsedQuery } from '../../../shared/search/query'
 import { positiveTerms } from '../../../shared/search/query'
+import { papersNamed } from '../../../shared/search/query-scope'
+import type { PaperName } from '../../../shared/search/query-scope'
 import { BLOCK_TYPES } from '../../../shared/types'
 import type { SearchRequest, SortOrder } from '../../../shared/types'
 
@@ -27,20 +32,27 @@ function anyOf(clauses: Dsl[]): Dsl {
     : { bool: { should: clauses, minimum_should_match: 1 } }
 }
 
-/** The boolean query on one field: every group, no exclusion. */
-function booleanOn(field: string, query: ParsedQuery): { filter: Dsl[]; must_not: Dsl[] } {
+/** The field a term is looked for in: an article's own, or (`story`) its whole story's. */
+function fieldOf(term: QueryTerm, story: boolean): string {
+  const own = term.field === 'headline' ? 'head' : (term.field ?? 'text')
+  return story ? `story_${own}` : own
+}
+
+/** The boolean query on an article's fields or its story's: every group, no exclusion. */
+function booleanOn(story: boolean, query: ParsedQuery): { filter: Dsl[]; must_not: Dsl[] } {
   return {
-    filter: query.all.map((group) => anyOf(group.map((t) => phrase(field, t)))),
-    must_not: query.none.map((t) => phrase(field, t)),
+    filter: query.all.map((group) => anyOf(group.map((t) => phrase(fieldOf(t, story), t)))),
+    must_not: query.none.map((t) => phrase(fieldOf(t, story), t)),
   }
 }
 
 /** Which documents match the query (no filters): single articles, and story parts. */
 export function matchQuery(query: ParsedQuery, hasStories: boolean): Dsl {
-  const single = booleanOn('text', query)
+  const single = booleanOn(false, query)
   if (!hasStories) return { bool: single }
-  const whole = booleanOn('story_text', query)
-  const own = anyOf(positiveTerms(query).map((t) => phrase('text', t)))
+  const whole = booleanOn(true, query)
+  // A part is a hit when it has one of the positive terms itself (in the term's field).
+  const own = anyOf(query.all.flat().map((t) => phrase(fieldOf(t, false), t)))
   return {
     bool: {
       should: [
@@ -113,6 +125,33 @@ export interface TranslateOptions {
   hasStories: boolean
   offset: number
   limit: number
+  /** The archive's papers (the index's meta), for `paper:` values that are names. */
+  papers?: readonly PaperName[]
+}
+
+/**
+ * The query's own filters (`paper:` by slug or name, `type:`, and their exclusions): they narrow
+ * every count like words of the query do, facets included (query-scope.ts withQueryScope).
+ */
+function queryScope(query: ParsedQuery, papers: readonly PaperName[]): Dsl[] {
+  // A value that names no paper of the meta is taken as a slug: it matches only documents of
+  // that paper, as the engine (which also knows its issues' slugs) matches.
+  const slugs = (values: string[]): string[] => [
+    ...new Set(
+      values.flatMap((v) => {
+        const named = papersNamed(v, papers)
+        return named.length ? named : [v]
+      }),
+    ),
+  ]
+  const out: Dsl[] = []
+  if (query.papers?.length) out.push({ terms: { paper: slugs(query.papers) } })
+  if (query.notPapers?.length)
+    out.push({ bool: { must_not: [{ terms: { paper: slugs(query.notPapers) } }] } })
+  if (query.types?.length) out.push({ terms: { type: query.types } })
+  if (query.notTypes?.length)
+    out.push({ bool: { must_not: [{ terms: { type: query.notTypes } }] } })
+  return out
 }
 
 /** The search body: the page of hits, the total under every filter, and the three facets. */
@@ -125,6 +164,7 @@ export function searchBody(request: SearchRequest, query: ParsedQuery, o: Transl
   if (request.page !== undefined && request.page !== 0) scope.push({ term: { page: request.page } })
   if (f.paper && f.date)
     scope.push({ bool: { should: [f.paper, f.date], minimum_should_match: 1 } })
+  scope.push(...queryScope(query, o.papers ?? []))
   const postFilter = all([f.paper, f.date, f.type])
   return {
     from: o.offset,
@@ -170,8 +210,9 @@ export function idsBody(
   hasStories: boolean,
   after: number | undefined,
   size: number,
+  papers: readonly PaperName[] = [],
 ): Dsl {
-  const body = searchBody(request, query, { hasStories, offset: 0, limit: size })
+  const body = searchBody(request, query, { hasStories, offset: 0, limit: size, papers })
   delete body.aggs
   return {
     ...body,

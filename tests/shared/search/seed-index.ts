@@ -3,10 +3,18 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCatalog, sortCatalog } from '../../../src/shared/archive/catalog'
 import { buildIssueView } from '../../../src/shared/archive/issue'
-import { buildSearchIndex, issueDocInputs } from '../../../src/shared/search/search-index'
+import { search } from '../../../src/shared/search/engine'
+import type { SearchContext } from '../../../src/shared/search/engine'
+import {
+  bodyOf,
+  buildSearchIndex,
+  headlineOf,
+  issueDocInputs,
+  titleOf,
+} from '../../../src/shared/search/search-index'
 import type { SearchIndex } from '../../../src/shared/search/search-index'
 import type { DocInput } from '../../../src/shared/search/segment'
-import type { Article, IssueView } from '../../../src/shared/types'
+import type { Article, IssueView, SearchRequest, SearchResponse } from '../../../src/shared/types'
 import { SEEDS } from '../../helpers'
 
 export interface SeedArchive {
@@ -41,4 +49,22 @@ export function seedArchive(): SeedArchive {
   )
   cached = { views, articles, index }
   return cached
+}
+
+/** The engine's search over `index`, its hits' text read from the index itself. */
+export function searchIndex(
+  index: SearchIndex,
+  request: SearchRequest,
+  context: SearchContext = {},
+): SearchResponse {
+  return search(
+    index,
+    request,
+    (_id, d) => ({
+      headline: headlineOf(index, d),
+      title: titleOf(index, d),
+      text: bodyOf(index, d),
+    }),
+    context,
+  )
 }

@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { search } from '../../../../src/shared/search/engine'
 import { CONFUSABLE, didYouMean, VARIANTS } from '../../../../src/shared/search/fields/did-you-mean'
 import { buildFieldIndex } from '../../../../src/shared/search/fields/field-index'
 import { buildVocabulary } from '../../../../src/shared/search/fields/vocabulary'
-import { bodyOf, headlineOf, titleOf } from '../../../../src/shared/search/search-index'
 import { normalize } from '../../../../src/shared/text/normalize'
 import type { SearchRequest } from '../../../../src/shared/types'
-import { seedArchive } from '../seed-index'
+import { searchIndex, seedArchive } from '../seed-index'
 
 const { index } = seedArchive()
 const papers = [{ slug: 'jiangbei', name: '江北报' }]
 const fields = buildFieldIndex(buildVocabulary(index, papers))
-const run = (r: SearchRequest) =>
-  search(
-    index,
-    r,
-    (_id, d) => ({
-      headline: headlineOf(index, d),
-      title: titleOf(index, d),
-      text: bodyOf(index, d),
-    }),
-    { papers },
-  )
+const run = (r: SearchRequest) => searchIndex(index, r, { papers })
 const nearby = (q: string, extra: Partial<SearchRequest> = {}) => {
   const request = { q, ...extra }
   return didYouMean(fields, request, run(request), run)

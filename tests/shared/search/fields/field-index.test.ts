@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { search } from '../../../../src/shared/search/engine'
 import {
   buildFieldIndex,
   fieldIndexJson,
@@ -9,8 +8,8 @@ import {
 } from '../../../../src/shared/search/fields/field-index'
 import { quickOpen } from '../../../../src/shared/search/fields/quick-open'
 import { buildVocabulary, bylineNames } from '../../../../src/shared/search/fields/vocabulary'
-import { headlineOf, titleOf, bodyOf } from '../../../../src/shared/search/search-index'
-import { seedArchive } from '../seed-index'
+import type { SearchRequest } from '../../../../src/shared/types'
+import { searchIndex, seedArchive } from '../seed-index'
 
 const { index } = seedArchive()
 const papers = [
@@ -24,17 +23,7 @@ const src = {
   papers,
   issues: index.issues,
   fields,
-  search: (r: Parameters<typeof search>[1]) =>
-    search(
-      index,
-      r,
-      (_id, d) => ({
-        headline: headlineOf(index, d),
-        title: titleOf(index, d),
-        text: bodyOf(index, d),
-      }),
-      { papers },
-    ),
+  search: (r: SearchRequest) => searchIndex(index, r, { papers }),
 }
 
 describe('the vocabulary', () => {

@@ -71,13 +71,27 @@ export function rememberPosition(p: Omit<ReadingPosition, 'at'>, now = new Date(
   readingStore.set({ ...s, positions: positions.slice(0, MAX_POSITIONS) })
 }
 
+/**
+ * How many times each article's position was forgotten (or all were cleared: `clears`). A pane
+ * notes it when it records a position and writes that position only if it has not changed
+ * since, so a position forgotten while its article is open is not written back by the pane's
+ * pending save or by its save on leaving the article.
+ */
+const forgets = new Map<string, number>()
+let clears = 0
+export function forgetCount(articleId: string): number {
+  return clears + (forgets.get(articleId) ?? 0)
+}
+
 export function forgetPosition(articleId: string): void {
+  forgets.set(articleId, (forgets.get(articleId) ?? 0) + 1)
   const s = readingStore.get()
   if (!s.positions.some((p) => p.articleId === articleId)) return
   readingStore.set({ ...s, positions: s.positions.filter((p) => p.articleId !== articleId) })
 }
 
 export function clearPositions(): void {
+  clears++
   readingStore.set({ version: 1, positions: [] })
 }
 

@@ -5,7 +5,14 @@ import { useEffect, useRef } from 'react'
 import type { RefObject } from 'react'
 import type { Article, IssueView } from '../../shared/types'
 import type { BlockShape } from '../ui/text-layout'
-import { blockAtLine, blockFor, fractionAt, positionOf, rememberPosition } from './reading-position'
+import {
+  blockAtLine,
+  blockFor,
+  forgetCount,
+  fractionAt,
+  positionOf,
+  rememberPosition,
+} from './reading-position'
 
 /** The pane's reading line: below the sticky match bar (reader.css: scroll-margin-top). */
 export const READING_LINE = 56
@@ -82,11 +89,13 @@ export function useReadingPosition({ root, article, issue, blocks, mounted, rest
     const body = bodyOf(el)
     if (!el || !body) return
     let pending: Parameters<typeof rememberPosition>[0] | undefined
+    // forgetCount(id) when `pending` was recorded: a forget since then drops it.
+    let pendingForgets = 0
     let timer: ReturnType<typeof setTimeout> | undefined
     const flush = (): void => {
       clearTimeout(timer)
       timer = undefined
-      if (pending) rememberPosition(pending)
+      if (pending && forgetCount(id) === pendingForgets) rememberPosition(pending)
       pending = undefined
     }
     const onScroll = (): void => {
@@ -102,6 +111,7 @@ export function useReadingPosition({ root, article, issue, blocks, mounted, rest
       const r = block.getBoundingClientRect()
       // Above the first block (the headline, the contents): the article's top.
       const above = i === 0 && r.top >= line
+      pendingForgets = forgetCount(id)
       pending = {
         articleId: id,
         offset: above ? 0 : start,

@@ -7,6 +7,7 @@ import {
   blockFor,
   clearPositions,
   continueList,
+  forgetCount,
   forgetPosition,
   fractionAt,
   MAX_POSITIONS,
@@ -47,6 +48,18 @@ describe('reading positions', () => {
     expect(positionOf('jiangbei-2023-07-13/p1/a1')).toBeDefined()
     forgetPosition('jiangbei-2023-07-13/p1/a1')
     expect(readingStore.get().positions).toEqual([])
+  })
+
+  it('counts the forgets of each article, so a pane drops a save recorded before one', () => {
+    const a1 = 'jiangbei-2023-07-13/p1/a1'
+    const before = forgetCount(a1)
+    const other = forgetCount('jiangbei-2023-07-13/p2/a6')
+    forgetPosition(a1)
+    expect(forgetCount(a1)).toBe(before + 1)
+    expect(forgetCount('jiangbei-2023-07-13/p2/a6')).toBe(other)
+    clearPositions()
+    expect(forgetCount(a1)).toBe(before + 2)
+    expect(forgetCount('jiangbei-2023-07-13/p2/a6')).toBe(other + 1)
   })
 
   it(`keeps at most ${MAX_POSITIONS}, dropping the oldest`, () => {

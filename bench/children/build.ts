@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path'
 import { ArchiveService } from '../../src/node/archive-service'
 import { INDEX_FILE } from '../../src/node/index-helpers'
+import { listLength } from '../../src/shared/search/ngram'
 import { docCount, textLength } from '../../src/shared/search/search-index'
 import type { Manifest } from '../lib/archive'
 import { makeRng } from '../../tests/support/rng'
@@ -85,7 +86,10 @@ const result: BuildResult = {
   issues: service.catalog.issues.length,
   textChars: textLength(service.index),
   distinctTerms: service.index.segments.reduce((s, r) => s + r.seg.ngram.keys.length, 0),
-  postings: service.index.segments.reduce((s, r) => s + r.seg.ngram.postings.length, 0),
+  postings: service.index.segments.reduce((s, r) => {
+    for (let k = 0; k < r.seg.ngram.keys.length; k++) s += listLength(r.seg.ngram, k)
+    return s
+  }, 0),
   segmentation: { fewer, more, examples, viewChecks },
   maxRssBytes: process.resourceUsage().maxRSS * 1024,
 }

@@ -87,8 +87,11 @@ describe('index segment damage is detected', () => {
   })
 
   it('junk appended, zeroed sections, not an index at all', () => {
+    // 4 KB of the postings, the last section (the middle of the file may be the character
+    // table, zeros already for the most part).
     const zeroed = Buffer.from(good)
-    zeroed.fill(0, good.length >> 1, (good.length >> 1) + 4096)
+    zeroed.fill(0, good.length - 4096 - 64, good.length - 64)
+    expect(zeroed.equals(good)).toBe(false)
     for (const [what, bytes] of [
       ['zeroed 4 KB', zeroed],
       ['text', Buffer.from('not an index\n')],
@@ -131,6 +134,26 @@ describe('opening an archive with a damaged index', () => {
         writeFileSync(indexFile, old)
       },
       /an index of format v5 or earlier \(one file\)/,
+    ],
+    [
+      'index.bin of format v7 (flat postings, before they were compressed)',
+      () => {
+        const at = manifest.indexOf('"version":8')
+        expect(at).toBeGreaterThan(0)
+        const old = Buffer.from(manifest)
+        old.write('"version":7', at)
+        writeFileSync(indexFile, old)
+      },
+      /index format .* v7, expected v8/,
+    ],
+    [
+      'a segment file of format v7',
+      () => {
+        const old = Buffer.from(good)
+        old.write('ARSEG007', 0)
+        writeFileSync(file, old)
+      },
+      /not an index segment of this version/,
     ],
     [
       'an issue date changed in the header (went unnoticed before the header had a checksum)',

@@ -40,6 +40,8 @@ export interface PerArticleInputs {
   /** What each joined page file is (date, page, its provenance note), for planImport. */
   overrides: Map<string, FileMeta>
   problems: PageProblem[]
+  /** Whether two joined page files come from one folder's files of one date (one issue). */
+  sameDay(a: string, b: string): boolean
   /** Deletes the scratch folder (after the import, or its refusal). */
   cleanup(): void
 }
@@ -147,7 +149,8 @@ function articleText(
       )
       return undefined
     }
-    return text.replace(/^\s*\n/u, '')
+    // Leading empty lines are one: it says the heading has no kicker (given-articles.ts).
+    return text.replace(/^\s*\n/u, '\n')
   } catch (e) {
     if (!(e instanceof DecodeError) && !(e instanceof Error && 'code' in e)) throw e
     problems.push(error('decode', `${f.path}: ${(e as Error).message}`))
@@ -212,6 +215,16 @@ export function joinPerArticle(
     pages,
     overrides,
     problems,
+    sameDay: (a, b) => {
+      const x = pages.get(a)
+      const y = pages.get(b)
+      return (
+        !!x &&
+        !!y &&
+        x.date === y.date &&
+        dirname(x.files[0] as string) === dirname(y.files[0] as string)
+      )
+    },
     cleanup: () => {
       if (scratch) rmSync(scratch, { recursive: true, force: true })
     },

@@ -303,6 +303,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
     resolved,
     existingBytes,
     fingerprints.map((f) => ({ ...f, label: `page ${f.page} of ${f.issue}` })),
+    (a, b) => perArticle.sameDay(a.insp.input.path, b.insp.input.path),
   )
 
   const after = buildCatalog(before, issues, resolved, manifestPapers, perArticle.pages)

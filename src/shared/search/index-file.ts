@@ -13,8 +13,10 @@ export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // v5: a `story` column (the first part of each doc's continued story).
 // v6: the index is a list of segments (index-manifest.ts); this is one segment's file.
 // v7: byline columns (as printed and normalized), for `byline:` terms and the vocabulary.
-export const INDEX_FORMAT_VERSION = 7
-const MAGIC = 'ARSEG007'
+// v8: compressed postings (postings.ts): `listStarts` and `lists` replace `offsets`, `postings`
+// and `tf`.
+export const INDEX_FORMAT_VERSION = 8
+const MAGIC = 'ARSEG008'
 export const PREAMBLE = 12 // magic + header length
 
 export type Checksum = (bytes: Uint8Array) => number
@@ -64,9 +66,8 @@ const SECTIONS = {
   bylineNormStarts: 'u32',
   charIds: 'u16',
   keys: 'u32',
-  offsets: 'u32',
-  postings: 'u32',
-  tf: 'u8',
+  listStarts: 'u32',
+  lists: 'u8',
 } as const
 type SectionName = keyof typeof SECTIONS
 
@@ -105,9 +106,8 @@ function sectionsOf(index: IndexSegment): Record<SectionName, ArrayBufferView | 
     bylineNormStarts: docs.bylineNormStarts,
     charIds: ngram.charIds,
     keys: ngram.keys,
-    offsets: ngram.offsets,
-    postings: ngram.postings,
-    tf: ngram.tf,
+    listStarts: ngram.listStarts,
+    lists: ngram.lists,
   }
 }
 
@@ -262,9 +262,8 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     charIds: v.charIds,
     radix: header.radix,
     keys: v.keys,
-    offsets: v.offsets,
-    postings: v.postings,
-    tf: v.tf,
+    listStarts: v.listStarts,
+    lists: v.lists,
   }
   const n = docs.issue.length
   const consistent =
@@ -281,8 +280,8 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     docs.bylineStarts.length === n + 1 &&
     docs.bylineNormStarts.length === n + 1 &&
     ngram.charIds.length === 0x10000 &&
-    ngram.offsets.length === ngram.keys.length + 1 &&
-    ngram.tf.length === ngram.postings.length &&
+    ngram.listStarts.length === ngram.keys.length + 1 &&
+    ngram.listStarts[ngram.keys.length] === ngram.lists.length &&
     (docs.starts[n] ?? 0) === docs.text.length
   if (!consistent) throw new IndexFileError('inconsistent section sizes')
   return { issues: header.issues, docs, ngram }

@@ -6,7 +6,10 @@
 //
 // It replaces MiniSearch for article bodies: measured here (see README, "Search design"),
 // MiniSearch with CJK bigrams needed 12× the text in heap and was slower than a plain scan at p95.
-// Typed arrays keep the whole index in a few flat buffers that load without parsing.
+// Typed arrays keep the whole index in a few flat buffers that load without parsing; the
+// postings lists are compressed in blocks (postings.ts) and decoded per term at query time.
+import { encodeLists } from './postings-encode'
+import { PostingReader, encodedLength, TF_COUNT, TF_HEADLINE } from './postings'
 
 /** Separates documents in the concatenated text; never produced by the normalizer for text. */
 export const DOC_SEPARATOR = '\u0001'
@@ -18,19 +21,15 @@ export interface NgramIndexData {
   radix: number
   /** Sorted term keys: unigram key = id, bigram key = radix + id1 * radix + id2. */
   keys: Uint32Array
-  /** offsets[k]..offsets[k+1] is the postings range of keys[k]. */
-  offsets: Uint32Array
-  /** Document ids, ascending within each term. */
-  postings: Uint32Array
+  /** listStarts[k]..listStarts[k+1] are the bytes of keys[k]'s postings list in `lists`. */
+  listStarts: Uint32Array
   /**
-   * Per posting: bits 0–6 = occurrences in the document (capped at 127), bit 7 = occurs in the
-   * headline. Exact for 1- and 2-character terms, so their hits are scored without reading text.
+   * The compressed postings lists (postings.ts): per list, document ids ascending, each with a
+   * tf byte — occurrences in the document (capped at 127) and whether in the headline, exact
+   * for 1- and 2-character terms, so their hits are scored without reading text.
    */
-  tf: Uint8Array
+  lists: Uint8Array
 }
-
-export const TF_HEADLINE = 0x80
-export const TF_COUNT = 0x7f
 
 /**
  * The n-gram sizes an index may post (INDEX_OPTIONS.grams): characters, and optionally adjacent
@@ -136,7 +135,7 @@ function grown<T extends Uint32Array | Int32Array>(a: T, fill?: number): T {
  * Builds the index over `docs` (normalized texts, headline SEP body), posting the n-gram sizes
  * `grams` (GramSize). Two passes over the text: the first numbers the distinct terms and counts
  * their documents, the second fills one flat postings array (documents ascending) and the tf
- * bytes. `onProgress` gets 0..1.
+ * bytes, which are then compressed list by list. `onProgress` gets 0..1.
  */
 export function buildNgramIndex(
   docs: readonly string[],
@@ -243,8 +242,9 @@ export function buildNgramIndex(
       prev = id
     }
   }
+  const encoded = encodeLists(postings, tf, offsets)
   onProgress?.(1)
-  return { charIds, radix, keys, offsets, postings, tf }
+  return { charIds, radix, keys, listStarts: encoded.starts, lists: encoded.bytes }
 }
 
 function findKey(keys: Uint32Array, key: number): number {
@@ -260,18 +260,17 @@ function findKey(keys: Uint32Array, key: number): number {
   return -1
 }
 
-export interface PostingList {
-  docs: Uint32Array
-  /** Position of docs[0] in the index's postings (and tf) arrays. */
-  base: number
+/** The number of documents in list k (keys[k]'s). */
+export function listLength(index: NgramIndexData, k: number): number {
+  return encodedLength(index.lists, index.listStarts[k] as number)
 }
 
 /**
- * The postings lists needed to find `term`: one for a single character, else one per distinct
- * adjacent pair (per distinct character when the index has no pairs). `null` when some
- * character or pair never occurs (no article can match).
+ * The postings lists needed to find `term`, shortest first: one for a single character, else
+ * one per distinct adjacent pair (per distinct character when the index has no pairs). `null`
+ * when some character or pair never occurs (no article can match).
  */
-export function termLists(index: NgramIndexData, term: string): PostingList[] | null {
+export function termLists(index: NgramIndexData, term: string): PostingReader[] | null {
   const ids: number[] = []
   for (let i = 0; i < term.length; i++) {
     const id = index.charIds[term.charCodeAt(i)] as number
@@ -284,14 +283,13 @@ export function termLists(index: NgramIndexData, term: string): PostingList[] | 
     for (let i = 0; i + 1 < ids.length; i++) {
       keys.add(index.radix + (ids[i] as number) * index.radix + (ids[i + 1] as number))
     }
-  const lists: PostingList[] = []
+  const lists: PostingReader[] = []
   for (const key of keys) {
     const k = findKey(index.keys, key)
     if (k < 0) return null
-    const base = index.offsets[k] as number
-    lists.push({ docs: index.postings.subarray(base, index.offsets[k + 1]), base })
+    lists.push(new PostingReader(index.lists, index.listStarts[k] as number))
   }
-  return lists.sort((a, b) => a.docs.length - b.docs.length)
+  return lists.sort((a, b) => a.length - b.length)
 }
 
 /** First index in sorted `list` at or after `from` whose value is ≥ `value` (galloping). */
@@ -359,7 +357,7 @@ export function listLengths(index: NgramIndexData, term: string): Map<string, nu
   if (index.keys.length === 0) return out
   const lengthOf = (key: number): number => {
     const k = findKey(index.keys, key)
-    return k < 0 ? 0 : (index.offsets[k + 1] as number) - (index.offsets[k] as number)
+    return k < 0 ? 0 : listLength(index, k)
   }
   const id = (i: number): number => index.charIds[term.charCodeAt(i)] as number
   if (term.length === 1 || !hasPairs(index)) {

@@ -3,8 +3,9 @@
 // its own). A 1- or 2-character term is exactly one postings list, scored from its tf bytes; a
 // longer one is narrowed by its rarest pairs' lists and verified against the segment's text.
 // Scope (issue, page, type) is checked before any text is touched.
-import { intersect, isPostedGram, listLengths, termLists, TF_COUNT, TF_HEADLINE } from './ngram'
-import type { PostingList } from './ngram'
+import { intersect, isPostedGram, listLengths, termLists } from './ngram'
+import { intersectList, TF_COUNT, TF_HEADLINE } from './postings'
+import type { PostingReader } from './postings'
 import type { WorkBudget } from './query'
 import type { TextField } from './query-fields'
 import { INDEX_OPTIONS } from './search-index'
@@ -55,39 +56,51 @@ function segmentTermHits(
   if (field === 'byline') return segmentBylineHits(index, ref, term, filter, budget, within)
   const lists = termLists(ref.seg.ngram, term)
   if (!lists || lists.length === 0) return NO_HITS
-  const first = lists[0] as PostingList
+  const first = lists[0] as PostingReader
   // The index's columns hold every segment's docs: this segment's start at `base`.
   const base = ref.docBase
   const { issue, page, type } = index.docs
   const { issueOk, typeOk } = filter
   const wantPage = filter.page
-  let positions: number[] | undefined
-  let cand: ArrayLike<number> = first.docs
+  let cand: ArrayLike<number>
+  // The tf byte of each candidate, from the first (shortest) list.
+  let tfBytes: ArrayLike<number>
   // Work is charged before it is done, as the postings an intersection walks (the shorter list).
-  if (within) {
-    budget.spend(Math.min(within.length, first.docs.length))
-    positions = []
-    cand = intersect(within, first.docs, positions)
-  } else budget.spend(first.docs.length)
+  if (within && within.length < first.length) {
+    budget.spend(within.length)
+    const t: number[] = []
+    cand = intersectList(within, first, t)
+    tfBytes = t
+  } else {
+    budget.spend(first.length)
+    const all = first.decodeAll()
+    if (within) {
+      const positions: number[] = []
+      cand = intersect(within, all.docs, positions)
+      tfBytes = positions.map((p) => all.tf[p] as number)
+    } else {
+      cand = all.docs
+      tfBytes = all.tf
+    }
+  }
   const docs = new Uint32Array(cand.length)
   const tf = new Float64Array(cand.length)
   let n = 0
   // A headline: term is verified against the title even when its postings list is exact.
   if (lists.length === 1 && isPostedGram(ref.seg.ngram, term) && field !== 'headline') {
-    const tfBytes = ref.seg.ngram.tf
-    const at = first.base
     for (let i = 0; i < cand.length; i++) {
       const d = base + (cand[i] as number)
       if (issueOk[issue[d] as number] === 0 || (wantPage !== 0 && page[d] !== wantPage)) continue
       if (typeOk[type[d] as number] === 0) continue
       docs[n] = d
-      tf[n++] = weight(tfBytes[at + (positions ? (positions[i] as number) : i)] as number)
+      tf[n++] = weight(tfBytes[i] as number)
     }
     return { docs: docs.subarray(0, n), tf: tf.subarray(0, n) }
   }
+  // The other lists are probed only for the candidates: their blocks that hold none are skipped.
   for (let i = 1; i < lists.length && cand.length > 32; i++) {
     budget.spend(cand.length)
-    cand = intersect(cand, (lists[i] as PostingList).docs)
+    cand = intersectList(cand, lists[i] as PostingReader)
   }
   budget.spend(cand.length)
   const { text, starts, headEnds } = ref.seg.docs

@@ -5,6 +5,7 @@
 // on (field-index.ts); bodies are left to the n-gram index.
 import { normalize } from '../../text/normalize'
 import type { SuggestionKind } from '../../types'
+import { listLength } from '../ngram'
 import type { SearchIndex } from '../search-index'
 import { segmentByline, segmentDocCount, segmentTitle } from '../segment'
 
@@ -128,13 +129,13 @@ export function frequentPairs(index: SearchIndex): VocabularyEntry[] {
   const df = new Map<string, number>()
   const charDf = new Map<string, number>()
   for (const ref of index.segments) {
-    const { charIds, radix, keys, offsets } = ref.seg.ngram
+    const { charIds, radix, keys } = ref.seg.ngram
     const chars = new Array<string>(radix)
     for (let c = 0; c < 0x10000; c++)
       if (charIds[c]) chars[charIds[c] as number] = String.fromCharCode(c)
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as number
-      const n = (offsets[k + 1] as number) - (offsets[k] as number)
+      const n = listLength(ref.seg.ngram, k)
       if (n < PHRASE_MIN_COUNT) continue
       if (key < radix) {
         const c = chars[key] ?? ''

@@ -1,0 +1,260 @@
+// Compressed postings lists (Lucene's block format, in our terms). Flat Uint32 doc ids and a tf
+// byte per posting were 5 bytes a posting — most of the index, on disk and in memory — so each
+// term's list is kept as bytes and decoded per term at query time:
+//
+//   list  := varint n, [skip table when n > BLOCK], block*
+//   skip  := per block: varint (its last doc − the previous block's last doc), and for all but
+//            the last block varint (its byte length)
+//   block := header byte (doc width 0–32 | tf mode << 6), the doc deltas bit-packed at that
+//            width (each doc − the previous doc − 1, the first against the previous block's last
+//            doc, or −1), then its tf bytes:
+//            mode 0: none (every tf byte is 1: one occurrence, not in the headline);
+//            mode 1: one raw byte each;
+//            mode 2: a byte (count width 0–7 | has-headline << 3), a headline bitmap when it has
+//            any, then count − 1 bit-packed at that width.
+//
+// Frame-of-reference packing per block of BLOCK postings keeps dense lists (frequent characters)
+// at a few bits a posting; the skip table lets an intersection jump to the one block that can
+// hold a candidate (PostingReader.seek) instead of decoding the whole list. The encoder is
+// postings-encode.ts.
+
+/**
+ * A tf byte: bits 0–6 = occurrences in the document (capped at 127, at least 1), bit 7 = occurs
+ * in the headline.
+ */
+export const TF_HEADLINE = 0x80
+export const TF_COUNT = 0x7f
+
+/** Postings per block. */
+export const BLOCK = 128
+
+/** Block tf modes (see above). */
+export const MODE_ONES = 0
+export const MODE_RAW = 1
+export const MODE_PACKED = 2
+
+/** Reads varints and packed bits from a list's bytes. */
+class ByteCursor {
+  private acc = 0
+  private accBits = 0
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+  ) {}
+
+  varint(): number {
+    let v = 0
+    let scale = 1
+    for (;;) {
+      const b = this.bytes[this.at++] as number
+      v += (b & 0x7f) * scale
+      if (b < 0x80) return v
+      scale *= 128
+    }
+  }
+
+  byte(): number {
+    return this.bytes[this.at++] as number
+  }
+
+  bits(w: number): number {
+    if (w > 16) {
+      const lo = this.bits(16)
+      return lo + this.bits(w - 16) * 65536
+    }
+    while (this.accBits < w) {
+      this.acc |= (this.bytes[this.at++] as number) << this.accBits
+      this.accBits += 8
+    }
+    const v = this.acc & ((1 << w) - 1)
+    this.acc >>>= w
+    this.accBits -= w
+    return v
+  }
+
+  /** Drops the bits left of the current byte: packed runs end on a byte boundary. */
+  align(): void {
+    this.acc = 0
+    this.accBits = 0
+  }
+}
+
+/** Decodes the block at `at` (n postings after doc `prev`) into docs/tf from position `to`. */
+function decodeBlock(
+  bytes: Uint8Array,
+  at: number,
+  n: number,
+  prev: number,
+  docs: Uint32Array,
+  tf: Uint8Array,
+  to: number,
+): void {
+  const c = new ByteCursor(bytes, at)
+  const header = c.byte()
+  const dw = header & 0x3f
+  const mode = header >> 6
+  for (let i = 0; i < n; i++) {
+    prev += (dw ? c.bits(dw) : 0) + 1
+    docs[to + i] = prev
+  }
+  c.align()
+  if (mode === MODE_ONES) tf.fill(1, to, to + n)
+  else if (mode === MODE_RAW) for (let i = 0; i < n; i++) tf[to + i] = c.byte()
+  else {
+    const spec = c.byte()
+    const cw = spec & 7
+    if (spec & 8) {
+      for (let i = 0; i < n; i++) tf[to + i] = c.bits(1) ? TF_HEADLINE : 0
+      c.align()
+    } else tf.fill(0, to, to + n)
+    for (let i = 0; i < n; i++) tf[to + i] = (tf[to + i] as number) | ((cw ? c.bits(cw) : 0) + 1)
+  }
+}
+
+/** The number of postings of the list starting at byte `at`. */
+export function encodedLength(bytes: Uint8Array, at: number): number {
+  return new ByteCursor(bytes, at).varint()
+}
+
+/**
+ * One term's compressed list, read on demand: whole (decodeAll), or probed for ascending doc ids
+ * (seek), which decodes only the blocks the skip table says can hold them.
+ */
+export class PostingReader {
+  readonly length: number
+  /** Set once a seek went past the last doc: no later target can be found. */
+  done = false
+  private readonly blocks: number
+  private readonly lasts: Uint32Array
+  private readonly starts: Uint32Array
+  private docs: Uint32Array | undefined
+  private tf: Uint8Array | undefined
+  private cur = -1
+  private pos = 0
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    at: number,
+  ) {
+    const c = new ByteCursor(bytes, at)
+    this.length = c.varint()
+    this.blocks = Math.ceil(this.length / BLOCK)
+    this.lasts = new Uint32Array(this.blocks)
+    this.starts = new Uint32Array(this.blocks)
+    if (this.blocks === 1) {
+      // Its last doc is known once the block is decoded.
+      this.lasts[0] = 0xffffffff
+      this.starts[0] = c.at
+      return
+    }
+    let last = 0
+    const lengths: number[] = []
+    for (let b = 0; b < this.blocks; b++) {
+      last += c.varint()
+      this.lasts[b] = last
+      if (b + 1 < this.blocks) lengths.push(c.varint())
+    }
+    let start = c.at
+    for (let b = 0; b < this.blocks; b++) {
+      this.starts[b] = start
+      start += lengths[b] ?? 0
+    }
+  }
+
+  private blockSize(b: number): number {
+    return b + 1 < this.blocks ? BLOCK : this.length - b * BLOCK
+  }
+
+  /** The whole list: doc ids ascending and their tf bytes. */
+  decodeAll(): { docs: Uint32Array; tf: Uint8Array } {
+    const docs = new Uint32Array(this.length)
+    const tf = new Uint8Array(this.length)
+    for (let b = 0; b < this.blocks; b++) {
+      const prev = b ? (this.lasts[b - 1] as number) : -1
+      decodeBlock(
+        this.bytes,
+        this.starts[b] as number,
+        this.blockSize(b),
+        prev,
+        docs,
+        tf,
+        b * BLOCK,
+      )
+    }
+    return { docs, tf }
+  }
+
+  /**
+   * The tf byte of `doc` when the list holds it, else 0 (a tf byte is never 0). Targets must not
+   * decrease from one call to the next; a target past the list's last doc sets `done`.
+   */
+  seek(doc: number): number {
+    if (this.done) return 0
+    let b = this.cur < 0 ? 0 : this.cur
+    if (this.cur < 0 || doc > (this.lasts[b] as number)) {
+      // Gallop over the blocks' last docs to the first block that can hold `doc`.
+      let step = 1
+      let hi = b
+      while (hi < this.blocks && (this.lasts[hi] as number) < doc) {
+        b = hi + 1
+        hi += step
+        step *= 2
+      }
+      hi = Math.min(hi, this.blocks)
+      while (b < hi) {
+        const mid = (b + hi) >>> 1
+        if ((this.lasts[mid] as number) < doc) b = mid + 1
+        else hi = mid
+      }
+      if (b >= this.blocks) {
+        this.done = true
+        return 0
+      }
+    }
+    if (b !== this.cur) this.load(b)
+    const docs = this.docs as Uint32Array
+    const n = this.blockSize(b)
+    let i = this.pos
+    while (i < n && (docs[i] as number) < doc) i++
+    this.pos = i
+    if (i === n) {
+      // Only a one-block list, whose last doc was not known, gets here.
+      this.done = true
+      return 0
+    }
+    return docs[i] === doc ? ((this.tf as Uint8Array)[i] as number) : 0
+  }
+
+  private load(b: number): void {
+    this.docs ??= new Uint32Array(BLOCK)
+    this.tf ??= new Uint8Array(BLOCK)
+    const prev = b ? (this.lasts[b - 1] as number) : -1
+    const n = this.blockSize(b)
+    decodeBlock(this.bytes, this.starts[b] as number, n, prev, this.docs, this.tf, 0)
+    if (this.blocks === 1) this.lasts[0] = this.docs[n - 1] as number
+    this.cur = b
+    this.pos = 0
+  }
+}
+
+/**
+ * The values of ascending `candidates` that `list` holds, in order; `tf` receives the tf byte of
+ * each kept one. Each of the list's blocks is decoded at most once, and only when a candidate
+ * can lie in it.
+ */
+export function intersectList(
+  candidates: ArrayLike<number>,
+  list: PostingReader,
+  tf?: number[],
+): number[] {
+  const out: number[] = []
+  for (let i = 0; i < candidates.length; i++) {
+    const v = candidates[i] as number
+    const t = list.seek(v)
+    if (t !== 0) {
+      out.push(v)
+      tf?.push(t)
+    } else if (list.done) break
+  }
+  return out
+}

@@ -9,6 +9,7 @@ import type { ImportProgress } from '../shared/archive/import-report'
 import { exportArchive } from '../node/export-archive'
 import { removeIssue } from '../node/remove-issue'
 import { repairArchive, verifyArchive } from '../node/verify'
+import type { VerifyReport } from '../node/verify'
 import { bundledArchiveDir } from '../node/paths'
 import type { CliOptions } from './args'
 import { UsageError } from './args'
@@ -179,6 +180,15 @@ export function runExport(opts: CliOptions, io: Io): number {
   return 0
 }
 
+/** What verify's line says of index.bin.fields. */
+const FIELDS_SAYS: Record<VerifyReport['fields'], string> = {
+  current: 'current',
+  missing: 'not built yet (built at the next open)',
+  stale: 'out of date',
+  damaged: 'damaged',
+  unchecked: 'not checked (no current index)',
+}
+
 export function runVerify(opts: CliOptions, io: Io): number {
   const dir = archiveDir(opts)
   const index = opts.index ? resolve(opts.index) : undefined
@@ -191,7 +201,7 @@ export function runVerify(opts: CliOptions, io: Io): number {
     for (const e of report.errors) io.err(`error: ${visible(e)}`)
     for (const w of report.warnings) io.err(`warning: ${visible(w)}`)
     io.out(
-      `${report.ok ? 'OK' : 'FAILED'}: ${report.issues} issues, ${report.pages} pages, ${report.errors.length} errors, ${report.warnings.length} warnings`,
+      `${report.ok ? 'OK' : 'FAILED'}: ${report.issues} issues, ${report.pages} pages, ${report.errors.length} errors, ${report.warnings.length} warnings; suggestions index ${FIELDS_SAYS[report.fields]}`,
     )
   }
   return report.ok ? 0 : 1

@@ -6,7 +6,16 @@
 // It is derived data: when missing, damaged, of another version or made from another state of
 // the index (an issue added or removed since), it is rebuilt from the loaded index, with a
 // message, and written again if the folder is writable; it never stops the archive opening.
+//
+// A change of the archive (add, remove, export, a correction: write/transaction.ts) deletes it
+// in its transaction, right after installing the new index (invalidateFieldIndex), rather than
+// writing a new one: building the vocabulary takes seconds on a large archive (bench:fields),
+// far more than adding one issue may (≤ 1 s), and the next open builds it once, from the index
+// that change installed. The header's identity makes a file left by a crash in between, or
+// written by a reader of the old index at that moment, harmless: it is then seen as stale and
+// rebuilt. `verify` reports its state (fieldFileHealth).
 import { createHash } from 'node:crypto'
+import { unlinkSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import { INDEX_FORMAT_VERSION } from '../shared/search/index-file'
 import {
@@ -20,7 +29,7 @@ import { buildVocabulary, KINDS, VOCABULARY_OPTIONS } from '../shared/search/fie
 import type { VocabularyEntry } from '../shared/search/fields/vocabulary'
 import type { SearchIndex } from '../shared/search/search-index'
 import { writeFileAtomic } from './atomic'
-import { readRegularFile } from './safe-path'
+import { entryKind, readRegularFile } from './safe-path'
 
 export const FIELD_FILE_SUFFIX = '.fields'
 const MAGIC = 'ARFLD001'
@@ -64,6 +73,13 @@ export function fieldIdentity(
 
 export class FieldFileError extends Error {
   override name = 'FieldFileError'
+  constructor(
+    message: string,
+    /** Sound, but of another version or options, or made from another state of the index. */
+    readonly outdated = false,
+  ) {
+    super(message)
+  }
 }
 
 /** The vocabulary in columns (smaller than objects): terms, texts (when not the term), kinds, counts, refs. */
@@ -124,8 +140,8 @@ export function serializeFieldIndex(fi: FieldIndex, source: string): Uint8Array 
   return out
 }
 
-/** Reads a field index file made from `source`; throws FieldFileError when it is not usable. */
-export function deserializeFieldIndex(bytes: Uint8Array, source: string): FieldIndex {
+/** The header and body of a field index file, checked (magic, version, options, length, CRC). */
+function readFieldFile(bytes: Uint8Array): { header: FieldHeader; body: Uint8Array } {
   if (bytes.length < PREAMBLE || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC)
     throw new FieldFileError('not a field index of this version')
   const headLength = new DataView(bytes.buffer, bytes.byteOffset, PREAMBLE).getUint32(8, true)
@@ -140,13 +156,21 @@ export function deserializeFieldIndex(bytes: Uint8Array, source: string): FieldI
   if (header.format !== FIELD_FORMAT || header.version !== INDEX_FORMAT_VERSION)
     throw new FieldFileError(
       `format ${header.format} v${header.version}, expected v${INDEX_FORMAT_VERSION}`,
+      true,
     )
   if (JSON.stringify(header.options) !== JSON.stringify(STORED_OPTIONS))
-    throw new FieldFileError('built with other options')
-  if (header.source !== source) throw new FieldFileError('made from another state of the index')
+    throw new FieldFileError('built with other options', true)
   const body = bytes.subarray(PREAMBLE + headLength)
   if (body.length !== header.bodyBytes) throw new FieldFileError('truncated')
   if (crc32(body) !== header.crc) throw new FieldFileError('checksum mismatch')
+  return { header, body }
+}
+
+/** Reads a field index file made from `source`; throws FieldFileError when it is not usable. */
+export function deserializeFieldIndex(bytes: Uint8Array, source: string): FieldIndex {
+  const { header, body } = readFieldFile(bytes)
+  if (header.source !== source)
+    throw new FieldFileError('made from another state of the index', true)
   let parsed: { entries: unknown; minisearch: unknown }
   try {
     parsed = JSON.parse(new TextDecoder().decode(body)) as typeof parsed
@@ -168,7 +192,7 @@ export function openFieldIndex(
   store?: FieldStoreOptions,
 ): FieldIndex {
   const source = fieldIdentity(index, papers)
-  const path = store ? `${store.indexPath}${FIELD_FILE_SUFFIX}` : undefined
+  const path = store ? fieldFilePath(store.indexPath) : undefined
   let reason = 'no field index yet'
   if (path && source) {
     try {
@@ -193,4 +217,53 @@ export function openFieldIndex(
     }
   }
   return fi
+}
+
+/** The field index file of the index at `indexPath`. */
+export function fieldFilePath(indexPath: string): string {
+  return `${indexPath}${FIELD_FILE_SUFFIX}`
+}
+
+/**
+ * Deletes the field index beside `indexPath` (a change's transaction, once its new index is in
+ * place: see the head of this file). Anything but a regular file there is left alone: it is
+ * never read (readRegularFile) and must not fail a committed change. True when one was deleted.
+ */
+export function invalidateFieldIndex(indexPath: string): boolean {
+  const path = fieldFilePath(indexPath)
+  if (entryKind(path) !== 'file') return false
+  unlinkSync(path)
+  return true
+}
+
+export type FieldHealth =
+  | { state: 'current'; terms: number }
+  | { state: 'missing' }
+  /** Sound but not this index's: another state (a change since), version or options. */
+  | { state: 'stale'; problem: string }
+  | { state: 'damaged'; problem: string }
+
+/**
+ * The state of the field index beside `indexPath` against `index` (as loaded) and the papers:
+ * its format version, options, checksum, and whether it was made from this state of the index.
+ */
+export function fieldFileHealth(
+  indexPath: string,
+  index: SearchIndex,
+  papers: readonly { slug: string; name: string }[],
+): FieldHealth {
+  let bytes: Uint8Array
+  try {
+    bytes = readRegularFile(fieldFilePath(indexPath))
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
+    return { state: 'damaged', problem: (e as Error).message }
+  }
+  try {
+    const fi = deserializeFieldIndex(bytes, fieldIdentity(index, papers) ?? 'unsaved')
+    return { state: 'current', terms: fi.entries.length }
+  } catch (e) {
+    if (!(e instanceof FieldFileError)) throw e
+    return { state: e.outdated ? 'stale' : 'damaged', problem: e.message }
+  }
 }

@@ -16,6 +16,9 @@ import { INDEX_FILE } from './index-helpers'
 import { readRegularFile } from './safe-path'
 import { FINGERPRINTS_FILE, readFingerprintFile, refreshFingerprints } from './fingerprints'
 import type { Catalog } from '../shared/types'
+import type { SearchIndex } from '../shared/search/search-index'
+import { fieldFileHealth, fieldFilePath } from './field-store'
+import type { FieldHealth } from './field-store'
 import { JOURNAL_FILE, JournalError, readJournal } from './write/journal'
 import type { Journal } from './write/journal'
 import { acquireLock, LOCK_FILE, lockIsStale, readLock } from './write/lock'
@@ -28,6 +31,12 @@ export interface VerifyReport {
   warnings: string[]
   issues: number
   pages: number
+  /**
+   * The field index (suggestions, quick open, did you mean: index.bin.fields) against the
+   * index: 'missing' is normal after a change (built at the next open); 'unchecked' when the
+   * index itself is missing, out of date or unreadable.
+   */
+  fields: FieldHealth['state'] | 'unchecked'
 }
 
 export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): VerifyReport {
@@ -37,13 +46,14 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
   // catalog.json must parse and pass the schema; archive.log's sha256 of the last committed
   // catalog and catalog.json.bak tell a hand edit or a damaged file from a clean one.
   const foreign = notAnArchive(dir)
-  if (foreign) return { ok: false, errors: [foreign], warnings, issues: 0, pages: 0 }
+  const none = { warnings, issues: 0, pages: 0, fields: 'unchecked' as const }
+  if (foreign) return { ok: false, errors: [foreign], ...none }
   const health = catalogHealth(dir)
-  if (health.problem) return { ok: false, errors: [health.problem], warnings, issues: 0, pages: 0 }
+  if (health.problem) return { ok: false, errors: [health.problem], ...none }
   try {
     catalog = sortCatalog(readCatalog(dir))
   } catch (e) {
-    return { ok: false, errors: [(e as Error).message], warnings, issues: 0, pages: 0 }
+    return { ok: false, errors: [(e as Error).message], ...none }
   }
   warnings.push(...health.notes)
   let pages = 0
@@ -124,6 +134,7 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
       `${join(dir, LOG_FILE)}: line(s) ${log.bad.join(', ')} are not JSON (a torn write?)`,
     )
   fingerprintHealth(dir, catalog, errors, warnings)
+  let fields: VerifyReport['fields'] = 'unchecked'
   if (!existsSync(indexPath))
     warnings.push(`${indexPath}: no index yet; it is built on first use (or run "index")`)
   else {
@@ -131,12 +142,32 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
       const loaded = loadIndexFile(indexPath)
       if (loaded.sourceKey !== archiveKey(dir, catalog))
         warnings.push(`${indexPath}: out of date; it is rebuilt on first use (or run "index")`)
+      else fields = fieldHealth(indexPath, loaded.index, catalog, errors, warnings)
     } catch (e) {
       errors.push(`${indexPath}: ${(e as Error).message}; run "index" to rebuild it`)
     }
   }
   verifyCorrections(dir, catalog, errors, warnings)
-  return { ok: errors.length === 0, errors, warnings, issues: catalog.issues.length, pages }
+  return { ok: errors.length === 0, errors, warnings, issues: catalog.issues.length, pages, fields }
+}
+
+/** index.bin.fields against the index it sits beside (derived data: stale is a warning). */
+function fieldHealth(
+  indexPath: string,
+  index: SearchIndex,
+  catalog: Catalog,
+  errors: string[],
+  warnings: string[],
+): FieldHealth['state'] {
+  const health = fieldFileHealth(indexPath, index, catalog.papers)
+  const file = fieldFilePath(indexPath)
+  if (health.state === 'stale')
+    warnings.push(
+      `${file}: out of date (${health.problem}); it is rebuilt on first use (or run "index")`,
+    )
+  if (health.state === 'damaged')
+    errors.push(`${file}: damaged (${health.problem}); run "index" to rebuild it`)
+  return health.state
 }
 
 /**

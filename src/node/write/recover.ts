@@ -5,6 +5,7 @@
 // rule stops recovery (and so the change that asked for it) and is left in place. A named file
 // is deleted only when its sha256 is the one the journal recorded for it.
 import { removeUnusedSegments, segmentDirName } from '../index-store'
+import { invalidateFieldIndex } from '../field-store'
 import { createHash } from 'node:crypto'
 import { readdirSync, renameSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -115,6 +116,9 @@ export function recoverArchive(dir: string, indexPath = join(dir, 'index.bin')):
           syncDir(dirname(indexPath))
           actions.push(`installed the index staged by ${journal.op} ${journal.txn}`)
         }
+        // As finishTransaction does; also when the crash came after the index was installed.
+        if (hasStaged && invalidateFieldIndex(indexPath))
+          actions.push(`deleted the suggestions index made before ${journal.op} ${journal.txn}`)
         if (stagedFpKind === 'file') {
           renameSync(stagedFp, join(dir, FINGERPRINTS_FILE))
           actions.push(`installed the fingerprints staged by ${journal.op} ${journal.txn}`)

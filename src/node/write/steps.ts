@@ -1,6 +1,7 @@
 // The steps of a transaction that write (transaction.ts runs them in order): new files, the
 // commit of the catalog, and what follows the commit.
 import { removeUnusedSegments } from '../index-store'
+import { invalidateFieldIndex } from '../field-store'
 import { linkSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { CATALOG_FILE } from '../../shared/archive/catalog'
@@ -75,6 +76,9 @@ export function finishTransaction(dir: string, journal: Journal, indexPath: stri
   finishing(journal, () => {
     if (journal.stagesIndex) {
       renameSync(stagedIndexPath(indexPath, journal.txn), indexPath)
+      // The field index was made from the index just replaced: deleted here, in the change,
+      // and built from the new one at the next open (field-store.ts says why not written here).
+      invalidateFieldIndex(indexPath)
       syncDir(dirname(indexPath))
     }
     if (journal.stagesFingerprints)

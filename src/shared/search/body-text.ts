@@ -7,10 +7,12 @@
 // display text departs from that table: the whitespace the normalizer removed, the rarer
 // variants, expansions.
 //
-// Edits of one article, as 16-bit units (values as varint15: 15 bits a unit, the top bit says
-// "more"): per edit, the normalized characters before it that are shown by the table (`gap`),
-// the normalized characters it replaces (`k`, 0 for an insertion), the length of its display
-// text, then that text. What follows the last edit is shown by the table.
+// Edits of one article, as 16-bit units: per edit, the normalized characters before it that are
+// shown by the table (`gap`), the normalized characters it replaces (`k`, 0 for an insertion),
+// the length of its display text (`len`), then that text. What follows the last edit is shown
+// by the table. The header is one unit when gap < 1024, k < 4 and len < 8 (gap << 5 | k << 3 |
+// len, top bit clear) — a line break or a variant is then 2 units — else 0x8000 and the three
+// as varint15 (15 bits a unit, the top bit says "more").
 
 /** The display unit of a normalized code unit `c` under some table. */
 export type DisplayOf = (c: number) => number
@@ -40,9 +42,15 @@ class EditWriter {
 
   flush(): void {
     if (!this.open) return
-    varint(this.out, this.gap)
-    varint(this.out, this.k)
-    varint(this.out, this.units.length)
+    const len = this.units.length
+    if (this.gap < 1024 && this.k < 4 && len < 8)
+      this.out.push((this.gap << 5) | (this.k << 3) | len)
+    else {
+      this.out.push(LONG)
+      varint(this.out, this.gap)
+      varint(this.out, this.k)
+      varint(this.out, len)
+    }
     for (const u of this.units) this.out.push(u)
     this.gap = 0
     this.k = 0
@@ -50,6 +58,8 @@ class EditWriter {
     this.open = false
   }
 }
+
+const LONG = 0x8000
 
 function varint(out: number[], v: number): void {
   while (v >= 0x8000) {
@@ -69,6 +79,13 @@ class EditReader {
 
   get more(): boolean {
     return this.at < this.end
+  }
+
+  /** The next edit's header: [gap, k, len]. */
+  header(): [number, number, number] {
+    const u = this.edits[this.at++] as number
+    if (u !== LONG) return [u >>> 5, (u >>> 3) & 3, u & 7]
+    return [this.varint(), this.varint(), this.varint()]
   }
 
   varint(): number {
@@ -139,9 +156,7 @@ export function rebaseEdits(
     else w.edit(1, [d])
   }
   while (r.more) {
-    const gap = r.varint()
-    const k = r.varint()
-    const len = r.varint()
+    const [gap, k, len] = r.header()
     for (const stop = Math.min(norm.length, j + gap); j < stop; j++) {
       const c = norm.charCodeAt(j)
       shown(c, from(c))
@@ -178,9 +193,7 @@ export function applyEdits(
   const r = new EditReader(edits, at, end)
   let j = 0
   while (r.more) {
-    const gap = r.varint()
-    const k = r.varint()
-    const len = r.varint()
+    const [gap, k, len] = r.header()
     for (const stop = Math.min(norm.length, j + gap); j < stop; j++)
       out.push(table(norm.charCodeAt(j)))
     j = Math.min(norm.length, j + k)
@@ -212,9 +225,8 @@ export function chooseTable(
     const r = new EditReader(edits, 0, edits.length)
     let j = 0
     while (r.more) {
-      j += r.varint()
-      const k = r.varint()
-      const len = r.varint()
+      const [gap, k, len] = r.header()
+      j += gap
       if (k === len)
         for (let x = 0; x < k; x++) {
           const key =

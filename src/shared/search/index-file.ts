@@ -16,7 +16,7 @@ export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // v8: compressed postings (postings.ts): `listStarts` and `lists` replace `offsets`, `postings`
 // and `tf`.
 // v9: display bodies kept as edits to the normalized text (body-text.ts): `bodyEdits`,
-// `bodyEditStarts` and `bodyTable` replace `bodies` and `bodyStarts`.
+// `bodyEditStarts`, `bodyTable` and `bodyPlain` replace `bodies` and `bodyStarts`.
 export const INDEX_FORMAT_VERSION = 9
 const MAGIC = 'ARSEG009'
 export const PREAMBLE = 12 // magic + header length
@@ -63,6 +63,7 @@ const SECTIONS = {
   bodyEdits: 'u16',
   bodyEditStarts: 'u32',
   bodyTable: 'u16',
+  bodyPlain: 'u8',
   bylines: 'text',
   bylineStarts: 'u32',
   bylineNorms: 'text',
@@ -104,6 +105,7 @@ function sectionsOf(index: IndexSegment): Record<SectionName, ArrayBufferView | 
     bodyEdits: docs.bodyEdits,
     bodyEditStarts: docs.bodyEditStarts,
     bodyTable: docs.bodyTable,
+    bodyPlain: docs.bodyPlain,
     bylines: docs.bylines,
     bylineStarts: docs.bylineStarts,
     bylineNorms: docs.bylineNorms,
@@ -258,6 +260,7 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     bodyEdits: v.bodyEdits,
     bodyEditStarts: v.bodyEditStarts,
     bodyTable: v.bodyTable,
+    bodyPlain: v.bodyPlain,
     bylines: v.bylines,
     bylineStarts: v.bylineStarts,
     bylineNorms: v.bylineNorms,
@@ -284,6 +287,7 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     docs.bodyEditStarts.length === n + 1 &&
     docs.bodyEditStarts[n] === docs.bodyEdits.length &&
     docs.bodyTable.length === header.radix &&
+    docs.bodyPlain.length === n &&
     docs.bylineStarts.length === n + 1 &&
     docs.bylineNormStarts.length === n + 1 &&
     ngram.charIds.length === 0x10000 &&

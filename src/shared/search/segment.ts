@@ -15,6 +15,7 @@ import {
   rebaseEdits,
   tableDisplay,
 } from './body-text'
+import type { DisplayOf } from './body-text'
 import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
 import type { GramSize, NgramIndexData } from './ngram'
 
@@ -50,11 +51,14 @@ export interface DocColumns {
   /**
    * Reflowed article texts (what the reader shows), as edits to their normalized bodies in
    * `text` (body-text.ts): doc d's are bodyEdits[bodyEditStarts[d]..bodyEditStarts[d+1]),
-   * under `bodyTable` (per character id, the display unit most often behind it; 0 = itself).
+   * under `bodyTable` (per character id, the display unit most often behind it; 0 = itself),
+   * or under the identity where bodyPlain[d] = 1: a segment may mix simplified and traditional
+   * sources, and each article takes the table that needs fewer edits.
    */
   bodyEdits: Uint16Array
   bodyEditStarts: Uint32Array
   bodyTable: Uint16Array
+  bodyPlain: Uint8Array
   /** Bylines as printed ('' for none), likewise: `byline:` terms and the vocabulary read them. */
   bylines: string
   bylineStarts: Uint32Array
@@ -166,7 +170,7 @@ export function rowAt(index: IndexSegment, d: number, issue: number): DocRow {
       c.bodyEdits,
       c.bodyEditStarts[d] as number,
       c.bodyEditStarts[d + 1] as number,
-      tableDisplay(index.ngram.charIds, c.bodyTable),
+      bodyDisplay(index, d),
       identity,
     ),
     byline: segmentByline(index, d),
@@ -233,9 +237,14 @@ export function assembleSegment(
   )
   const display = tableDisplay(ngram.charIds, bodyTable)
   const bodyEditStarts = new Uint32Array(n + 1)
-  const edits: number[][] = rows.map((r) =>
-    rebaseEdits(bodyOf(r), r.bodyEdits, 0, r.bodyEdits.length, identity, display),
-  )
+  const bodyPlain = new Uint8Array(n)
+  const edits: number[][] = rows.map((r, d) => {
+    const e = rebaseEdits(bodyOf(r), r.bodyEdits, 0, r.bodyEdits.length, identity, display)
+    if (e.length <= r.bodyEdits.length) return e
+    bodyPlain[d] = 1
+    return r.bodyEdits
+  })
+
   edits.forEach((e, d) => (bodyEditStarts[d + 1] = (bodyEditStarts[d] as number) + e.length))
   const bodyEdits = new Uint16Array(bodyEditStarts[n] as number)
   edits.forEach((e, d) => bodyEdits.set(e, bodyEditStarts[d] as number))
@@ -259,6 +268,7 @@ export function assembleSegment(
       bodyEdits,
       bodyEditStarts,
       bodyTable,
+      bodyPlain,
       bylines: bylines.joined,
       bylineStarts: bylines.starts,
       bylineNorms: bylineNorms.joined,
@@ -299,7 +309,7 @@ export function segmentBody(index: IndexSegment, d: number): string {
     c.bodyEdits,
     c.bodyEditStarts[d] as number,
     c.bodyEditStarts[d + 1] as number,
-    tableDisplay(index.ngram.charIds, c.bodyTable),
+    bodyDisplay(index, d),
   )
 }
 
@@ -311,4 +321,10 @@ export function segmentByline(index: IndexSegment, d: number): string {
 /** The normalized byline of doc `d`. */
 export function segmentBylineNorm(index: IndexSegment, d: number): string {
   return columnValue(index.docs.bylineNorms, index.docs.bylineNormStarts, d)
+}
+
+/** The table doc `d`'s display edits are made against. */
+function bodyDisplay(index: IndexSegment, d: number): DisplayOf {
+  const { bodyPlain, bodyTable } = index.docs
+  return bodyPlain[d] ? identity : tableDisplay(index.ngram.charIds, bodyTable)
 }

@@ -12,6 +12,13 @@ import {
   rebaseEdits,
   tableDisplay,
 } from '../../../src/shared/search/body-text'
+import {
+  bodyOf,
+  buildSearchIndex,
+  composeIndex,
+  mergedSegment,
+} from '../../../src/shared/search/search-index'
+import { segmentBody } from '../../../src/shared/search/segment'
 import { normalizeMapped } from '../../../src/shared/text/normalize'
 
 /** Characters the normalizer treats differently: kept, folded, widened, dropped, expanded. */
@@ -75,7 +82,7 @@ describe('display bodies as edits to the normalized text', () => {
     const displays = ['發展學習，雷鋒。', '學習發展，個們。']
     const bodies = displays.map(edited)
     // Against the identity, each folded character is an edit.
-    expect(bodies[0]!.edits.length).toBeGreaterThan(8)
+    expect(bodies[0]!.edits.length).toBeGreaterThan(4)
     const table = chooseTable(charIds, 0x10000, bodies)
     const shown = tableDisplay(charIds, table)
     const rebased = bodies.map(({ norm, edits }) =>
@@ -91,5 +98,29 @@ describe('display bodies as edits to the normalized text', () => {
     const all = [...a.edits, ...b.edits]
     expect(applyEdits(b.norm, all, a.edits.length, all.length, identity)).toBe('ＡＢ ①')
     expect(applyEdits(a.norm, all, 0, a.edits.length, identity)).toBe('雷锋 同志\n學習')
+  })
+
+  it('a segment of simplified and traditional articles gives back each text, merged too', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), (texts) => {
+        const issues = [{ id: 'a-2023-01-01', paper: 'a', date: '2023-01-01' }]
+        const inputs = texts.map((t, i) => ({
+          issue: 0,
+          page: 1,
+          article: i + 1,
+          headline: '题',
+          text: t,
+        }))
+        const index = buildSearchIndex(issues, inputs)
+        texts.forEach((t, d) => expect(bodyOf(index, d)).toBe(t))
+        const twice = composeIndex([
+          { seg: index.segments[0]!.seg },
+          { seg: index.segments[0]!.seg },
+        ])
+        const merged = mergedSegment(twice.segments)
+        ;[...texts, ...texts].forEach((t, d) => expect(segmentBody(merged, d)).toBe(t))
+      }),
+      { numRuns: 60 },
+    )
   })
 })

@@ -3,7 +3,7 @@
 // `--scale F` takes a fraction of it). One process: the archive is opened (its n-gram index
 // built once and cached in bench/.cache), then the field index is built from it and measured:
 // build time, heap it holds (after a full GC), serialized size and load time, and p50/p95 of
-// suggest, quick open and fielded search over sampled inputs. It prints figures, never a timed
+// suggest, quick open, fielded search and did you mean over sampled inputs. It prints figures, never a timed
 // test: latencies vary about ±30% between runs on a shared 2-core machine.
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,6 +11,8 @@ import { ArchiveService } from '../src/node/archive-service'
 import { deserializeFieldIndex, fieldIdentity, serializeFieldIndex } from '../src/node/field-store'
 import { buildFieldIndex, suggest } from '../src/shared/search/fields/field-index'
 import { quickOpen } from '../src/shared/search/fields/quick-open'
+import { DID_YOU_MEAN_CHECKS } from '../src/shared/search/fields/did-you-mean'
+import { DID_YOU_MEAN_MAX_HITS } from '../src/shared/rules'
 import { buildVocabulary } from '../src/shared/search/fields/vocabulary'
 import { ensureArchive } from './lib/archive'
 import { parseBenchArgs } from './lib/args'
@@ -108,6 +110,16 @@ const fielded = Array.from({ length: 200 }, (_, i) =>
     : `headline:${pick(headlineWords.length ? headlineWords : terms).text}`,
 )
 
+// Mistyped queries for "did you mean": a term (2+ characters) with one character changed to one
+// of another term's; most then find nothing or very little, which is when the reader asks.
+const longer = terms.filter((e) => e.text.length >= 2)
+const mistyped = Array.from({ length: 200 }, () => {
+  const t = [...pick(longer).text]
+  const other = [...pick(longer).text]
+  t[Math.floor(rng() * t.length)] = other[Math.floor(rng() * other.length)] as string
+  return t.join('')
+})
+
 function time(inputs: readonly string[], run: (s: string) => unknown): ReturnType<typeof latency> {
   for (const s of inputs.slice(0, 20)) run(s) // warm the JIT
   const samples: number[] = []
@@ -127,6 +139,16 @@ const src = {
 const sug = time(prefixes, (p) => suggest(fields, p, 8))
 const open = time(opens, (s) => quickOpen(src, s, 10))
 const field = time(fielded, (q) => service.searchSync({ q, limit: 20 }))
+// The reader asks for it only after a search found at most DID_YOU_MEAN_MAX_HITS: time those.
+const few = mistyped.filter(
+  (q) => service.searchSync({ q, limit: 1 }).total <= DID_YOU_MEAN_MAX_HITS,
+)
+const dym = time(few, (q) => service.didYouMeanSync({ q }))
+const answers = few.map((q) => service.didYouMeanSync({ q }))
+const checks = answers.map((r) => r.checked)
+const offered = answers.filter((r) => r.offers.length > 0).length
+const checksMax = Math.max(0, ...checks)
+const checksMean = checks.reduce((a, b) => a + b, 0) / Math.max(1, checks.length)
 
 const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} ms`
 const rows: [string, string, string][] = [
@@ -152,6 +174,16 @@ const rows: [string, string, string][] = [
   ],
   ['quick open p50 / p95', `${ms(open.p50)} / ${ms(open.p95)} (n=${open.n})`, ''],
   ['fielded search p50 / p95', `${ms(field.p50)} / ${ms(field.p95)} (n=${field.n})`, ''],
+  [
+    'did you mean p50 / p95',
+    `${ms(dym.p50)} / ${ms(dym.p95)} (n=${dym.n} mistyped queries with ≤ ${DID_YOU_MEAN_MAX_HITS} hits, ${offered} offered something)`,
+    '',
+  ],
+  [
+    '  searches counted per answer',
+    `mean ${checksMean.toFixed(1)}, max ${checksMax} (cap ${DID_YOU_MEAN_CHECKS})`,
+    '',
+  ],
 ]
 const w = Math.max(...rows.map((r) => r[0].length))
 process.stdout.write(

@@ -1,8 +1,11 @@
 // Batch import throughput: a generated folder of page files (UTF-8, GB18030 and Big5, four pages
 // per issue) imported into a copy of the seed archive, in a child process so that its peak RSS is
 // the import's own. Prints files/s, MB/s, peak RSS and the time of each phase.
+// With --people-daily, instead: real days of the People's Daily imported one file per article
+// through the CLI, and each article compared with its file (bench/lib/per-article-check.ts).
 //
 //   npm run bench:import -- [--files 2000] [--chars 5000]
+//   npm run bench:import -- --people-daily [--days 3 (0: all 28)] [--misses]
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,6 +18,7 @@ import { commitImport } from '../src/node/import/commit'
 import { planImport } from '../src/node/import/plan'
 import { verifyArchive } from '../src/node/verify'
 import { writeBatch } from '../tests/support/batch'
+import { peopleDailyPerArticle } from './lib/per-article-check'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -65,16 +69,43 @@ function child(archive: string, batch: string): void {
   process.stdout.write(JSON.stringify(out))
 }
 
+function perArticle(days: number, misses: boolean): void {
+  const r = peopleDailyPerArticle(join(ROOT, 'bench', '.cache', 'people-daily'), days)
+  if (typeof r === 'string') {
+    console.log(`people-daily per-article: skipped — ${r}`)
+    return
+  }
+  const of = (n: number): string => `${n}/${r.articles}`
+  console.log(
+    [
+      `People's Daily per-article import (CLI add, one file per article): ${r.days} days (${r.gapped} of the month left out: gaps in the crawl's numbering), ${r.pages} pages, ${r.articles} articles in ${(r.importMs / 1000).toFixed(1)} s; verify ${r.verified ? 'OK' : 'FAILED'}`,
+      `  exact ${of(r.exact)} — boundaries ${of(r.boundaries)}, headings ${of(r.headings)}, bodies ${of(r.bodies)}`,
+      `  ${r.mismatches.length ? (misses ? 'mismatches:' : `${r.mismatches.length} mismatches (--misses lists them)`) : 'no mismatches'}`,
+    ].join('\n'),
+  )
+  if (misses)
+    for (const m of r.mismatches)
+      console.log(`  ${m.file} ${m.what}\n      want ${m.want}\n      got  ${m.got}`)
+  if (r.exact !== r.articles || !r.verified) process.exitCode = 1
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
       files: { type: 'string', default: '2000' },
       chars: { type: 'string', default: '5000' },
       child: { type: 'string', multiple: true },
+      'people-daily': { type: 'boolean', default: false },
+      days: { type: 'string', default: '3' },
+      misses: { type: 'boolean', default: false },
     },
   })
   if (values.child) {
     child(values.child[0] as string, values.child[1] as string)
+    return
+  }
+  if (values['people-daily']) {
+    perArticle(Number(values.days), values.misses)
     return
   }
   const files = Number(values.files)

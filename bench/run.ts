@@ -7,15 +7,19 @@
 //
 // This is a script that prints figures, never a timed test: latencies vary about ±30% between
 // runs on a shared 2-core machine, so compare the ratios measured within one run.
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ensureArchive } from './lib/archive'
+import { coldRuns } from './lib/cold-runs'
+import { engineFingerprint } from './lib/fingerprint'
+import { printNotes } from './lib/notes'
+import { peerRows } from './lib/peer-report'
+import { runPeers } from './lib/peer-runs'
+import { recordScale, scaleRows } from './lib/scale-curve'
 import { parseBenchArgs, USAGE } from './lib/args'
 import { runChild } from './lib/child'
-import type { ChildRun } from './lib/child'
 import { ensurePoetry, listCorpus, POETRY_PACKAGE } from './lib/corpus'
 import type { Corpus } from './lib/corpus'
 import { formatTable } from './lib/report'
@@ -24,10 +28,8 @@ import { BANDS } from './lib/bands'
 import type {
   AddRemoveResult,
   BuildResult,
-  ColdIndexResult,
-  ColdScanResult,
   HeapResult,
-  NoopResult,
+  QueryDetail,
   WarmResult,
 } from './lib/results'
 import { fmtBytes, fmtMs, MB, median } from './lib/stats'
@@ -48,17 +50,6 @@ if (options.help) {
 }
 const started = performance.now()
 
-/** A hash of the engine's sources, so a run during which the engine changed says so. */
-function engineFingerprint(): string {
-  const h = createHash('sha256')
-  const src = join(import.meta.dirname, '..', 'src')
-  for (const dir of ['shared/search', 'shared/text', 'shared/archive', 'node']) {
-    const abs = join(src, dir)
-    for (const f of readdirSync(abs).sort())
-      if (f.endsWith('.ts')) h.update(readFileSync(join(abs, f)))
-  }
-  return h.digest('hex').slice(0, 12)
-}
 const engineAtStart = engineFingerprint()
 const profileDir = options.profile ? join(CACHE, 'prof') : undefined
 const childOptions = profileDir ? { profileDir } : {}
@@ -90,7 +81,7 @@ const queriesFile = join(CACHE, 'queries.txt')
 mkdirSync(CACHE, { recursive: true })
 
 // 2. Build (no index.bin): times ArchiveService.open.
-log('\n[1/5] build: ArchiveService.open on the folder without index.bin …')
+log('\n[1/6] build: ArchiveService.open on the folder without index.bin …')
 const build = (
   await runChild<BuildResult>(
     'build.ts',
@@ -100,7 +91,7 @@ const build = (
 ).result
 
 // 3. Warm latency and recall (also samples the queries).
-log('\n[2/5] warm latency and recall …')
+log('\n[2/6] warm latency and recall …')
 const warm = (
   await runChild<WarmResult>(
     'warm.ts',
@@ -117,51 +108,35 @@ const warm = (
 ).result
 
 // 4. Heap after load.
-log('\n[3/5] heap after load …')
+log('\n[3/6] heap after load …')
 const heap = (await runChild<HeapResult>('heap.ts', [archiveDir, queriesFile], childOptions)).result
 
 // 5. Cold first answer, against a cold naive scan; the empty child shows the runtime's floor.
-log('\n[4/5] cold first answer …')
+log('\n[4/6] cold first answer …')
 const coldQuery = options.coldQuery ?? (readFileSync(queriesFile, 'utf8').split('\n')[0] as string)
-let dropError: string | undefined
-function dropCaches(): boolean {
-  if (!options.dropCaches) return false
-  try {
-    execFileSync('sync')
-    writeFileSync('/proc/sys/vm/drop_caches', '3')
-    return true
-  } catch (e) {
-    dropError = (e as NodeJS.ErrnoException).code ?? (e as Error).message
-    return false
-  }
-}
-const cold = { noop: [] as number[], index: [] as number[], scan: [] as number[] }
-const coldChild = {
-  index: [] as ColdIndexResult[],
-  scan: [] as ColdScanResult[],
-  noop: [] as NoopResult[],
-}
-let dropped = 0
-for (let run = 0; run < options.coldRuns; run++) {
-  for (const kind of ['noop', 'index', 'scan'] as const) {
-    if (dropCaches()) dropped++
-    let r: ChildRun<NoopResult | ColdIndexResult | ColdScanResult>
-    if (kind === 'noop') r = await runChild<NoopResult>('noop.ts', [])
-    else if (kind === 'index')
-      r = await runChild<ColdIndexResult>('cold-index.ts', [archiveDir, coldQuery])
-    else r = await runChild<ColdScanResult>('cold-scan.ts', [scanText, coldQuery])
-    cold[kind].push(r.answeredMs as number)
-    ;(coldChild[kind] as unknown[]).push(r.result)
-    log(`  cold ${kind} run ${run + 1}: ${fmtMs(r.answeredMs as number)}`)
-  }
-}
-const dropOk = dropped === options.coldRuns * 3
+const { cold, coldChild, dropOk, dropped, dropError } = await coldRuns(
+  { archiveDir, scanText, query: coldQuery },
+  options,
+  log,
+)
 
 // 6. A librarian's actions on the whole archive: add one issue, remove it (last: it writes).
-log('\n[5/5] add and remove one issue …')
+log('\n[5/6] add and remove one issue …')
 const addRemove = (await runChild<AddRemoveResult>('add-remove.ts', [archiveDir, '5'])).result
 
-// 7. Figures and targets. Every ratio is over the page text (what the archive holds), the
+// 7. The peers, on the warm child's articles and queries.
+log('\n[6/6] peers …')
+const detailsFile = join(CACHE, 'query-details.json')
+const peerRuns = await runPeers(
+  options.peers,
+  { scanText, details: detailsFile, scratch: join(CACHE, 'peers') },
+  options.rounds,
+  log,
+)
+const details = JSON.parse(readFileSync(detailsFile, 'utf8')) as QueryDetail[]
+const peerTable = peerRows(details, peerRuns, manifest.textBytes)
+
+// 8. Figures and targets. Every ratio is over the page text (what the archive holds), the
 // issue's "94 MiB"; the source JSON is printed for comparison with earlier runs.
 const mb = sourceBytes / MB
 const buildRate = mb / (build.buildMs / 1000)
@@ -357,7 +332,32 @@ const rows: Row[] = [
     pass: warm.precision === 1,
   },
   { label: 'queries with identical sets', value: `${warm.exactQueries} of ${warm.checkedQueries}` },
+  ...peerTable.rows,
 ]
+const curve = recordScale(CACHE, `${tag}-seed${options.seed}`, {
+  scale: options.scale,
+  date: new Date().toISOString(),
+  engine: engineAtStart,
+  loadAverage: loadavg(),
+  textBytes: text,
+  articles: build.articles,
+  buildMs: build.buildMs,
+  pageTextMBps: pageRate,
+  indexBytes: build.indexBytes,
+  heapBytes: heapTotal,
+  openColdMs: openCold,
+  openWarmMs: heap.openMs,
+  coldIndexMs: coldIndex,
+  coldScanMs: coldScan,
+  warmP50: warm.core.p50,
+  warmP95: warm.core.p95,
+  bandP95: Object.fromEntries(BANDS.map(({ name }) => [name, warm.byHits[name]?.core.p95 ?? NaN])),
+  addMs,
+  removeMs,
+  recall: warm.recall,
+  precision: warm.precision,
+})
+rows.push(...scaleRows(curve, engineAtStart))
 
 const totalS = (performance.now() - started) / 1000
 const engineAtEnd = engineFingerprint()
@@ -370,33 +370,7 @@ process.stdout.write(
     out +
     '\n',
 )
-if (build.segmentation.examples.length) {
-  process.stdout.write('\nPages whose article count differs from their source entries:\n')
-  for (const x of build.segmentation.examples) process.stdout.write(`  ${x}\n`)
-}
-if (engineAtEnd !== engineAtStart)
-  process.stdout.write(
-    "\nWARNING: the engine's source files changed during this run; figures mix versions.\n",
-  )
-if (heap.index !== 'loaded')
-  process.stdout.write(
-    '\nWARNING: the heap child rebuilt the index instead of loading index.bin.\n',
-  )
-if (coldChild.index.some((r) => r.index !== 'loaded'))
-  process.stdout.write('\nWARNING: a cold run rebuilt the index instead of loading index.bin.\n')
-if (!warm.sameArticles)
-  process.stdout.write(
-    "\nWARNING: the scan's articles are not the index's articles (ids differ).\n",
-  )
-if (warm.mismatches.length) {
-  process.stdout.write('\nQueries whose result sets differ (engine vs scan):\n')
-  for (const m of warm.mismatches) process.stdout.write(`  ${JSON.stringify(m)}\n`)
-}
-process.stdout.write('\nSlowest queries (searchSync ms / engine-only ms / scan ms, hits):\n')
-for (const s of warm.slowest)
-  process.stdout.write(
-    `  ${JSON.stringify(s.q)} [${s.kind}]  ${fmtMs(s.engineMs)} / ${fmtMs(s.coreMs)} / ${fmtMs(s.scanMs)}, ${s.hits}\n`,
-  )
+printNotes({ build, heap, coldChild, warm, engineChanged: engineAtEnd !== engineAtStart })
 if (options.scale < 1 || sourceBytes < 94 * 2 ** 20)
   process.stdout.write(
     "\nNote: the issue's targets apply to a corpus of ≥ 94 MiB; this run is smaller.\n",
@@ -438,6 +412,16 @@ writeFileSync(
       remove: { oneIssueMs: removeMs, runsMs: addRemove.removeMs },
       open: { coldMs: openCold, warmMs: heap.openMs },
       addRemove,
+      scale: curve,
+      // Per-query times stay in peer-details.json; here the figures and the summaries.
+      peers: {
+        runs: peerRuns.map(({ peer, result, error }) => {
+          if (!result) return { peer, error }
+          const { peerMs: _p, scanMs: _s, ...figures } = result
+          return { peer, ...figures }
+        }),
+        latency: peerTable.summaries,
+      },
       targets: Object.fromEntries(
         rows
           .filter((r) => r.pass !== undefined)
@@ -448,4 +432,8 @@ writeFileSync(
     null,
     2,
   ),
+)
+writeFileSync(
+  join(CACHE, 'peer-details.json'),
+  JSON.stringify(peerRuns.map((r) => ({ peer: r.peer, peerMs: r.result?.peerMs }))),
 )

@@ -1,4 +1,6 @@
 // Command-line options of `npm run bench -- …`.
+import { PEER_NAMES } from './peer-runs'
+import type { PeerName } from './peer-runs'
 
 export interface BenchOptions {
   /** A folder of .txt files instead of the chinese-poetry package. */
@@ -14,6 +16,8 @@ export interface BenchOptions {
   /** Write V8 CPU profiles of the children to bench/.cache/prof. */
   profile: boolean
   dropCaches: boolean
+  /** Peer libraries measured beside the engine (bench/lib/peers). */
+  peers: PeerName[]
   help: boolean
 }
 
@@ -25,7 +29,10 @@ export const USAGE = `npm run bench -- [options]
   --cold-runs N     runs of each cold measurement, median reported (default 5)
   --cold-query Q    query of the cold measurements (default: the first sampled query)
   --profile         write CPU profiles of the build, warm and heap children to bench/.cache/prof
-  --no-drop-caches  do not drop the OS page cache before cold runs`
+  --no-drop-caches  do not drop the OS page cache before cold runs
+  --peers LIST      peers measured beside the engine, comma-separated, or none
+                    (default minisearch,flexsearch,sqlite; the last two need
+                    npm run bench:peers:install)`
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
   const o: BenchOptions = {
@@ -35,6 +42,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     rounds: 5,
     profile: false,
     dropCaches: true,
+    peers: [...PEER_NAMES],
     help: false,
   }
   for (let i = 0; i < argv.length; i++) {
@@ -57,7 +65,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     else if (a === '--cold-query') o.coldQuery = value()
     else if (a === '--profile') o.profile = true
     else if (a === '--no-drop-caches') o.dropCaches = false
-    else if (a === '--help' || a === '-h') o.help = true
+    else if (a === '--peers') {
+      const list = value()
+      const names = list === 'none' ? [] : list.split(',').map((x) => x.trim())
+      const unknown = names.filter((x) => !(PEER_NAMES as readonly string[]).includes(x))
+      if (unknown.length) throw new Error(`--peers: unknown ${unknown.join(', ')}`)
+      o.peers = names as PeerName[]
+    } else if (a === '--help' || a === '-h') o.help = true
     else throw new Error(`unknown option ${a}`)
   }
   return o

@@ -132,7 +132,7 @@ function sevenZip(cache: string): string | undefined {
  * Extracts the month into `cache/raw` once (atomically: a temp folder renamed into place).
  * Returns the reason when it cannot: no mirror, no commit, no extractor.
  */
-function ensureRaw(cache: string): string | undefined {
+export function ensureRaw(cache: string): string | undefined {
   const raw = join(cache, 'raw')
   if (existsSync(raw)) return undefined
   const mirror = process.env[PD_MIRROR_ENV] ?? PD_DEFAULT_MIRROR

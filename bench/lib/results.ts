@@ -116,3 +116,24 @@ export interface AddRemoveResult {
 export interface NoopResult {
   importedMs: number
 }
+
+export interface PeerResult {
+  name: string
+  setup: string
+  articles: number
+  buildMs: number
+  /** heapUsed + external grown by the build (after gc). */
+  heapBytes: number
+  rssBytes: number
+  diskBytes?: number
+  reopenMs?: number
+  notes: string[]
+  /** Median ms per query, in query-details.json's order. */
+  peerMs: number[]
+  /** The joined-string scan, timed interleaved with the peer in the same child. */
+  scanMs: number[]
+  recall: number
+  precision: number
+  exactQueries: number
+  checkedQueries: number
+}

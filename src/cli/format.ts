@@ -1,8 +1,10 @@
 // Human-readable output of the CLI (the --json output is the contract's objects as they are),
 // and PRESENTERS: what a contract command (verbs.ts) shows a person, and its own options.
 import type { ArchiveMethod, VerbResult } from '../shared/contract'
+import { DID_YOU_MEAN_MAX_HITS } from '../shared/rules'
 import type {
   DateSource,
+  DidYouMeanResponse,
   IssueSummary,
   IssueView,
   QuickOpenResponse,
@@ -101,12 +103,21 @@ export function formatSearch(r: SearchResponse): string {
     out.push(`years: ${r.facets.year.map((f) => `${f.value} ${f.count}`).join(', ')}`)
   if (r.facets.type.length)
     out.push(`types: ${r.facets.type.map((f) => `${f.value} ${f.count}`).join(', ')}`)
-  if (r.didYouMean?.length)
-    out.push(
-      '',
-      `did you mean: ${r.didYouMean.map((d) => `${visible(d.q)} (${d.total})`).join(', ')}`,
-    )
+  // Nearby queries are a verb of their own (a search does not count them): say where they are.
+  if (r.total <= DID_YOU_MEAN_MAX_HITS && r.query.trim())
+    out.push('', 'few hits: `did-you-mean QUERY` (same options) offers nearby queries')
   return out.join('\n')
+}
+
+export function formatDidYouMean(r: DidYouMeanResponse): string {
+  if (!r.offers.length) {
+    const why = r.total > DID_YOU_MEAN_MAX_HITS ? `it finds ${r.total}` : 'none finds more'
+    return `no nearby queries for ${visible(JSON.stringify(r.query))} (${why})`
+  }
+  return [
+    `did you mean (${visible(JSON.stringify(r.query))} finds ${r.total}):`,
+    ...r.offers.map((d) => `  ${visible(d.q).padEnd(16)} ${d.change.padEnd(11)} ${d.total}`),
+  ].join('\n')
 }
 
 export function formatSuggestions(r: SuggestResponse): string {
@@ -155,6 +166,7 @@ export const PRESENTERS: { [M in ArchiveMethod]?: Presenter<VerbResult<M>> } = {
   },
   suggest: { text: formatSuggestions },
   quickOpen: { text: formatQuickOpen },
+  didYouMean: { text: formatDidYouMean },
   search: {
     text: formatSearch,
     exitCode: (r) => (r.error ? 1 : 0),

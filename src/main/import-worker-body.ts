@@ -53,6 +53,9 @@ export function runImportWorker(
       } catch (e) {
         post(failure(e))
       }
+    } else {
+      // Discarded (the form closed, or the files were checked again): its scratch folder goes.
+      planned.plan.cleanup?.()
     }
     port.close?.()
   })

@@ -15,6 +15,7 @@ import {
   NAVIGATE_READY,
 } from '../shared/ipc-channels'
 import type { IndexStatus } from '../shared/types'
+import { sweepStaleScratch } from '../node/import/scratch'
 import { bundledArchiveDir } from '../node/paths'
 import {
   APP_ORIGIN,
@@ -219,6 +220,8 @@ function start(): void {
         hiddenRoots: () => [source.dir, userDataDir, here],
         log,
       })
+      // Scratch folders of per-article imports whose app quit or crashed with the form open.
+      for (const path of sweepStaleScratch()) log(`removed a stale import scratch folder ${path}`)
       importer = new ImportController({
         libraryDir: user.dir,
         other: () => ({

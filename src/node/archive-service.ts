@@ -36,10 +36,11 @@ import { loadIndexFile, saveIndexFile } from './index-store'
 import { DEFAULT_SUGGESTIONS, suggest } from '../shared/search/fields/field-index'
 import type { FieldIndex } from '../shared/search/fields/field-index'
 import { DEFAULT_QUICK_OPEN, quickOpen } from '../shared/search/fields/quick-open'
-import type { QuickOpenResponse, SuggestResponse } from '../shared/types'
+import type { DidYouMeanResponse, QuickOpenResponse, SuggestResponse } from '../shared/types'
 import { openFieldIndex } from './field-store'
 import type { FieldStoreOptions } from './field-store'
-import { DID_YOU_MEAN_MAX_HITS, didYouMean } from '../shared/search/fields/did-you-mean'
+import { didYouMean } from '../shared/search/fields/did-you-mean'
+import { DID_YOU_MEAN_MAX_HITS } from '../shared/rules'
 
 /** Characters of article text the issue caches keep (≈ 2 bytes each in memory). */
 const VIEW_CACHE_CHARS = 16_000_000
@@ -271,16 +272,31 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
     return this.searchSync(request)
   }
 
-  /** The search, with "did you mean" when it finds little (fields/did-you-mean.ts). */
-  searchSync(request: SearchRequest): SearchResponse {
-    const response = this.plainSearch(request)
-    if (response.error || response.total > DID_YOU_MEAN_MAX_HITS) return response
-    const nearby = didYouMean(this.fields(), request, response, (r) => this.plainSearch(r))
-    return nearby ? { ...response, didYouMean: nearby } : response
+  async didYouMean(request: SearchRequest): Promise<DidYouMeanResponse> {
+    return this.didYouMeanSync(request)
   }
 
-  /** The engine's answer alone. */
-  private plainSearch(request: SearchRequest): SearchResponse {
+  /**
+   * Nearby queries for a search with few hits (fields/did-you-mean.ts). Not part of the search:
+   * the reader asks for it only after a search answered with at most DID_YOU_MEAN_MAX_HITS, so a
+   * search never pays for the counting (up to DID_YOU_MEAN_CHECKS searches, without snippets).
+   */
+  didYouMeanSync(request: SearchRequest): DidYouMeanResponse {
+    const count = (r: SearchRequest): number | undefined => {
+      const answer = search(this.index, { ...r, offset: 0, limit: 1 }, () => undefined, {
+        papers: this.catalog.papers,
+      })
+      return answer.error === undefined ? answer.total : undefined
+    }
+    const total = count(request)
+    // A query that cannot be understood has nothing near it either.
+    if (total === undefined) return { query: request.q, total: 0, offers: [], checked: 0 }
+    // The field index is not even opened for a search that found enough.
+    if (total > DID_YOU_MEAN_MAX_HITS) return { query: request.q, total, offers: [], checked: 0 }
+    return { query: request.q, total, ...didYouMean(this.fields(), request, total, count) }
+  }
+
+  searchSync(request: SearchRequest): SearchResponse {
     // Hits are shown from the index alone (it keeps each headline and reflowed text), so a
     // search reads no page file.
     return search(
@@ -320,7 +336,7 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
         papers: this.catalog.papers,
         issues: live,
         fields: this.fields(),
-        search: (r) => this.plainSearch(r),
+        search: (r) => this.searchSync(r),
       },
       text,
       limit ?? DEFAULT_QUICK_OPEN,

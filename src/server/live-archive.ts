@@ -167,6 +167,8 @@ export class LiveArchive {
           articleMatches: (id, q) => service.articleMatches(id, q),
           suggest: (prefix, limit) => service.suggest(prefix, limit),
           quickOpen: (text, limit) => service.quickOpen(text, limit),
+          // Counted with the embedded engine, as quick open is: its answers are the cluster's.
+          didYouMean: (request) => service.didYouMean(request),
           indexStatus: async () => ({
             ...(await service.indexStatus()),
             search: await backend.status(key),
@@ -189,6 +191,7 @@ export class LiveArchive {
           articleMatches: (id, q) => service.articleMatches(id, q),
           suggest: (prefix, limit) => service.suggest(prefix, limit),
           quickOpen: (text, limit) => service.quickOpen(text, limit),
+          didYouMean: (request) => service.didYouMean(request),
           indexStatus: () => service.indexStatus(),
         }
         return { api, gen, key, stamp, inFlight: 0, retired: false }

@@ -22,6 +22,7 @@ import {
 import {
   articleMatchesSchema,
   articleSchema,
+  didYouMeanResponseSchema,
   indexStatusSchema,
   issueSummariesSchema,
   issueViewSchema,
@@ -263,6 +264,24 @@ export const archiveContract = {
       command: 'open',
       args: [{ from: 'words', name: 'TEXT' }, { from: 'limit' }],
       about: 'papers, issues and articles TEXT names (a date, a paper, part of a headline)',
+    },
+  },
+  /**
+   * Nearby queries for a search that found at most DID_YOU_MEAN_MAX_HITS (rules.ts): its own verb,
+   * asked by the reader only after the search answered with that few, because each offer is
+   * counted by running it (up to DID_YOU_MEAN_CHECKS searches) and a search must not pay for that
+   * (it made the 1–9-hit band 30× slower than the engine when it ran inside every search). Above
+   * the limit it answers no offers at the cost of one search.
+   */
+  didYouMean: {
+    channel: channels.didYouMean,
+    args: z.tuple([searchRequestSchema]),
+    returns: didYouMeanResponseSchema,
+    http: { path: '/did-you-mean', args: [{ from: 'search' }] },
+    cli: {
+      command: 'did-you-mean',
+      args: [{ from: 'search' }],
+      about: 'nearby queries for a search with no or very few hits (search options apply)',
     },
   },
 } as const satisfies Record<keyof typeof channels, ArchiveVerb>

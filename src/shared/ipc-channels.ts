@@ -14,6 +14,7 @@ export const channels = {
   indexStatus: 'archive:index-status',
   suggest: 'archive:suggest',
   quickOpen: 'archive:quick-open',
+  didYouMean: 'archive:did-you-mean',
 } as const
 
 /** IPC channel per import verb (import-contract.ts: importContract). */

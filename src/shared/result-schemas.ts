@@ -11,6 +11,7 @@ import type {
   Article,
   ArticleMatches,
   BlockType,
+  DidYouMeanResponse,
   IndexStatus,
   IssueSummary,
   IssueView,
@@ -145,17 +146,21 @@ const searchResponse = z.object({
   ),
   facets: z.object({ paper: facet, year: facet, month: facet, type: facet }),
   error: z.string().optional(),
-  didYouMean: z
-    .array(
-      z.object({
-        q: z.string(),
-        from: z.string(),
-        to: z.string(),
-        change: z.enum(['substituted', 'variant', 'dropped', 'added']),
-        total: z.number(),
-      }),
-    )
-    .optional(),
+})
+
+const didYouMeanResponse = z.object({
+  query: z.string(),
+  total: z.number(),
+  offers: z.array(
+    z.object({
+      q: z.string(),
+      from: z.string(),
+      to: z.string(),
+      change: z.enum(['substituted', 'variant', 'dropped', 'added']),
+      total: z.number(),
+    }),
+  ),
+  checked: z.number(),
 })
 
 const articleMatches = z.object({
@@ -250,6 +255,7 @@ export const articleMatchesSchema: z.ZodType<ArticleMatches> = articleMatches
 export const indexStatusSchema: z.ZodType<IndexStatus> = indexStatus
 export const suggestResponseSchema: z.ZodType<SuggestResponse> = suggestResponse
 export const quickOpenResponseSchema: z.ZodType<QuickOpenResponse> = quickOpenResponse
+export const didYouMeanResponseSchema: z.ZodType<DidYouMeanResponse> = didYouMeanResponse
 
 /** True only when A and B are the same type (an optional field more or less is a difference). */
 type Exact<A, B> =
@@ -265,5 +271,6 @@ const _exact: [
   Exact<z.output<typeof indexStatus>, IndexStatus>,
   Exact<z.output<typeof suggestResponse>, SuggestResponse>,
   Exact<z.output<typeof quickOpenResponse>, QuickOpenResponse>,
+  Exact<z.output<typeof didYouMeanResponse>, DidYouMeanResponse>,
   Exact<z.output<typeof range>, Range>,
-] = [true, true, true, true, true, true, true, true, true, true]
+] = [true, true, true, true, true, true, true, true, true, true, true]

@@ -28,5 +28,11 @@ export const MAX_PAGE_NUMBER = 999
 /** Characters a search query may have (the app's box, the server, the CLI, bookmarks). */
 export const MAX_QUERY_LENGTH = 500
 
+/**
+ * A search with at most this many hits is offered nearby queries ("did you mean"): the renderer
+ * asks the archive's `didYouMean` only then, and the verb itself answers nothing above it.
+ */
+export const DID_YOU_MEAN_MAX_HITS = 3
+
 /** A paper's display name (`江北报`), trimmed. */
 export const MAX_PAPER_NAME_LENGTH = 60

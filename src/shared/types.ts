@@ -235,8 +235,6 @@ export interface SearchResponse {
   facets: { paper: FacetCount[]; year: FacetCount[]; month: FacetCount[]; type: FacetCount[] }
   /** Set when the query could not be understood; hits are then empty. */
   error?: string
-  /** Present when total ≤ DID_YOU_MEAN_MAX_HITS and nearby terms hit more: best first, ≤ 5. */
-  didYouMean?: DidYouMean[]
 }
 
 /** Every match of a query in one article, in its reflowed text: for highlighting and next/prev. */
@@ -358,4 +356,16 @@ export interface DidYouMean {
   change: 'substituted' | 'variant' | 'dropped' | 'added'
   /** Hits of `q` with the same filters. */
   total: number
+}
+
+/** The `didYouMean` verb's answer for a search request. */
+export interface DidYouMeanResponse {
+  /** The query as asked. */
+  query: string
+  /** Its hits (with the request's filters); nothing is offered above DID_YOU_MEAN_MAX_HITS. */
+  total: number
+  /** Nearby queries that find more than `total`, most hits first, at most DID_YOU_MEAN_MAX. */
+  offers: DidYouMean[]
+  /** Nearby queries counted to answer (each one search; at most DID_YOU_MEAN_CHECKS a part). */
+  checked: number
 }

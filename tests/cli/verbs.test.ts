@@ -38,6 +38,7 @@ const SAMPLES: Record<ArchiveMethod, { words: string[]; args: unknown[] }> = {
   indexStatus: { words: [], args: [] },
   suggest: { words: ['低'], args: ['低'] },
   quickOpen: { words: ['江北报', '7月13日'], args: ['江北报 7月13日'] },
+  didYouMean: { words: ['低炭'], args: [{ q: '低炭' }] },
 }
 
 /** tookMs differs between two runs of one search. */

@@ -1,5 +1,7 @@
 // Did you mean: a search with no or very few hits shows the nearby queries the archive offers,
-// each with its hit count; one click runs it (keeping the filters), and back returns.
+// each with its hit count; one click runs it (keeping the filters), and back returns. They are
+// asked of the archive's own verb after the search answered, and only for a search with few
+// hits: a search that finds enough asks nothing more (in the web app: no /api/did-you-mean).
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 import { DidYouMeanPage } from './pages/FindPage'
@@ -26,11 +28,16 @@ test('a mistyped character: the offered query, its count, one click', async ({ a
   await expect(ui.searchInput).toHaveValue('低炭')
 })
 
-test('a query that finds enough offers nothing', async ({ app }) => {
+test('a query that finds enough offers nothing, and asks nothing', async ({ app }) => {
   const ui = new AppPage(app)
   const dym = new DidYouMeanPage(ui.page)
+  const asked: string[] = []
+  ui.page.on('request', (r) => {
+    if (r.url().includes('/api/did-you-mean')) asked.push(r.url())
+  })
   await ui.open('#/search?q=%E5%8F%91%E5%B1%95')
   await ui.search.settled('发展')
   await expect(ui.search.hits.first()).toBeVisible()
   await expect(dym.root).toHaveCount(0)
+  expect(asked).toEqual([])
 })

@@ -59,8 +59,11 @@ describe('createArchiveHandler', () => {
     expect(suggestions.ok && suggestions.value.suggestions.length).toBeGreaterThan(0)
     const open = await handle('quickOpen', APP, ['2023年7月13日'])
     expect(open.ok && open.value.items[0]?.kind).toBe('issue')
+    const near = await handle('didYouMean', APP, [{ q: '低炭' }])
+    expect(near.ok && near.value.offers[0]?.q).toBe('低碳')
     expect(Object.keys(channels).sort()).toEqual(
       [
+        'didYouMean',
         'quickOpen',
         'suggest',
         'articleMatches',

@@ -133,6 +133,7 @@ const VALID: Record<ArchiveMethod, unknown[]> = {
   indexStatus: [],
   suggest: ['低', 5],
   quickOpen: ['江北报', 5],
+  didYouMean: [{ q: '低炭' }],
 }
 
 describe('wrong types and arities', () => {

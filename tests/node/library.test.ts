@@ -370,6 +370,7 @@ describe('CompositeArchive over the bundled archive and the library', () => {
       articleMatches: () => Promise.reject(new Error('must not be asked')),
       suggest: () => Promise.reject(new Error('must not be asked')),
       quickOpen: () => Promise.reject(new Error('must not be asked')),
+      didYouMean: () => Promise.reject(new Error('must not be asked')),
       indexStatus: () => w.bundled.indexStatus(),
     }
     const c = new CompositeArchive([

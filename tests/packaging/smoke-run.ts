@@ -81,6 +81,7 @@ export const ALL_CHANNELS = [
   'archive:index-status',
   'archive:suggest',
   'archive:quick-open',
+  'archive:did-you-mean',
   'import:pick-files',
   'import:pick-folder',
   'import:plan',

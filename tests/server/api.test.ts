@@ -106,9 +106,16 @@ describe('API parity with the archive service', () => {
     expect(o.body).toMatchObject({ items: [{ kind: 'issue', issueId: 'jiangbei-2023-07-13' }] })
   })
 
-  it('a search that finds nothing says what it may have meant', async () => {
-    const r = await get(`/api/search?q=${encodeURIComponent('低炭')}`)
-    expect(r.body).toMatchObject({ total: 0, didYouMean: [{ q: '低碳', change: 'substituted' }] })
+  it('a search that finds nothing does not count nearby queries; GET /api/did-you-mean does', async () => {
+    const r = await get(`/api/search?q=${encodeURIComponent('低炭')}&paper=jiangbei`)
+    expect(r.body).toMatchObject({ total: 0 })
+    expect(r.body).not.toHaveProperty('didYouMean')
+    const d = await get(apiPathFor('didYouMean', { q: '低炭', papers: ['jiangbei'] }))
+    expect(d).toEqual({
+      status: 200,
+      body: await service.didYouMean({ q: '低炭', papers: ['jiangbei'] }),
+    })
+    expect(d.body).toMatchObject({ total: 0, offers: [{ q: '低碳', change: 'substituted' }] })
   })
 })
 

@@ -43,6 +43,7 @@ describe('archiveContract', () => {
       indexStatus: [],
       suggest: ['低碳', 5],
       quickOpen: ['2023年7月13日', 3],
+      didYouMean: [{ q: '低炭', papers: ['jiangbei'] }],
     }
     for (const m of ARCHIVE_METHODS) {
       const path = (apiPathFor as (m: string, ...a: unknown[]) => string)(m, ...sample[m])

@@ -25,6 +25,7 @@ const ARGS: Record<ArchiveMethod, unknown[]> = {
   indexStatus: [],
   suggest: ['低'],
   quickOpen: ['江北报 7月13日'],
+  didYouMean: [{ q: '低炭' }],
 }
 
 describe('result schemas', () => {

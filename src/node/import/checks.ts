@@ -103,12 +103,16 @@ export interface KnownPage {
  * same (MinHash similarity ≥ NEAR_DUPLICATE_ERROR refused, ≥ NEAR_DUPLICATE_WARNING warned) as
  * a page already in the archive or another file of the batch. Pages shorter than
  * MIN_FINGERPRINT_CHARS (ads, blanks with a masthead) repeat legitimately: they are exempt, and
- * listed as such.
+ * listed as such. `siblings` says of two pages of the batch that they are distinct pages of one
+ * issue by their source's own account (pages joined from one day's per-article files): the web
+ * edition of a daily gives a document printed over pages 13 to 15 as the same article on each,
+ * so their sameness is the paper's and is only warned of.
  */
 export function findDuplicates(
   resolved: Resolved[],
   existingBytes: Map<string, string>,
   existing: readonly KnownPage[],
+  siblings: (a: Resolved, b: Resolved) => boolean = () => false,
 ): void {
   const exact = new Map<string, string>()
   const near = new SketchIndex<string>()
@@ -117,9 +121,9 @@ export function findDuplicates(
     if (!exact.has(e.exact)) exact.set(e.exact, e.label)
     near.add(e.minhash, e.label)
   }
-  const batchBytes = new Map<string, string>()
-  const batchText = new Map<string, string>()
-  const batchNear = new SketchIndex<string>()
+  const batchBytes = new Map<string, Resolved>()
+  const batchText = new Map<string, Resolved>()
+  const batchNear = new SketchIndex<Resolved>()
   for (const r of resolved) {
     const rep = r.insp.report
     if (!rep.sha256 || !r.insp.readable || !rep.textHash || !r.insp.sketch) continue
@@ -136,6 +140,14 @@ export function findDuplicates(
         )
       continue
     }
+    const inBatch = (twin: Resolved, what: string): PageProblem =>
+      siblings(twin, r)
+        ? problem(
+            'warning',
+            'same-as-sibling',
+            `${what} as ${twin.insp.report.file}, another page of this issue in its source: kept as the files give it (a document printed over several pages?)`,
+          )
+        : problem('error', 'duplicate', `${what} as ${twin.insp.report.file} in this batch`)
     const same = existingBytes.get(rep.sha256)
     if (same)
       rep.problems.push(
@@ -146,9 +158,8 @@ export function findDuplicates(
         ),
       )
     const twin = batchBytes.get(rep.sha256)
-    if (twin)
-      rep.problems.push(problem('error', 'duplicate', `the same bytes as ${twin} in this batch`))
-    else batchBytes.set(rep.sha256, rep.file)
+    if (twin) rep.problems.push(inBatch(twin, 'the same bytes'))
+    else batchBytes.set(rep.sha256, r)
     const textTwin = batchText.get(rep.textHash)
     const known = exact.get(rep.textHash)
     if (known && !same)
@@ -161,16 +172,20 @@ export function findDuplicates(
       )
     else if (textTwin && !twin)
       rep.problems.push(
-        problem(
-          'error',
-          'duplicate',
-          `the same text (after normalization, ignoring line breaks and spaces) as ${textTwin} in this batch`,
-        ),
+        inBatch(textTwin, 'the same text (after normalization, ignoring line breaks and spaces)'),
       )
     if (!known && !textTwin) {
-      const a = best(near.best(r.insp.sketch, NEAR_DUPLICATE_WARNING), ' in the archive')
-      const b = best(batchNear.best(r.insp.sketch, NEAR_DUPLICATE_WARNING), ' in this batch')
-      const hit = a && (!b || a.similarity >= b.similarity) ? a : b
+      const a = near.best(r.insp.sketch, NEAR_DUPLICATE_WARNING)
+      // A sibling's likeness is the paper's own (see above): only others count.
+      const b = batchNear.best(r.insp.sketch, NEAR_DUPLICATE_WARNING)
+      const other = b && !siblings(b.value, r) ? b : undefined
+      const hit =
+        a && (!other || a.similarity >= other.similarity)
+          ? { label: `${a.value} in the archive`, similarity: a.similarity }
+          : other && {
+              label: `${other.value.insp.report.file} in this batch`,
+              similarity: other.similarity,
+            }
       if (hit && hit.similarity >= NEAR_DUPLICATE_ERROR)
         rep.problems.push(
           problem(
@@ -188,14 +203,7 @@ export function findDuplicates(
           ),
         )
     }
-    if (!textTwin) batchText.set(rep.textHash, rep.file)
-    batchNear.add(r.insp.sketch, rep.file)
+    if (!textTwin) batchText.set(rep.textHash, r)
+    batchNear.add(r.insp.sketch, r)
   }
-}
-
-function best(
-  hit: { value: string; similarity: number } | undefined,
-  where: string,
-): { label: string; similarity: number } | undefined {
-  return hit && { label: hit.value + where, similarity: hit.similarity }
 }

@@ -10,13 +10,15 @@
 // or a repeat in a page's numbering, an empty or unreadable article file: each is an error
 // naming the file and what to do, and nothing is imported.
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { PageProblem } from '../../shared/archive/import-report'
 import { isValidIsoDate } from '../../shared/archive/catalog'
 import { decodeText, DecodeError } from '../../shared/text/decode'
 import type { EncodingLabel } from '../../shared/text/decode'
 import { readRegularFile } from '../safe-path'
+import { hasArticleManifest, loadArticleManifest } from './article-manifest'
+import { makeScratch } from './scratch'
+import { MANIFEST_FILE } from './manifest'
 import type { FileMeta } from './manifest'
 
 /** An article file's name: YYYYMMDD-PP-NN.txt. */
@@ -39,7 +41,11 @@ export interface PerArticleInputs {
   pages: Map<string, JoinedPage>
   /** What each joined page file is (date, page, its provenance note), for planImport. */
   overrides: Map<string, FileMeta>
+  /** What an article manifest says of a joined page file (its paper), as a manifest's metadata. */
+  manifest: Map<string, FileMeta>
   problems: PageProblem[]
+  /** Whether two joined page files come from one folder's files of one date (one issue). */
+  sameDay(a: string, b: string): boolean
   /** Deletes the scratch folder (after the import, or its refusal). */
   cleanup(): void
 }
@@ -54,10 +60,14 @@ export function joinedDisplay(j: JoinedPage): string {
 
 const error = (code: string, message: string): PageProblem => ({ level: 'error', code, message })
 
-/** Whether `dir`'s page files are in the per-article layout (at least one is named so). */
+/**
+ * Whether `dir` holds per-article files: an article manifest (article-manifest.ts) lists them,
+ * or at least one is named YYYYMMDD-PP-NN.txt.
+ */
 export function isPerArticleFolder(dir: string): boolean {
   try {
-    return statSync(dir).isDirectory() && readdirSync(dir).some((n) => ARTICLE_FILE.test(n))
+    if (!statSync(dir).isDirectory()) return false
+    return hasArticleManifest(dir) || readdirSync(dir).some((n) => ARTICLE_FILE.test(n))
   } catch {
     return false
   }
@@ -147,12 +157,51 @@ function articleText(
       )
       return undefined
     }
-    return text.replace(/^\s*\n/u, '')
+    // Leading empty lines are one: it says the heading has no kicker (given-articles.ts).
+    return text.replace(/^\s*\n/u, '\n')
   } catch (e) {
     if (!(e instanceof DecodeError) && !(e instanceof Error && 'code' in e)) throw e
     problems.push(error('decode', `${f.path}: ${(e as Error).message}`))
     return undefined
   }
+}
+
+/** The page files of one folder's articles, grouped by page in order; undefined when refused. */
+function pagesOf(
+  dir: string,
+  declared: EncodingLabel | undefined,
+  problems: PageProblem[],
+): { groups: Named[][]; via: string; encoding?: EncodingLabel; paper?: string } | undefined {
+  if (hasArticleManifest(dir)) {
+    const m = loadArticleManifest(dir, problems)
+    if (!m) return undefined
+    const groups = m.pages.map((p) =>
+      p.files.map((path, k) => ({
+        path,
+        name: basename(path),
+        date: m.date,
+        page: p.page,
+        n: k + 1,
+      })),
+    )
+    const out: ReturnType<typeof pagesOf> = { groups, via: ` as ${MANIFEST_FILE} lists them` }
+    if (m.encoding) out.encoding = m.encoding
+    if (m.paper) out.paper = m.paper
+    return out
+  }
+  const byPage = new Map<string, Named[]>()
+  for (const f of namedFiles(dir, problems)) {
+    const key = `${f.date}/${f.page}`
+    byPage.set(key, [...(byPage.get(key) ?? []), f])
+  }
+  const groups: Named[][] = []
+  for (const group of byPage.values()) {
+    const files = ordered(dir, group, problems)
+    // Every file is read all the same, so that one refusal names all that is wrong with the page.
+    if (!files) group.forEach((f) => articleText(f, declared, problems))
+    else groups.push(files)
+  }
+  return { groups, via: '' }
 }
 
 /**
@@ -165,6 +214,7 @@ export function joinPerArticle(
 ): PerArticleInputs {
   const pages = new Map<string, JoinedPage>()
   const overrides = new Map<string, FileMeta>()
+  const manifest = new Map<string, FileMeta>()
   const problems: PageProblem[] = []
   let scratch: string | undefined
   const out: string[] = []
@@ -174,18 +224,13 @@ export function joinPerArticle(
       out.push(given)
       continue
     }
-    const groups = new Map<string, Named[]>()
-    for (const f of namedFiles(dir, problems)) {
-      const key = `${f.date}/${f.page}`
-      groups.set(key, [...(groups.get(key) ?? []), f])
-    }
-    scratch ??= mkdtempSync(join(tmpdir(), 'archive-reader-articles-'))
+    const found = pagesOf(dir, declared, problems)
+    if (!found) continue
+    scratch ??= makeScratch()
     const folder = mkdtempSync(join(scratch, 'batch-'))
-    for (const group of groups.values()) {
-      const files = ordered(dir, group, problems)
-      // Every file is read, so that one refusal names all that is wrong with the page.
-      const texts = (files ?? group).map((f) => articleText(f, declared, problems))
-      if (!files || texts.some((t) => t === undefined)) continue
+    for (const files of found.groups) {
+      const texts = files.map((f) => articleText(f, declared ?? found.encoding, problems))
+      if (texts.some((t) => t === undefined)) continue
       let joined = ''
       const articles: [number, number][] = []
       for (const t of texts as string[]) {
@@ -202,8 +247,9 @@ export function joinPerArticle(
         date,
         page,
         encoding: 'utf-8',
-        note: `Joined from ${files.length} article file(s), one article each: ${range} (in ${dir}).`,
+        note: `Joined from ${files.length} article file(s), one article each: ${range} (in ${dir}${found.via}).`,
       })
+      if (found.paper) manifest.set(path, { paper: found.paper })
     }
     out.push(folder)
   }
@@ -211,7 +257,18 @@ export function joinPerArticle(
     inputs: out,
     pages,
     overrides,
+    manifest,
     problems,
+    sameDay: (a, b) => {
+      const x = pages.get(a)
+      const y = pages.get(b)
+      return (
+        !!x &&
+        !!y &&
+        x.date === y.date &&
+        dirname(x.files[0] as string) === dirname(y.files[0] as string)
+      )
+    },
     cleanup: () => {
       if (scratch) rmSync(scratch, { recursive: true, force: true })
     },

@@ -26,6 +26,7 @@ import type { PageFingerprint } from '../fingerprints'
 import { entryKind, realpathInside } from '../safe-path'
 import { expandInputs } from './inputs'
 import { joinedDisplay, joinPerArticle } from './per-article'
+import type { PerArticleInputs } from './per-article'
 import { inspectFile } from './inspect'
 import type { Inspected } from './inspect'
 import { loadManifest, loadSidecar, MANIFEST_FILE, MetadataFileError } from './manifest'
@@ -103,6 +104,21 @@ function isEmptyOrMissing(dir: string): boolean {
 }
 
 export function planImport(opts: ImportOptions): ImportPlan {
+  // A folder of per-article files is joined into page files first (per-article.ts); their
+  // scratch folder goes with the plan, or now when planning fails (cancelled, unreadable).
+  const perArticle = joinPerArticle(
+    opts.inputs,
+    opts.encoding === undefined ? undefined : parseEncodingLabel(opts.encoding),
+  )
+  try {
+    return planJoined(opts, perArticle)
+  } catch (e) {
+    perArticle.cleanup()
+    throw e
+  }
+}
+
+function planJoined(opts: ImportOptions, perArticle: PerArticleInputs): ImportPlan {
   const dir = resolve(opts.archiveDir)
   const indexPath = opts.indexPath ?? join(dir, INDEX_FILE)
   const progress = opts.onProgress ?? (() => {})
@@ -134,11 +150,6 @@ export function planImport(opts: ImportOptions): ImportPlan {
   }
 
   progress({ phase: 'scan', done: 0, total: opts.inputs.length })
-  // A folder of per-article files is joined into page files first (per-article.ts).
-  const perArticle = joinPerArticle(
-    opts.inputs,
-    opts.encoding === undefined ? undefined : parseEncodingLabel(opts.encoding),
-  )
   batch.push(...perArticle.problems)
   const expanded = expandInputs(perArticle.inputs)
   for (const f of expanded.files) {
@@ -235,7 +246,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
     if (opts.shouldCancel?.()) throw new ImportCancelled()
     progress({ phase: 'validate', done: k, total: inputs.length, file: input.display })
     const m = manifests.get(dirname(input.path))
-    const fromManifest = m?.files.get(input.path)
+    const fromManifest = m?.files.get(input.path) ?? perArticle.manifest.get(input.path)
     let sidecar: FileMeta | undefined
     const sidecarProblems: PageProblem[] = []
     try {
@@ -303,6 +314,7 @@ export function planImport(opts: ImportOptions): ImportPlan {
     resolved,
     existingBytes,
     fingerprints.map((f) => ({ ...f, label: `page ${f.page} of ${f.issue}` })),
+    (a, b) => perArticle.sameDay(a.insp.input.path, b.insp.input.path),
   )
 
   const after = buildCatalog(before, issues, resolved, manifestPapers, perArticle.pages)

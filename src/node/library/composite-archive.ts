@@ -9,10 +9,12 @@
 import type { ArchiveApi } from '../../shared/contract'
 import { parseArticleId } from '../../shared/archive/issue'
 import { DEFAULT_LIMIT } from '../../shared/search/engine'
-import { DID_YOU_MEAN_MAX, DID_YOU_MEAN_MAX_HITS } from '../../shared/search/fields/did-you-mean'
+import { DID_YOU_MEAN_MAX } from '../../shared/search/fields/did-you-mean'
+import { DID_YOU_MEAN_MAX_HITS } from '../../shared/rules'
 import type {
   Article,
   DidYouMean,
+  DidYouMeanResponse,
   ArticleMatches,
   FacetCount,
   IndexStatus,
@@ -201,14 +203,16 @@ export class CompositeArchive implements ArchiveApi {
     return (await this.owner(ref.issueId)).api.articleMatches(articleId, q)
   }
 
+  /** The parts a search asks: inside one issue only the archive that holds it. */
+  private async searchedParts(request: SearchRequest): Promise<ArchivePart[]> {
+    if (!request.issueId) return this.parts
+    const owner = (await this.ownerMap()).get(request.issueId)
+    return owner ? [owner] : this.parts.slice(0, 1)
+  }
+
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now()
-    let parts = this.parts
-    // A search inside one issue only asks the archive that holds it.
-    if (request.issueId) {
-      const owner = (await this.ownerMap()).get(request.issueId)
-      parts = owner ? [owner] : parts.slice(0, 1)
-    }
+    const parts = await this.searchedParts(request)
     if (parts.length === 1) return (parts[0] as ArchivePart).api.search(request)
     const offset = request.offset ?? 0
     const limit = request.limit ?? DEFAULT_LIMIT
@@ -222,9 +226,7 @@ export class CompositeArchive implements ArchiveApi {
       hitComparator(request.sort ?? 'relevance'),
     ).slice(offset, offset + limit)
     const total = answers.reduce((n, a) => n + a.total, 0)
-    const nearby = mergeDidYouMean(answers, total)
     return {
-      ...(nearby ? { didYouMean: nearby } : {}),
       query: request.q,
       total,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
@@ -236,6 +238,14 @@ export class CompositeArchive implements ArchiveApi {
         type: mergeFacets(answers.map((a) => a.facets.type)),
       },
     }
+  }
+
+  /** Every part's nearby queries, their hits added up (mergeDidYouMean). */
+  async didYouMean(request: SearchRequest): Promise<DidYouMeanResponse> {
+    const parts = await this.searchedParts(request)
+    const answers = await Promise.all(parts.map((p) => p.api.didYouMean(request)))
+    if (answers.length === 1) return answers[0] as DidYouMeanResponse
+    return mergeDidYouMean(request.q, answers)
   }
 
   /** Every part's suggestions; a term two parts have counts the articles of both. */
@@ -285,16 +295,21 @@ export function mergeSuggestions(answers: readonly SuggestResponse[], limit: num
  * (a part that found nothing near counts 0 for it), offered while the merged total is small.
  */
 export function mergeDidYouMean(
-  answers: readonly SearchResponse[],
-  total: number,
-): DidYouMean[] | undefined {
-  if (total > DID_YOU_MEAN_MAX_HITS) return undefined
+  query: string,
+  answers: readonly DidYouMeanResponse[],
+): DidYouMeanResponse {
+  const total = answers.reduce((n, a) => n + a.total, 0)
+  const checked = answers.reduce((n, a) => n + a.checked, 0)
+  if (total > DID_YOU_MEAN_MAX_HITS) return { query, total, offers: [], checked }
   const merged = new Map<string, DidYouMean>()
   for (const a of answers)
-    for (const d of a.didYouMean ?? []) {
+    for (const d of a.offers) {
       const had = merged.get(d.q)
       merged.set(d.q, had ? { ...had, total: had.total + d.total } : { ...d })
     }
-  const out = [...merged.values()].filter((d) => d.total > total).sort((a, b) => b.total - a.total)
-  return out.length ? out.slice(0, DID_YOU_MEAN_MAX) : undefined
+  const offers = [...merged.values()]
+    .filter((d) => d.total > total)
+    .sort((a, b) => b.total - a.total)
+    .slice(0, DID_YOU_MEAN_MAX)
+  return { query, total, offers, checked }
 }

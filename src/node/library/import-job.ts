@@ -107,10 +107,15 @@ export function planLibraryImport(job: LibraryPlanJob, hooks: JobHooks = {}): Pl
     ...(progress ? { onProgress: (p) => progress(relativeProgress(p, root)) } : {}),
     ...(hooks.shouldCancel ? { shouldCancel: hooks.shouldCancel } : {}),
   })
-  // The other archive is read-only (the bundled one): its fingerprints are read, never written.
-  const fingerprints = archiveFingerprints(job.other.dir, catalog).entries
-  checkAgainstOther(plan.report, { label: job.other.label, catalog, fingerprints })
-  return { plan, root, report: publicReport(plan.report, root, job.libraryDir) }
+  try {
+    // The other archive is read-only (the bundled one): its fingerprints are read, never written.
+    const fingerprints = archiveFingerprints(job.other.dir, catalog).entries
+    checkAgainstOther(plan.report, { label: job.other.label, catalog, fingerprints })
+    return { plan, root, report: publicReport(plan.report, root, job.libraryDir) }
+  } catch (e) {
+    plan.cleanup?.()
+    throw e
+  }
 }
 
 /** Progress names a file as the report does. */

@@ -8,6 +8,7 @@ import type { ResourceState } from '../ui/resource'
 import type {
   Article,
   ArticleMatches,
+  DidYouMeanResponse,
   IssueSummary,
   IssueView,
   PageSource,
@@ -23,6 +24,7 @@ export const keys = {
   article: (id: string) => `article:${id}`,
   source: (id: string, page: number) => `source:${id}:${page}`,
   search: (r: SearchRequest) => `search:${searchRequestToParams(r).toString()}`,
+  didYouMean: (r: SearchRequest) => `dym:${searchRequestToParams(r).toString()}`,
   matches: (articleId: string, q: string) => `matches:${articleId}:${q}`,
   userIssues: 'user-issues',
 }
@@ -41,7 +43,8 @@ export function useUserIssues(): ResourceState<string[]> {
 export function refreshAfterChange(changedIssues: readonly string[]): void {
   const changed = new Set(changedIssues)
   invalidate((key) => {
-    if (key === keys.issues || key === keys.userIssues || key.startsWith('search:')) return true
+    if (key === keys.issues || key === keys.userIssues) return true
+    if (key.startsWith('search:') || key.startsWith('dym:')) return true
     const m = /^(?:issue|source|matches):([^:/]+)/.exec(key)
     return m !== null && changed.has(m[1] as string)
   })
@@ -108,6 +111,17 @@ export function loadSearch(request: SearchRequest): Promise<SearchResponse> {
 
 export function peekSearch(request: SearchRequest): SearchResponse | undefined {
   return peek(keys.search(request))
+}
+
+/**
+ * Nearby queries for a search that answered with few hits; asked only when `request` is given
+ * (DidYouMean.tsx decides), never as part of the search. `request` must be memoized.
+ */
+export function useDidYouMean(
+  request: SearchRequest | undefined,
+): ResourceState<DidYouMeanResponse> {
+  const load = useCallback(() => api.didYouMean(request as SearchRequest), [request])
+  return useResource(request?.q.trim() ? keys.didYouMean(request) : null, load)
 }
 
 export function useArticleMatches(

@@ -56,7 +56,7 @@ export function SearchResults({ route, response, stale, compact = false }: Props
             </span>
           )}
         </p>
-        <DidYouMean route={route} response={response} />
+        <DidYouMean route={route} response={response} stale={stale} />
       </>
     )
   }
@@ -68,7 +68,7 @@ export function SearchResults({ route, response, stale, compact = false }: Props
       aria-busy={stale}
       data-testid={compact ? 'results-compact' : 'results-main'}
     >
-      <DidYouMean route={route} response={response} />
+      <DidYouMean route={route} response={response} stale={stale} />
       <ol
         id="search-results"
         data-query={response.query}

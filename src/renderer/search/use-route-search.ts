@@ -20,19 +20,19 @@ export interface RouteSearch {
 
 /** The route's search request without the pager's offset: the key of "this search". */
 export function requestOf(route: AppRoute): SearchRequest {
-  return searchRequestFromParams(
-    new URLSearchParams(searchRequestToParams(route.search).toString()),
-  ) as unknown as SearchRequest
+  return requestOfParams(searchRequestToParams(route.search).toString())
+}
+
+/** The search request of a route's search parameters (`searchRequestToParams`' text). */
+export function requestOfParams(params: string): SearchRequest {
+  return searchRequestFromParams(new URLSearchParams(params)) as unknown as SearchRequest
 }
 
 export function useRouteSearch(route: AppRoute): RouteSearch {
   const i18n = useI18n()
   const { t, number } = i18n
   const requestKey = searchRequestToParams(route.search).toString()
-  const request = useMemo(
-    () => searchRequestFromParams(new URLSearchParams(requestKey)) as unknown as SearchRequest,
-    [requestKey],
-  )
+  const request = useMemo(() => requestOfParams(requestKey), [requestKey])
   const hasQuery = request.q.trim() !== ''
   const { entry, previous } = useSearch(hasQuery ? request : undefined)
   const response = entry?.status === 'ok' ? entry.data : hasQuery ? previous : undefined

@@ -1,6 +1,6 @@
 // Turns a page's text into articles with reflowed text, headlines and continuation markers.
 import type { Article, ContinuationKind, ContinuationLink } from '../types'
-import { reflow, splitLines, wrapWidth } from '../text/reflow'
+import { isParagraphPerLine, reflow, splitLines, wrapWidth } from '../text/reflow'
 import { givenDrafts } from './given-articles'
 import { segmentPage } from './segment'
 import type { ArticleDraft } from './segment-work'
@@ -91,12 +91,17 @@ export function correctedPageArticles(
 ): { articles: Article[]; outcomes: EntryOutcome[] } {
   const width = wrapWidth(splitLines(pageText))
   // Ranges that do not fit the text (a page file changed by hand) fall back to segmenting it.
-  const made = (given && givenDrafts(pageText, given)) ?? segmentPage(pageText, rules)
+  const givenMade = given && givenDrafts(pageText, given)
+  const made = givenMade ?? segmentPage(pageText, rules)
   const { drafts, outcomes } = correctPage(pageText, made, entries)
   const articles = drafts.map((draft, i) => {
+    const body = pageText.slice(draft.bodyStart, draft.end)
+    // A file given per article keeps its lines when it is written one paragraph a line; a
+    // segmented page (PDF text) is always reflowed.
     const { text } = reflow(
-      draft.fixes.length ? fixedBody(pageText, draft) : pageText.slice(draft.bodyStart, draft.end),
+      draft.fixes.length ? fixedBody(pageText, draft) : body,
       width,
+      !!givenMade && isParagraphPerLine(body),
     )
     const titles = draft.titles
     const printed = titles.headline ?? draft.headline

@@ -112,10 +112,21 @@ class MappedBuilder {
 }
 
 /**
- * Reflows `text` (lines separated by LF). `width` is the page's wrapped-line length; a line at
- * least 80% as long that does not end a sentence was cut by the column edge.
+ * Whether a text is written one paragraph a line, each indented (web text, a crawler's
+ * per-article file), and not wrapped at a column: most of its lines are indented. Then a line
+ * that is not indented (a letter's salutation, "亲爱的祖国母亲：") is a paragraph of its own too.
  */
-export function reflow(text: string, width?: number): ReflowedText {
+export function isParagraphPerLine(text: string): boolean {
+  const lines = splitLines(text).filter((l) => !l.blank && !l.heading)
+  return lines.length > 1 && lines.filter((l) => l.indented).length * 2 > lines.length
+}
+
+/**
+ * Reflows `text` (lines separated by LF). `width` is the page's wrapped-line length; a line at
+ * least 80% as long that does not end a sentence was cut by the column edge. `linesArePara`:
+ * every line is a paragraph (isParagraphPerLine), nothing is joined.
+ */
+export function reflow(text: string, width?: number, linesArePara = false): ReflowedText {
   const lines = splitLines(text)
   const w = width ?? wrapWidth(lines)
   const out = new MappedBuilder()
@@ -128,7 +139,8 @@ export function reflow(text: string, width?: number): ReflowedText {
     }
     if (prev) {
       const long = prev.content.length >= 0.8 * w
-      const structural = prev.heading > 0 || line.heading > 0 || startsParagraph(line)
+      const structural =
+        linesArePara || prev.heading > 0 || line.heading > 0 || startsParagraph(line)
       const join = gap
         ? !structural && long && !endsSentence(prev.content)
         : !structural && !(endsSentence(prev.content) && !long)

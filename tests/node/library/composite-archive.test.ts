@@ -2,8 +2,7 @@
 // "did you mean" are merged as one archive's would be.
 import { describe, expect, it } from 'vitest'
 import { mergeDidYouMean, mergeSuggestions } from '../../../src/node/library/composite-archive'
-import { emptyResponse } from '../../../src/shared/search/engine'
-import type { DidYouMean, SearchResponse } from '../../../src/shared/types'
+import type { DidYouMean, DidYouMeanResponse } from '../../../src/shared/types'
 
 const near = (q: string, total: number): DidYouMean => ({
   q,
@@ -12,10 +11,11 @@ const near = (q: string, total: number): DidYouMean => ({
   change: 'substituted',
   total,
 })
-const answer = (total: number, didYouMean?: DidYouMean[]): SearchResponse => ({
-  ...emptyResponse('低炭'),
+const answer = (total: number, offers: DidYouMean[] = []): DidYouMeanResponse => ({
+  query: '低炭',
   total,
-  ...(didYouMean ? { didYouMean } : {}),
+  offers,
+  checked: offers.length,
 })
 
 describe('merging the parts of a composite archive', () => {
@@ -39,9 +39,12 @@ describe('merging the parts of a composite archive', () => {
   })
 
   it('adds up the hits of one nearby query, and offers none once the parts together find enough', () => {
-    const merged = mergeDidYouMean([answer(0, [near('低碳', 3)]), answer(1, [near('低碳', 2)])], 1)
-    expect(merged).toEqual([near('低碳', 5)])
-    expect(mergeDidYouMean([answer(2, [near('低碳', 3)]), answer(2)], 4)).toBeUndefined()
-    expect(mergeDidYouMean([answer(0), answer(0)], 0)).toBeUndefined()
+    const merged = mergeDidYouMean('低炭', [
+      answer(0, [near('低碳', 3)]),
+      answer(1, [near('低碳', 2)]),
+    ])
+    expect(merged).toEqual({ query: '低炭', total: 1, offers: [near('低碳', 5)], checked: 2 })
+    expect(mergeDidYouMean('低炭', [answer(2, [near('低碳', 3)]), answer(2)]).offers).toEqual([])
+    expect(mergeDidYouMean('低炭', [answer(0), answer(0)]).offers).toEqual([])
   })
 })

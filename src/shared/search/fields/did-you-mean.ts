@@ -4,18 +4,24 @@
 // or by the term with one character dropped — each counted by running it with the same
 // filters. Mistyped and variant characters are common in Chinese input (a wrong candidate of
 // the input method, a variant the normalizer does not fold).
+//
+// It is its own verb (contract.ts `didYouMean`), asked only after a search found at most
+// DID_YOU_MEAN_MAX_HITS, and its cost is capped: the vocabulary is asked about at most
+// TERMS_MAX of the query's terms, and at most DID_YOU_MEAN_CHECKS candidates are counted, each
+// by one search without snippets (bench:fields measures its p50/p95).
 import { parseQuery } from '../query'
 import type { QueryTerm } from '../query'
-import type { DidYouMean, SearchRequest, SearchResponse, SuggestionKind } from '../../types'
+import { DID_YOU_MEAN_MAX_HITS } from '../../rules'
+import type { DidYouMean, SearchRequest, SuggestionKind } from '../../types'
 import { nearbyTerms } from './field-index'
 import type { FieldIndex } from './field-index'
 
-/** A search with at most this many hits is offered nearby queries. */
-export const DID_YOU_MEAN_MAX_HITS = 3
 /** At most this many are offered. */
 export const DID_YOU_MEAN_MAX = 5
-/** At most this many candidates are counted (each is one search). */
-const CANDIDATES_MAX = 12
+/** At most this many candidates are counted, each by one search: the verb's cost cap. */
+export const DID_YOU_MEAN_CHECKS = 12
+/** The vocabulary (a fuzzy MiniSearch lookup each) is asked about at most this many terms. */
+const TERMS_MAX = 6
 
 /**
  * Variant forms the normalizer (NFKC + OpenCC traditional → simplified) leaves apart — most
@@ -86,10 +92,11 @@ function changeOf(from: string, to: string): DidYouMean['change'] {
 
 function candidates(fi: FieldIndex, terms: QueryTerm[]): Candidate[] {
   const out: Candidate[] = []
-  for (const term of terms) {
+  terms.forEach((term, n) => {
     const t = term.text
-    for (const e of nearbyTerms(fi, t, term.field ? KINDS_OF[term.field] : undefined))
-      out.push({ term, to: e.text, change: changeOf(t, e.term), weight: e.count })
+    if (n < TERMS_MAX)
+      for (const e of nearbyTerms(fi, t, term.field ? KINDS_OF[term.field] : undefined))
+        out.push({ term, to: e.text, change: changeOf(t, e.term), weight: e.count })
     for (let i = 0; i < t.length; i++) {
       const c = t[i] as string
       const swap = (to: string, change: DidYouMean['change']): void => {
@@ -101,7 +108,7 @@ function candidates(fi: FieldIndex, terms: QueryTerm[]): Candidate[] {
     if (t.length >= 3)
       for (let i = 0; i < t.length; i++)
         out.push({ term, to: t.slice(0, i) + t.slice(i + 1), change: 'dropped', weight: -1 })
-  }
+  })
   const seen = new Set<string>()
   return out
     .sort((a, b) => b.weight - a.weight)
@@ -111,7 +118,6 @@ function candidates(fi: FieldIndex, terms: QueryTerm[]): Candidate[] {
       seen.add(key)
       return true
     })
-    .slice(0, CANDIDATES_MAX)
 }
 
 /** `q` with the first occurrence of the term as typed replaced by `to`. */
@@ -120,34 +126,44 @@ function replaced(q: string, raw: string, to: string): string {
   return at < 0 ? q : q.slice(0, at) + to + q.slice(at + raw.length)
 }
 
+export interface NearbyQueries {
+  offers: DidYouMean[]
+  /** Candidates counted (searches run), at most DID_YOU_MEAN_CHECKS. */
+  checked: number
+}
+
 /**
- * Nearby queries for `request`, whose answer was `response`: undefined unless it found at most
- * DID_YOU_MEAN_MAX_HITS; `run` answers a request (the engine, without did-you-mean itself).
+ * Nearby queries for `request`, which found `total` hits: none above DID_YOU_MEAN_MAX_HITS.
+ * `count` gives a request's hits (undefined when it cannot be run); it is called at most
+ * DID_YOU_MEAN_CHECKS times.
  */
 export function didYouMean(
   fi: FieldIndex,
   request: SearchRequest,
-  response: SearchResponse,
-  run: (r: SearchRequest) => SearchResponse,
-): DidYouMean[] | undefined {
-  if (response.error || response.total > DID_YOU_MEAN_MAX_HITS || !request.q.trim())
-    return undefined
+  total: number,
+  count: (r: SearchRequest) => number | undefined,
+): NearbyQueries {
+  const none: NearbyQueries = { offers: [], checked: 0 }
+  if (total > DID_YOU_MEAN_MAX_HITS || !request.q.trim()) return none
   let terms: QueryTerm[]
   try {
     terms = parseQuery(request.q).all.flat()
   } catch {
-    return undefined
+    return none
   }
-  const out: DidYouMean[] = []
+  const offers: DidYouMean[] = []
   const seen = new Set<string>()
+  let checked = 0
   for (const c of candidates(fi, terms)) {
+    if (checked >= DID_YOU_MEAN_CHECKS) break
     const q = replaced(request.q, c.term.raw, c.to)
     if (q === request.q || seen.has(q)) continue
     seen.add(q)
-    const r = run({ ...request, q, offset: 0, limit: 1 })
-    if (r.error || r.total <= response.total) continue
-    out.push({ q, from: c.term.raw, to: c.to, change: c.change, total: r.total })
+    checked++
+    const n = count({ ...request, q, offset: 0, limit: 1 })
+    if (n === undefined || n <= total) continue
+    offers.push({ q, from: c.term.raw, to: c.to, change: c.change, total: n })
   }
-  out.sort((a, b) => b.total - a.total)
-  return out.length ? out.slice(0, DID_YOU_MEAN_MAX) : undefined
+  offers.sort((a, b) => b.total - a.total)
+  return { offers: offers.slice(0, DID_YOU_MEAN_MAX), checked }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { CONFUSABLE, didYouMean, VARIANTS } from '../../../../src/shared/search/fields/did-you-mean'
+import {
+  CONFUSABLE,
+  DID_YOU_MEAN_CHECKS,
+  didYouMean,
+  VARIANTS,
+} from '../../../../src/shared/search/fields/did-you-mean'
 import { buildFieldIndex } from '../../../../src/shared/search/fields/field-index'
 import { buildVocabulary } from '../../../../src/shared/search/fields/vocabulary'
 import { normalize } from '../../../../src/shared/text/normalize'
@@ -10,9 +15,13 @@ const { index } = seedArchive()
 const papers = [{ slug: 'jiangbei', name: '江北报' }]
 const fields = buildFieldIndex(buildVocabulary(index, papers))
 const run = (r: SearchRequest) => searchIndex(index, r, { papers })
+const count = (r: SearchRequest): number | undefined => {
+  const answer = run(r)
+  return answer.error === undefined ? answer.total : undefined
+}
 const nearby = (q: string, extra: Partial<SearchRequest> = {}) => {
   const request = { q, ...extra }
-  return didYouMean(fields, request, run(request), run)
+  return didYouMean(fields, request, run(request).total, count).offers
 }
 
 describe('did you mean', () => {
@@ -38,12 +47,25 @@ describe('did you mean', () => {
     // 低炭 → 低碳 also through the confusable table alone (an empty vocabulary).
     const empty = buildFieldIndex([])
     const r = { q: '低炭' }
-    expect(didYouMean(empty, r, run(r), run)?.[0]).toMatchObject({ to: '低碳' })
+    expect(didYouMean(empty, r, 0, count).offers[0]).toMatchObject({ to: '低碳' })
   })
 
   it('stays quiet when the query finds enough, or cannot be understood', () => {
-    expect(nearby('发展')).toBeUndefined()
-    expect(nearby('-发展')).toBeUndefined()
-    expect(nearby('')).toBeUndefined()
+    expect(nearby('发展')).toEqual([])
+    expect(nearby('-发展')).toEqual([])
+    expect(nearby('')).toEqual([])
+  })
+
+  it('counts at most DID_YOU_MEAN_CHECKS candidates, and none for a query that finds enough', () => {
+    let searches = 0
+    const counted = (r: SearchRequest): number | undefined => (searches++, count(r))
+    // Many long terms: dozens of candidates (a character dropped from each, variants …).
+    const q = '低炭低炭低炭 余略你姐炭 的在作须即 帐订历副园 制以经带划'
+    const r = didYouMean(fields, { q }, 0, counted)
+    expect(r.checked).toBe(DID_YOU_MEAN_CHECKS)
+    expect(searches).toBe(DID_YOU_MEAN_CHECKS)
+    searches = 0
+    expect(didYouMean(fields, { q: '发展' }, run({ q: '发展' }).total, counted).checked).toBe(0)
+    expect(searches).toBe(0)
   })
 })

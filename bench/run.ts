@@ -17,6 +17,7 @@ import { engineFingerprint } from './lib/fingerprint'
 import { printNotes } from './lib/notes'
 import { peerRows } from './lib/peer-report'
 import { runPeers } from './lib/peer-runs'
+import { recordScale, scaleRows } from './lib/scale-curve'
 import { parseBenchArgs, USAGE } from './lib/args'
 import { runChild } from './lib/child'
 import { ensurePoetry, listCorpus, POETRY_PACKAGE } from './lib/corpus'
@@ -333,6 +334,30 @@ const rows: Row[] = [
   { label: 'queries with identical sets', value: `${warm.exactQueries} of ${warm.checkedQueries}` },
   ...peerTable.rows,
 ]
+const curve = recordScale(CACHE, `${tag}-seed${options.seed}`, {
+  scale: options.scale,
+  date: new Date().toISOString(),
+  engine: engineAtStart,
+  loadAverage: loadavg(),
+  textBytes: text,
+  articles: build.articles,
+  buildMs: build.buildMs,
+  pageTextMBps: pageRate,
+  indexBytes: build.indexBytes,
+  heapBytes: heapTotal,
+  openColdMs: openCold,
+  openWarmMs: heap.openMs,
+  coldIndexMs: coldIndex,
+  coldScanMs: coldScan,
+  warmP50: warm.core.p50,
+  warmP95: warm.core.p95,
+  bandP95: Object.fromEntries(BANDS.map(({ name }) => [name, warm.byHits[name]?.core.p95 ?? NaN])),
+  addMs,
+  removeMs,
+  recall: warm.recall,
+  precision: warm.precision,
+})
+rows.push(...scaleRows(curve, engineAtStart))
 
 const totalS = (performance.now() - started) / 1000
 const engineAtEnd = engineFingerprint()
@@ -387,6 +412,7 @@ writeFileSync(
       remove: { oneIssueMs: removeMs, runsMs: addRemove.removeMs },
       open: { coldMs: openCold, warmMs: heap.openMs },
       addRemove,
+      scale: curve,
       // Per-query times stay in peer-details.json; here the figures and the summaries.
       peers: {
         runs: peerRuns.map(({ peer, result, error }) => {

@@ -141,7 +141,8 @@ export function formatQuickOpen(r: QuickOpenResponse): string {
               : i.kind === 'year'
                 ? `${i.paper} ${i.month ?? i.year}`
                 : i.paper
-      return `${i.kind.padEnd(7)} ${visible(i.label)}  [${visible(target)}]  ${i.match}  ${visible(i.detail)}`
+      const byline = i.kind === 'article' && i.byline ? ` · ${visible(i.byline)}` : ''
+      return `${i.kind.padEnd(7)} ${visible(i.label)}  [${visible(target)}]  ${i.match}  ${visible(i.detail)}${byline}`
     })
     .join('\n')
 }

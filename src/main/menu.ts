@@ -33,6 +33,7 @@ const LABELS = {
     prevPage: 'Previous Page',
     nextIssue: 'Next Issue',
     prevIssue: 'Previous Issue',
+    quickOpen: 'Quick Open…',
     shortcuts: 'Keyboard Shortcuts',
     about: 'About Archive Reader',
   },
@@ -57,6 +58,7 @@ const LABELS = {
     prevPage: '上一版',
     nextIssue: '下一期',
     prevIssue: '上一期',
+    quickOpen: '快速打开…',
     shortcuts: '键盘快捷键',
     about: '关于报刊档案阅读器',
   },
@@ -77,6 +79,8 @@ export const COMMAND_ACCELERATORS: Record<MenuCommand, string> = {
   print: 'CmdOrCtrl+P',
   'open-bookmarks': 'CmdOrCtrl+Shift+B',
   'import-issues': 'CmdOrCtrl+I',
+  // The renderer's own Ctrl/⌘+K (keymap.ts) is the same command: in a browser there is no menu.
+  'quick-open': 'CmdOrCtrl+K',
 }
 
 export interface MenuOptions {
@@ -177,6 +181,8 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     submenu: [
       { label: t.back, accelerator: mac ? 'Cmd+[' : 'Alt+Left', click: o.goBack },
       { label: t.forward, accelerator: mac ? 'Cmd+]' : 'Alt+Right', click: o.goForward },
+      sep,
+      command(t.quickOpen, 'quick-open'),
       sep,
       command(t.prevPage, 'prev-page'),
       command(t.nextPage, 'next-page'),

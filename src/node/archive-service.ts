@@ -2,8 +2,7 @@
 // behind the `ArchiveApi` contract. The CLI, the reading-room server and Electron's main process
 // all use this one implementation.
 import { UserFacingError } from '../shared/errors'
-import { constants, accessSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { ArchiveApi, ArchiveSyncApi } from '../shared/contract'
 import { sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
@@ -11,7 +10,7 @@ import { search } from '../shared/search/engine'
 import { IndexFileError } from '../shared/search/index-file'
 import { articleOccurrences } from '../shared/search/matches'
 import { parseQuery, positiveTerms } from '../shared/search/query'
-import { bodyOf, docCount, headlineOf, titleOf } from '../shared/search/search-index'
+import { bodyOf, bylineOf, docCount, headlineOf, titleOf } from '../shared/search/search-index'
 import type { SearchIndex } from '../shared/search/search-index'
 import type {
   Article,
@@ -29,10 +28,10 @@ import type { Overlay } from './corrections-overlay'
 import { TextLru } from './text-lru'
 import { issuePreview } from '../shared/archive/issue-preview'
 import { loadCatalog } from './catalog-recovery'
-import { buildIndexFor, INDEX_FILE } from './index-helpers'
+import { buildIndexFor, INDEX_FILE, tryWriteIndex } from './index-helpers'
 import { correctionEntries } from './corrections-store'
 import type { CorrectionEntry } from '../shared/archive/corrections'
-import { loadIndexFile, saveIndexFile } from './index-store'
+import { loadIndexFile } from './index-store'
 import { DEFAULT_SUGGESTIONS, suggest } from '../shared/search/fields/field-index'
 import type { FieldIndex } from '../shared/search/fields/field-index'
 import { DEFAULT_QUICK_OPEN, quickOpen } from '../shared/search/fields/quick-open'
@@ -161,7 +160,7 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
       })
     report(0)
     const index = buildIndexFor(dir, catalog, report, options.log, corrections)
-    const written = ArchiveService.tryWrite(indexPath, index, key, options.log)
+    const written = tryWriteIndex(indexPath, index, key, options.log)
     const service = new ArchiveService(
       dir,
       catalog,
@@ -181,24 +180,6 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
     }
     options.onProgress?.(statusOf(service))
     return service
-  }
-
-  private static tryWrite(
-    path: string,
-    index: SearchIndex,
-    key: string,
-    log?: (m: string) => void,
-  ): boolean {
-    try {
-      accessSync(dirname(path), constants.W_OK)
-      saveIndexFile(path, index, key)
-      return true
-    } catch (e) {
-      log?.(
-        `The index could not be saved to ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it is kept in memory for this session.`,
-      )
-      return false
-    }
   }
 
   async listIssues(): Promise<IssueSummary[]> {
@@ -296,17 +277,24 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
     return { query: request.q, total, ...didYouMean(this.fields(), request, total, count) }
   }
 
-  searchSync(request: SearchRequest): SearchResponse {
+  /** The search; `shown` hears of each hit shown, with its doc (quick open's bylines). */
+  searchSync(
+    request: SearchRequest,
+    shown?: (articleId: string, doc: number) => void,
+  ): SearchResponse {
     // Hits are shown from the index alone (it keeps each headline and reflowed text), so a
     // search reads no page file.
     return search(
       this.index,
       request,
-      (_id, d) => ({
-        headline: headlineOf(this.index, d),
-        title: titleOf(this.index, d),
-        text: bodyOf(this.index, d),
-      }),
+      (id, d) => {
+        shown?.(id, d)
+        return {
+          headline: headlineOf(this.index, d),
+          title: titleOf(this.index, d),
+          text: bodyOf(this.index, d),
+        }
+      },
       { papers: this.catalog.papers },
     )
   }
@@ -331,12 +319,19 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
 
   quickOpenSync(text: string, limit?: number): QuickOpenResponse {
     const live = this.index.issues.filter((_, i) => this.index.live[i] === 1)
+    // Article items show their byline: the index has it for each hit the searches show.
+    const bylines = new Map<string, string>()
+    const noteByline = (id: string, d: number): void => {
+      const b = bylineOf(this.index, d)
+      if (b) bylines.set(id, b)
+    }
     return quickOpen(
       {
         papers: this.catalog.papers,
         issues: live,
         fields: this.fields(),
-        search: (r) => this.searchSync(r),
+        search: (r) => this.searchSync(r, noteByline),
+        bylineOf: (id) => bylines.get(id),
       },
       text,
       limit ?? DEFAULT_QUICK_OPEN,

@@ -1,6 +1,8 @@
 // The archive's search index as every part uses it: where it is kept by default, and how it is
 // built from an archive folder's pages. Readers (archive-service.ts) and writers (import,
 // remove, export) share these, so they live apart from both.
+import { accessSync, constants } from 'node:fs'
+import { dirname } from 'node:path'
 import { paperRules } from '../shared/archive/catalog'
 import { issueDocInputs, buildSearchIndex } from '../shared/search/search-index'
 import type { SearchIndex } from '../shared/search/search-index'
@@ -8,6 +10,7 @@ import type { DocInput } from '../shared/search/segment'
 import type { Catalog } from '../shared/types'
 import { ArchiveError, readPageText } from './archive-dir'
 import { correctionEntries } from './corrections-store'
+import { saveIndexFile } from './index-store'
 import type { CorrectionEntry } from '../shared/archive/corrections'
 
 /** The index file's name in an archive folder (where it is kept unless told otherwise). */
@@ -53,4 +56,26 @@ export function buildIndexFor(
   const docs = collectDocs(dir, catalog, (done) => onProgress?.((0.5 * done) / n), log, corrections)
   const issues = catalog.issues.map((i) => ({ id: i.id, paper: i.paper, date: i.date }))
   return buildSearchIndex(issues, docs, (f) => onProgress?.(0.5 + 0.5 * f))
+}
+
+/**
+ * Saves a newly built index at `path`; false, with a message, when it cannot be (a read-only
+ * folder): the index is then kept in memory for this session.
+ */
+export function tryWriteIndex(
+  path: string,
+  index: SearchIndex,
+  key: string,
+  log?: (m: string) => void,
+): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK)
+    saveIndexFile(path, index, key)
+    return true
+  } catch (e) {
+    log?.(
+      `The index could not be saved to ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it is kept in memory for this session.`,
+    )
+    return false
+  }
 }

@@ -370,6 +370,8 @@ export type MenuCommand =
   | 'open-bookmarks'
   /** File → Import issues… (Electron: the renderer opens the import dialog). */
   | 'import-issues'
+  /** Go → Quick Open… (Ctrl/⌘+K): a paper, a date or an article (search/QuickOpen.tsx). */
+  | 'quick-open'
 
 /** Deep links: `archive-reader://open#/search?q=…` opens the same view as the in-app `#/search?q=…`. */
 export const DEEP_LINK_SCHEME = 'archive-reader'

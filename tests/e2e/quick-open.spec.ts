@@ -69,6 +69,8 @@ test('part of a byline: ↓ to the article, Enter opens it; a paper opens in the
   await qo.input.pressSequentially('刘静', { delay: 10 })
   const article = qo.item('article').first()
   await expect(article).toBeVisible()
+  // An article shows whose it is: its byline as printed.
+  await expect(article.getByTestId('quick-open-byline')).toContainText('刘静')
   const index = await qo.items.evaluateAll((els) =>
     els.findIndex((e) => e.getAttribute('data-kind') === 'article'),
   )

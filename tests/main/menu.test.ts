@@ -63,6 +63,13 @@ describe('buildMenuTemplate', () => {
     }
     expect(COMMAND_ACCELERATORS['focus-search']).toBe('CmdOrCtrl+F')
     expect(COMMAND_ACCELERATORS['toggle-split']).toBe('CmdOrCtrl+\\')
+    expect(COMMAND_ACCELERATORS['quick-open']).toBe('CmdOrCtrl+K')
+  })
+
+  it('has Quick Open in Go, with Ctrl/⌘+K', () => {
+    const go = build({ locale: 'zh' }).template.find((m) => m.label === '前往(&G)')
+    const item = (go?.submenu as MenuItemConstructorOptions[]).find((i) => i.id === 'quick-open')
+    expect(item).toMatchObject({ label: '快速打开…', accelerator: 'CmdOrCtrl+K' })
   })
 
   it('gives every accelerator a modifier (typing in the search box is never taken) and no duplicates', () => {

@@ -125,4 +125,22 @@ describe('ArchiveService', () => {
     await expect(s.getPageSource('jiangbei-2023-07-13', 9)).rejects.toThrow(/no page 9/)
     await expect(s.articleMatches('nope/p1/a1', 'x')).rejects.toThrow(/no issue/)
   })
+
+  it('quick open shows an article with its byline as printed', () => {
+    const s = ArchiveService.open({ archiveDir: archive() })
+    const items = s.quickOpenSync('刘静').items.filter((i) => i.kind === 'article')
+    expect(items.length).toBeGreaterThan(0)
+    for (const i of items) expect(i.kind === 'article' && i.byline).toMatch(/刘静/)
+  })
+
+  it('a search answers without nearby queries; didYouMean counts them, at most 12 searches', () => {
+    const s = ArchiveService.open({ archiveDir: archive() })
+    expect(s.searchSync({ q: '低炭' })).not.toHaveProperty('didYouMean')
+    const d = s.didYouMeanSync({ q: '低炭' })
+    expect(d).toMatchObject({ query: '低炭', total: 0, offers: [{ q: '低碳' }] })
+    expect(d.checked).toBeGreaterThan(0)
+    expect(d.checked).toBeLessThanOrEqual(12)
+    // A search that finds enough: nothing offered, nothing counted.
+    expect(s.didYouMeanSync({ q: '发展' })).toMatchObject({ offers: [], checked: 0 })
+  })
 })

@@ -42,8 +42,6 @@ export type Command =
   | 'toggle-sync'
   | 'next-result'
   | 'prev-result'
-  /** Ctrl/⌘+K: go to a paper, a date or an article (search/QuickOpen.tsx). */
-  | 'quick-open'
 
 /** What only the component tree can do. */
 export interface UiHooks {

@@ -177,7 +177,20 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
                   {t('sugCount', { n: number(item.total), count: item.total })}
                 </span>
               ) : (
-                item.detail && <span className="qo-detail">{item.detail}</span>
+                item.detail && (
+                  <span className="qo-detail">
+                    {item.detail}
+                    {item.kind === 'article' && item.byline && (
+                      <>
+                        {' · '}
+                        {/* An article's byline as printed (记者 刘静): whose piece it is. */}
+                        <span className="qo-byline" data-testid="quick-open-byline">
+                          {item.byline}
+                        </span>
+                      </>
+                    )}
+                  </span>
+                )
               )}
             </span>
             {item.match === 'fuzzy' && <span className="qo-fuzzy">{t('qoFuzzy')}</span>}

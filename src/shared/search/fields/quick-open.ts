@@ -18,6 +18,8 @@ export interface QuickOpenSource {
   issues: readonly { id: string; paper: string; date: string }[]
   fields: FieldIndex
   search(request: SearchRequest): SearchResponse
+  /** The byline as printed of an article among the hits `search` gave, if it has one. */
+  bylineOf?(articleId: string): string | undefined
 }
 
 export const DEFAULT_QUICK_OPEN = 10
@@ -56,9 +58,11 @@ function articleItem(
   match: QuickOpenMatch,
   names: Map<string, string>,
   score: number,
+  byline: string | undefined,
 ): QuickOpenItem {
   const [, page, article] = /\/p(\d+)\/a(\d+)$/.exec(hit.articleId) ?? []
   return {
+    ...(byline ? { byline } : {}),
     kind: 'article',
     articleId: hit.articleId,
     issueId: hit.issueId,
@@ -213,7 +217,8 @@ function articleItems(
       seen.add(hit.articleId)
       const exact = field === 'headline' && normalize(hit.headline) === normalize(term)
       const how = match === 'fuzzy' ? 'fuzzy' : exact ? 'exact' : 'prefix'
-      items.push(articleItem(hit, how, names, 40 + MATCH_SCORE[how] - k / 100))
+      const byline = src.bylineOf?.(hit.articleId)
+      items.push(articleItem(hit, how, names, 40 + MATCH_SCORE[how] - k / 100, byline))
     })
     return r.total
   }

@@ -2,6 +2,7 @@
 import { readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { sortCatalog, CATALOG_FILE } from '../shared/archive/catalog'
+import { rangesProblem } from '../shared/archive/given-articles'
 import { decodeText } from '../shared/text/decode'
 import { loadIndexFile } from './index-store'
 import { archiveKey, readCatalog, sha256 } from './archive-dir'
@@ -69,12 +70,22 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
           `${file}: its content changed since it was catalogued (sha256 differs); restore the original or add it again`,
         )
       }
+      let text: string
       try {
         // The same checks as an import: a page that was mis-declared reads as garbage.
-        decodeText(bytes, page.encoding, { allowPrivateUse: page.privateUse === true })
+        text = decodeText(bytes, page.encoding, { allowPrivateUse: page.privateUse === true }).text
       } catch (e) {
         errors.push(`${file}: ${(e as Error).message}`)
+        continue
       }
+      // A page imported one file per article keeps its articles' ranges in the catalog; once
+      // they no longer fit the text (the file edited, the catalog edited), the reader falls back
+      // to segmenting the page, and the articles as delivered are lost without a word.
+      const misfit = page.articles && rangesProblem(text, page.articles)
+      if (misfit)
+        errors.push(
+          `${file}: the article boundaries stored for page ${page.number} of ${issue.id} (imported one file per article) no longer fit its text: ${misfit}; the reader segments the page instead. Restore the page file, or remove the issue and import its article files again`,
+        )
     }
   }
   // Leftovers of a killed import or remove are harmless (the catalog ignores them) but reported;

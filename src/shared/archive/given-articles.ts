@@ -96,15 +96,31 @@ function heading(text: string, start: number, end: number): ArticleDraft {
   return d
 }
 
-/** The drafts the ranges stand for; undefined when they do not fit the text (in order, inside it). */
+/**
+ * Why the ranges do not fit the text (each non-empty, in order, not overlapping, inside it), or
+ * undefined when they do: `verify` names it, the reader then segments the page instead.
+ */
+export function rangesProblem(
+  text: string,
+  ranges: readonly (readonly [number, number])[],
+): string | undefined {
+  let last = 0
+  for (const [k, [s, e]] of ranges.entries()) {
+    const which = `article ${k + 1} of ${ranges.length} ([${s}, ${e}))`
+    if (e > text.length)
+      return `${which} ends past the page text, which has ${text.length} character(s)`
+    if (e <= s) return `${which} is empty`
+    if (s < last) return `${which} overlaps the article before it, which ends at ${last}`
+    last = e
+  }
+  return undefined
+}
+
+/** The drafts the ranges stand for; undefined when they do not fit the text (rangesProblem). */
 export function givenDrafts(
   text: string,
   ranges: readonly (readonly [number, number])[],
 ): ArticleDraft[] | undefined {
-  let last = 0
-  for (const [s, e] of ranges) {
-    if (s < last || e <= s || e > text.length) return undefined
-    last = e
-  }
+  if (rangesProblem(text, ranges)) return undefined
   return ranges.map(([start, end]) => heading(text, start, end))
 }

@@ -12,6 +12,7 @@ import { INDEX_FILE } from '../../src/node/index-helpers'
 import { checksum, loadIndexFile, segmentDirName } from '../../src/node/index-store'
 import {
   deserializeSegment,
+  INDEX_FORMAT_VERSION,
   IndexFileError,
   serializeSegment,
 } from '../../src/shared/search/index-file'
@@ -136,21 +137,21 @@ describe('opening an archive with a damaged index', () => {
       /an index of format v5 or earlier \(one file\)/,
     ],
     [
-      'index.bin of format v7 (flat postings, before they were compressed)',
+      'index.bin of the format before (v8: display bodies stored as a second copy of the text)',
       () => {
-        const at = manifest.indexOf('"version":8')
+        const at = manifest.indexOf(`"version":${INDEX_FORMAT_VERSION}`)
         expect(at).toBeGreaterThan(0)
         const old = Buffer.from(manifest)
-        old.write('"version":7', at)
+        old.write(`"version":${INDEX_FORMAT_VERSION - 1}`, at)
         writeFileSync(indexFile, old)
       },
-      /index format .* v7, expected v8/,
+      new RegExp(`index format .* v${INDEX_FORMAT_VERSION - 1}, expected v${INDEX_FORMAT_VERSION}`),
     ],
     [
-      'a segment file of format v7',
+      'a segment file of the format before',
       () => {
         const old = Buffer.from(good)
-        old.write('ARSEG007', 0)
+        old.write(`ARSEG00${INDEX_FORMAT_VERSION - 1}`, 0)
         writeFileSync(file, old)
       },
       /not an index segment of this version/,

@@ -15,8 +15,10 @@ export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // v7: byline columns (as printed and normalized), for `byline:` terms and the vocabulary.
 // v8: compressed postings (postings.ts): `listStarts` and `lists` replace `offsets`, `postings`
 // and `tf`.
-export const INDEX_FORMAT_VERSION = 8
-const MAGIC = 'ARSEG008'
+// v9: display bodies kept as edits to the normalized text (body-text.ts): `bodyEdits`,
+// `bodyEditStarts`, `bodyTable` and `bodyPlain` replace `bodies` and `bodyStarts`.
+export const INDEX_FORMAT_VERSION = 9
+const MAGIC = 'ARSEG009'
 export const PREAMBLE = 12 // magic + header length
 
 export type Checksum = (bytes: Uint8Array) => number
@@ -58,8 +60,10 @@ const SECTIONS = {
   headlineStarts: 'u32',
   titles: 'text',
   titleStarts: 'u32',
-  bodies: 'text',
-  bodyStarts: 'u32',
+  bodyEdits: 'u16',
+  bodyEditStarts: 'u32',
+  bodyTable: 'u16',
+  bodyPlain: 'u8',
   bylines: 'text',
   bylineStarts: 'u32',
   bylineNorms: 'text',
@@ -98,8 +102,10 @@ function sectionsOf(index: IndexSegment): Record<SectionName, ArrayBufferView | 
     headlineStarts: docs.headlineStarts,
     titles: docs.titles,
     titleStarts: docs.titleStarts,
-    bodies: docs.bodies,
-    bodyStarts: docs.bodyStarts,
+    bodyEdits: docs.bodyEdits,
+    bodyEditStarts: docs.bodyEditStarts,
+    bodyTable: docs.bodyTable,
+    bodyPlain: docs.bodyPlain,
     bylines: docs.bylines,
     bylineStarts: docs.bylineStarts,
     bylineNorms: docs.bylineNorms,
@@ -251,8 +257,10 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     headlineStarts: v.headlineStarts,
     titles: v.titles,
     titleStarts: v.titleStarts,
-    bodies: v.bodies,
-    bodyStarts: v.bodyStarts,
+    bodyEdits: v.bodyEdits,
+    bodyEditStarts: v.bodyEditStarts,
+    bodyTable: v.bodyTable,
+    bodyPlain: v.bodyPlain,
     bylines: v.bylines,
     bylineStarts: v.bylineStarts,
     bylineNorms: v.bylineNorms,
@@ -276,7 +284,10 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     storiesValid(docs) &&
     docs.headlineStarts.length === n + 1 &&
     docs.titleStarts.length === n + 1 &&
-    docs.bodyStarts.length === n + 1 &&
+    docs.bodyEditStarts.length === n + 1 &&
+    docs.bodyEditStarts[n] === docs.bodyEdits.length &&
+    docs.bodyTable.length === header.radix &&
+    docs.bodyPlain.length === n &&
     docs.bylineStarts.length === n + 1 &&
     docs.bylineNormStarts.length === n + 1 &&
     ngram.charIds.length === 0x10000 &&

@@ -292,58 +292,6 @@ export function termLists(index: NgramIndexData, term: string): PostingReader[] 
   return lists.sort((a, b) => a.length - b.length)
 }
 
-/** First index in sorted `list` at or after `from` whose value is ≥ `value` (galloping). */
-function gallop(list: ArrayLike<number>, value: number, from: number): number {
-  let step = 1
-  let hi = from
-  while (hi < list.length && (list[hi] as number) < value) {
-    from = hi + 1
-    hi += step
-    step *= 2
-  }
-  hi = Math.min(hi, list.length)
-  while (from < hi) {
-    const mid = (from + hi) >>> 1
-    if ((list[mid] as number) < value) from = mid + 1
-    else hi = mid
-  }
-  return from
-}
-
-/**
- * Intersects sorted `candidates` with sorted `list`, walking the shorter one and galloping
- * through the longer. When `positions` is given, it receives each kept value's position in `list`.
- */
-export function intersect(
-  candidates: ArrayLike<number>,
-  list: ArrayLike<number>,
-  positions?: number[],
-): number[] {
-  const out: number[] = []
-  if (candidates.length <= list.length) {
-    let j = 0
-    for (let i = 0; i < candidates.length && j < list.length; i++) {
-      const v = candidates[i] as number
-      j = gallop(list, v, j)
-      if (list[j] === v) {
-        out.push(v)
-        positions?.push(j)
-      }
-    }
-  } else {
-    let i = 0
-    for (let j = 0; j < list.length && i < candidates.length; j++) {
-      const v = list[j] as number
-      i = gallop(candidates, v, i)
-      if (candidates[i] === v) {
-        out.push(v)
-        positions?.push(j)
-      }
-    }
-  }
-  return out
-}
-
 /**
  * The length of each list `term` needs, by gram — each distinct adjacent pair (each distinct
  * character when the index has no pairs; the one character of a one-character term) — 0 for a

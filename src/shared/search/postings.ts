@@ -27,6 +27,8 @@ export const TF_COUNT = 0x7f
 
 /** Postings per block. */
 export const BLOCK = 128
+/** Candidates at least 1/DENSE of a list's length are intersected with it whole (intersectList). */
+const DENSE = 8
 
 /** Block tf modes (see above). */
 export const MODE_ONES = 0
@@ -71,12 +73,64 @@ class ByteCursor {
     this.accBits -= w
     return v
   }
+}
 
-  /** Drops the bits left of the current byte: packed runs end on a byte boundary. */
-  align(): void {
-    this.acc = 0
-    this.accBits = 0
+/**
+ * Unpacks n doc deltas of w bits (1–24) from byte `at` into docs[to..], each doc the one before
+ * plus its delta plus one; returns the byte after them. The hot loop of every query: inlined bit
+ * reads on a 32-bit accumulator, which never overflows as it holds fewer than w bits before a
+ * byte is added. (One function per array type: a store site that sees both is slower.)
+ */
+function unpackDocs(
+  bytes: Uint8Array,
+  at: number,
+  n: number,
+  w: number,
+  docs: Uint32Array,
+  to: number,
+  prev: number,
+): number {
+  const mask = (1 << w) - 1
+  let acc = 0
+  let accBits = 0
+  let p = at
+  for (let i = 0; i < n; i++) {
+    while (accBits < w) {
+      acc |= (bytes[p++] as number) << accBits
+      accBits += 8
+    }
+    prev += (acc & mask) + 1
+    docs[to + i] = prev
+    acc >>>= w
+    accBits -= w
   }
+  return p
+}
+
+/** Unpacks n values of w bits (1–8) from byte `at`, ORs each plus `add` into tf[to..]. */
+function unpackTf(
+  bytes: Uint8Array,
+  at: number,
+  n: number,
+  w: number,
+  tf: Uint8Array,
+  to: number,
+  add: number,
+): number {
+  const mask = (1 << w) - 1
+  let acc = 0
+  let accBits = 0
+  let p = at
+  for (let i = 0; i < n; i++) {
+    if (accBits < w) {
+      acc |= (bytes[p++] as number) << accBits
+      accBits += 8
+    }
+    tf[to + i] = (tf[to + i] as number) | ((acc & mask) + add)
+    acc >>>= w
+    accBits -= w
+  }
+  return p
 }
 
 /** Decodes the block at `at` (n postings after doc `prev`) into docs/tf from position `to`. */
@@ -89,25 +143,30 @@ function decodeBlock(
   tf: Uint8Array,
   to: number,
 ): void {
-  const c = new ByteCursor(bytes, at)
-  const header = c.byte()
+  const header = bytes[at] as number
   const dw = header & 0x3f
   const mode = header >> 6
-  for (let i = 0; i < n; i++) {
-    prev += (dw ? c.bits(dw) : 0) + 1
-    docs[to + i] = prev
-  }
-  c.align()
-  if (mode === MODE_ONES) tf.fill(1, to, to + n)
-  else if (mode === MODE_RAW) for (let i = 0; i < n; i++) tf[to + i] = c.byte()
+  let p = at + 1
+  if (dw === 0) for (let i = 0; i < n; i++) docs[to + i] = ++prev
+  else if (dw <= 24) p = unpackDocs(bytes, p, n, dw, docs, to, prev)
   else {
-    const spec = c.byte()
+    // Gaps above 2^24 documents: rare enough for the general reader.
+    const c = new ByteCursor(bytes, p)
+    for (let i = 0; i < n; i++) docs[to + i] = prev += c.bits(dw) + 1
+    p = c.at
+  }
+  if (mode === MODE_ONES) tf.fill(1, to, to + n)
+  else if (mode === MODE_RAW) tf.set(bytes.subarray(p, p + n), to)
+  else {
+    const spec = bytes[p++] as number
     const cw = spec & 7
+    tf.fill(0, to, to + n)
     if (spec & 8) {
-      for (let i = 0; i < n; i++) tf[to + i] = c.bits(1) ? TF_HEADLINE : 0
-      c.align()
-    } else tf.fill(0, to, to + n)
-    for (let i = 0; i < n; i++) tf[to + i] = (tf[to + i] as number) | ((cw ? c.bits(cw) : 0) + 1)
+      p = unpackTf(bytes, p, n, 1, tf, to, 0)
+      for (let i = 0; i < n; i++) tf[to + i] = (tf[to + i] as number) * TF_HEADLINE
+    }
+    if (cw === 0) for (let i = 0; i < n; i++) tf[to + i] = (tf[to + i] as number) | 1
+    else unpackTf(bytes, p, n, cw, tf, to, 1)
   }
 }
 
@@ -237,16 +296,76 @@ export class PostingReader {
   }
 }
 
+/** First index in sorted `list` at or after `from` whose value is ≥ `value` (galloping). */
+function gallop(list: ArrayLike<number>, value: number, from: number): number {
+  let step = 1
+  let hi = from
+  while (hi < list.length && (list[hi] as number) < value) {
+    from = hi + 1
+    hi += step
+    step *= 2
+  }
+  hi = Math.min(hi, list.length)
+  while (from < hi) {
+    const mid = (from + hi) >>> 1
+    if ((list[mid] as number) < value) from = mid + 1
+    else hi = mid
+  }
+  return from
+}
+
+/**
+ * Intersects sorted `candidates` with sorted `list`, walking the shorter one and galloping
+ * through the longer. When `positions` is given, it receives each kept value's position in `list`.
+ */
+export function intersect(
+  candidates: ArrayLike<number>,
+  list: ArrayLike<number>,
+  positions?: number[],
+): number[] {
+  const out: number[] = []
+  if (candidates.length <= list.length) {
+    let j = 0
+    for (let i = 0; i < candidates.length && j < list.length; i++) {
+      const v = candidates[i] as number
+      j = gallop(list, v, j)
+      if (list[j] === v) {
+        out.push(v)
+        positions?.push(j)
+      }
+    }
+  } else {
+    let i = 0
+    for (let j = 0; j < list.length && i < candidates.length; j++) {
+      const v = list[j] as number
+      i = gallop(candidates, v, i)
+      if (candidates[i] === v) {
+        out.push(v)
+        positions?.push(j)
+      }
+    }
+  }
+  return out
+}
+
 /**
  * The values of ascending `candidates` that `list` holds, in order; `tf` receives the tf byte of
  * each kept one. Each of the list's blocks is decoded at most once, and only when a candidate
- * can lie in it.
+ * can lie in it; a list the candidates are dense in is decoded whole and merged.
  */
 export function intersectList(
   candidates: ArrayLike<number>,
   list: PostingReader,
   tf?: number[],
 ): number[] {
+  // Candidates dense in the list: decoding it whole and merging costs less than a seek each.
+  if (candidates.length * DENSE >= list.length) {
+    const all = list.decodeAll()
+    const positions: number[] | undefined = tf ? [] : undefined
+    const out = intersect(candidates, all.docs, positions)
+    if (tf && positions) for (const p of positions) tf.push(all.tf[p] as number)
+    return out
+  }
   const out: number[] = []
   for (let i = 0; i < candidates.length; i++) {
     const v = candidates[i] as number

@@ -6,7 +6,16 @@
 // the text of the whole archive.
 import { BLOCK_TYPES } from '../types'
 import type { BlockType } from '../types'
-import { normalize } from '../text/normalize'
+import { normalize, normalizeMapped } from '../text/normalize'
+import {
+  applyEdits,
+  chooseTable,
+  editsFromMap,
+  identity,
+  rebaseEdits,
+  tableDisplay,
+} from './body-text'
+import type { DisplayOf } from './body-text'
 import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
 import type { GramSize, NgramIndexData } from './ngram'
 
@@ -39,9 +48,17 @@ export interface DocColumns {
   /** Full titles (kicker, headline, subheadline), likewise: a snippet when only they match. */
   titles: string
   titleStarts: Uint32Array
-  /** Reflowed article texts (what the reader shows), likewise. */
-  bodies: string
-  bodyStarts: Uint32Array
+  /**
+   * Reflowed article texts (what the reader shows), as edits to their normalized bodies in
+   * `text` (body-text.ts): doc d's are bodyEdits[bodyEditStarts[d]..bodyEditStarts[d+1]),
+   * under `bodyTable` (per character id, the display unit most often behind it; 0 = itself),
+   * or under the identity where bodyPlain[d] = 1: a segment may mix simplified and traditional
+   * sources, and each article takes the table that needs fewer edits.
+   */
+  bodyEdits: Uint16Array
+  bodyEditStarts: Uint32Array
+  bodyTable: Uint16Array
+  bodyPlain: Uint8Array
   /** Bylines as printed ('' for none), likewise: `byline:` terms and the vocabulary read them. */
   bylines: string
   bylineStarts: Uint32Array
@@ -85,7 +102,8 @@ export interface DocRow {
   storyBack: number
   headline: string
   title: string
-  text: string
+  /** The reflowed text as edits to the normalized body, under the identity table (body-text.ts). */
+  bodyEdits: number[]
   byline: string
   bylineNorm: string
   /** Normalized title, separator, normalized body. */
@@ -115,6 +133,11 @@ export function normalizedDoc(
 }
 
 export function rowOf(input: DocInput, fields: readonly IndexField[]): DocRow {
+  // normalizedDoc's body, with the map that aligns it to the text (its display edits).
+  const head = fields.includes('headline') ? normalize(input.title ?? input.headline) : ''
+  const body = fields.includes('text')
+    ? normalizeMapped(input.text)
+    : { text: '', map: Int32Array.of(input.text.length) }
   return {
     issue: input.issue,
     page: input.page,
@@ -123,10 +146,11 @@ export function rowOf(input: DocInput, fields: readonly IndexField[]): DocRow {
     storyBack: input.storyBack ?? 0,
     headline: input.headline,
     title: input.title ?? input.headline,
-    text: input.text,
+    bodyEdits: editsFromMap(input.text, body.text, body.map),
     byline: input.byline ?? '',
     bylineNorm: normalize(input.byline ?? ''),
-    ...normalizedDoc(input.title ?? input.headline, input.text, fields),
+    norm: head + DOC_SEPARATOR + body.text,
+    headLength: head.length,
   }
 }
 
@@ -141,7 +165,14 @@ export function rowAt(index: IndexSegment, d: number, issue: number): DocRow {
     storyBack: d - (c.story[d] as number),
     headline: segmentHeadline(index, d),
     title: segmentTitle(index, d),
-    text: segmentBody(index, d),
+    bodyEdits: rebaseEdits(
+      normBody(index, d),
+      c.bodyEdits,
+      c.bodyEditStarts[d] as number,
+      c.bodyEditStarts[d + 1] as number,
+      bodyDisplay(index, d),
+      identity,
+    ),
     byline: segmentByline(index, d),
     bylineNorm: segmentBylineNorm(index, d),
     norm: segmentDocText(index, d),
@@ -197,7 +228,26 @@ export function assembleSegment(
   )
   const headlines = stringColumn(rows.map((r) => r.headline))
   const titles = stringColumn(rows.map((r) => r.title))
-  const bodies = stringColumn(rows.map((r) => r.text))
+  // Display texts: edits under the table the segment's own bodies favour.
+  const bodyOf = (r: DocRow): string => r.norm.slice(r.headLength + 1)
+  const bodyTable = chooseTable(
+    ngram.charIds,
+    ngram.radix,
+    rows.map((r) => ({ norm: bodyOf(r), edits: r.bodyEdits })),
+  )
+  const display = tableDisplay(ngram.charIds, bodyTable)
+  const bodyEditStarts = new Uint32Array(n + 1)
+  const bodyPlain = new Uint8Array(n)
+  const edits: number[][] = rows.map((r, d) => {
+    const e = rebaseEdits(bodyOf(r), r.bodyEdits, 0, r.bodyEdits.length, identity, display)
+    if (e.length <= r.bodyEdits.length) return e
+    bodyPlain[d] = 1
+    return r.bodyEdits
+  })
+
+  edits.forEach((e, d) => (bodyEditStarts[d + 1] = (bodyEditStarts[d] as number) + e.length))
+  const bodyEdits = new Uint16Array(bodyEditStarts[n] as number)
+  edits.forEach((e, d) => bodyEdits.set(e, bodyEditStarts[d] as number))
   const bylines = stringColumn(rows.map((r) => r.byline))
   const bylineNorms = stringColumn(rows.map((r) => r.bylineNorm))
   return {
@@ -215,8 +265,10 @@ export function assembleSegment(
       headlineStarts: headlines.starts,
       titles: titles.joined,
       titleStarts: titles.starts,
-      bodies: bodies.joined,
-      bodyStarts: bodies.starts,
+      bodyEdits,
+      bodyEditStarts,
+      bodyTable,
+      bodyPlain,
       bylines: bylines.joined,
       bylineStarts: bylines.starts,
       bylineNorms: bylineNorms.joined,
@@ -241,9 +293,24 @@ export function segmentTitle(index: IndexSegment, d: number): string {
   return columnValue(index.docs.titles, index.docs.titleStarts, d)
 }
 
-/** The reflowed text of doc `d`, as the reader shows it. */
+/** The normalized body of doc `d` (its text after the headline's separator). */
+function normBody(index: IndexSegment, d: number): string {
+  return index.docs.text.slice(
+    (index.docs.headEnds[d] as number) + 1,
+    (index.docs.starts[d + 1] as number) - 1,
+  )
+}
+
+/** The reflowed text of doc `d`, as the reader shows it: rebuilt from its normalized body. */
 export function segmentBody(index: IndexSegment, d: number): string {
-  return columnValue(index.docs.bodies, index.docs.bodyStarts, d)
+  const c = index.docs
+  return applyEdits(
+    normBody(index, d),
+    c.bodyEdits,
+    c.bodyEditStarts[d] as number,
+    c.bodyEditStarts[d + 1] as number,
+    bodyDisplay(index, d),
+  )
 }
 
 /** The byline of doc `d` as printed ('' for none). */
@@ -254,4 +321,10 @@ export function segmentByline(index: IndexSegment, d: number): string {
 /** The normalized byline of doc `d`. */
 export function segmentBylineNorm(index: IndexSegment, d: number): string {
   return columnValue(index.docs.bylineNorms, index.docs.bylineNormStarts, d)
+}
+
+/** The table doc `d`'s display edits are made against. */
+function bodyDisplay(index: IndexSegment, d: number): DisplayOf {
+  const { bodyPlain, bodyTable } = index.docs
+  return bodyPlain[d] ? identity : tableDisplay(index.ngram.charIds, bodyTable)
 }

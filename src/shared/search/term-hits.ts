@@ -3,7 +3,7 @@
 // its own). A 1- or 2-character term is exactly one postings list, scored from its tf bytes; a
 // longer one is narrowed by its rarest pairs' lists and verified against the segment's text.
 // Scope (issue, page, type) is checked before any text is touched.
-import { intersect, isPostedGram, listLengths, termLists } from './ngram'
+import { isPostedGram, listLengths, termLists } from './ngram'
 import { intersectList, TF_COUNT, TF_HEADLINE } from './postings'
 import type { PostingReader } from './postings'
 import type { WorkBudget } from './query'
@@ -66,22 +66,16 @@ function segmentTermHits(
   // The tf byte of each candidate, from the first (shortest) list.
   let tfBytes: ArrayLike<number>
   // Work is charged before it is done, as the postings an intersection walks (the shorter list).
-  if (within && within.length < first.length) {
-    budget.spend(within.length)
+  if (within) {
+    budget.spend(Math.min(within.length, first.length))
     const t: number[] = []
     cand = intersectList(within, first, t)
     tfBytes = t
   } else {
     budget.spend(first.length)
     const all = first.decodeAll()
-    if (within) {
-      const positions: number[] = []
-      cand = intersect(within, all.docs, positions)
-      tfBytes = positions.map((p) => all.tf[p] as number)
-    } else {
-      cand = all.docs
-      tfBytes = all.tf
-    }
+    cand = all.docs
+    tfBytes = all.tf
   }
   const docs = new Uint32Array(cand.length)
   const tf = new Float64Array(cand.length)

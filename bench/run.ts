@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ensureArchive } from './lib/archive'
+import { buildAndHeapRows } from './lib/build-rows'
 import { coldRuns } from './lib/cold-runs'
 import { engineFingerprint } from './lib/fingerprint'
 import { printNotes } from './lib/notes'
@@ -167,9 +168,6 @@ const bandRows: Row[] = BANDS.map(({ name }) => {
 const p50Ratio = warm.engine.p50 / warm.scan.p50
 const p95Ratio = warm.engine.p95 / warm.scan.p95
 const medianOf = (xs: number[]): number => median(xs)
-const ph = build.phases
-const phase = (a: number | undefined, b: number | undefined): string =>
-  a === undefined || b === undefined ? '?' : fmtMs(b - a)
 
 const rows: Row[] = [
   { section: `Corpus: ${corpus.name}${options.scale < 1 ? ` at --scale ${options.scale}` : ''}` },
@@ -186,57 +184,7 @@ const rows: Row[] = [
     label: 'issues / articles',
     value: `${build.issues} / ${build.articles.toLocaleString('en')}${manifest.entries ? ` (source entries ${manifest.entries.toLocaleString('en')}; ${build.segmentation.fewer} pages fewer, ${build.segmentation.more} more)` : ''}`,
   },
-  { section: 'Build (ArchiveService.open without index.bin)' },
-  { label: 'build time', value: fmtMs(build.buildMs) },
-  {
-    label: '  phases',
-    value: `read+segment pages ${phase(0, ph.collected)}, index in memory ${phase(ph.collected, ph.indexed)}, write index.bin ${phase(ph.indexed, ph.ready)}`,
-  },
-  {
-    label: `build rate over ${sourceKind}`,
-    value: `${buildRate.toFixed(2)} MB/s`,
-    target: '≥ 2 MB/s',
-    pass: buildRate >= 2,
-  },
-  {
-    label: '  over the page text',
-    value: `${pageRate.toFixed(2)} MB/s`,
-    target: '≥ 10 MB/s',
-    pass: pageRate >= 10,
-  },
-  {
-    label: 'index.bin on disk',
-    value: `${fmtBytes(build.indexBytes)} = ${(build.indexBytes / text).toFixed(2)}× page text (${(build.indexBytes / sourceBytes).toFixed(2)}× source)`,
-    target: '≤ 1.5× text',
-    pass: build.indexBytes <= 1.5 * text,
-  },
-  {
-    label: '  terms / postings',
-    value: `${build.distinctTerms.toLocaleString('en')} / ${build.postings.toLocaleString('en')}`,
-  },
-  { label: 'peak RSS while building', value: fmtBytes(build.maxRssBytes) },
-  { section: 'Heap after load (fresh process, index.bin loaded, after global.gc())' },
-  { label: 'open (load index.bin), warm cache', value: fmtMs(heap.openMs) },
-  { label: 'heapUsed', value: fmtBytes(heap.afterOpen.heapUsed) },
-  { label: 'external', value: fmtBytes(heap.afterOpen.external) },
-  { label: 'arrayBuffers (part of external)', value: fmtBytes(heap.afterOpen.arrayBuffers) },
-  { label: 'rss', value: fmtBytes(heap.afterOpen.rss) },
-  {
-    label: 'heapUsed + external',
-    value: `${fmtBytes(heapTotal)} = ${(heapTotal / sourceBytes).toFixed(2)}× ${sourceKind}`,
-    target: '≤ 6× text',
-    pass: heapTotal <= 6 * sourceBytes,
-  },
-  {
-    label: '  against the page text',
-    value: `${(heapTotal / text).toFixed(2)}× page text`,
-    target: '≤ 2× text',
-    pass: heapTotal <= 2 * text,
-  },
-  {
-    label: `  after ${heap.queries} searches`,
-    value: `${fmtBytes(heap.afterQueries.heapUsed + heap.afterQueries.external)} (empty runtime: ${fmtBytes(heap.baseline.heapUsed + heap.baseline.external)})`,
-  },
+  ...buildAndHeapRows({ build, heap, sourceKind, sourceBytes, textBytes: text }),
   {
     section: `Cold first answer (median of ${options.coldRuns}; parent clock from spawn() to the answer line; q = ${JSON.stringify(coldQuery)})`,
   },

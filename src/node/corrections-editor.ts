@@ -46,8 +46,11 @@ export type EditPlace =
       kind: 'overlay'
       dir: string
       overlayPath: string
-      /** The overlay in force now, and what was wrong with its file when it was read. */
-      overlay: () => { overlay: Overlay; problem?: string }
+      /**
+       * The overlay in force now, what was wrong with its file when it was read, and whether
+       * it is read-only (a damaged file that could not be moved aside: never written over).
+       */
+      overlay: () => { overlay: Overlay; problem?: string; readOnly?: true }
     }
 
 export interface EditorOptions {
@@ -79,6 +82,8 @@ export class CorrectionsEditor implements CorrectionsApi {
   private async place(issueId: string): Promise<EditPlace> {
     const p = await this.options.placeOf(issueId)
     if ('off' in p) throw new EditingOffError(p.off)
+    const ro = p.kind === 'overlay' ? p.overlay() : undefined
+    if (ro?.readOnly) throw new EditingOffError(ro.problem ?? 'your corrections file is read-only')
     return p
   }
 
@@ -86,7 +91,9 @@ export class CorrectionsEditor implements CorrectionsApi {
     const p = await this.options.placeOf(issueId)
     if ('off' in p) return { editable: false, reason: p.off }
     if (p.kind === 'library') return { editable: true, target: 'library' }
-    const { overlay, problem } = p.overlay()
+    const { overlay, problem, readOnly } = p.overlay()
+    if (readOnly)
+      return { editable: false, reason: problem ?? 'your corrections file is read-only' }
     return {
       editable: true,
       target: 'overlay',

@@ -3,7 +3,8 @@
 // corrections. It is validated whenever it is read. A file that cannot be used at all (not
 // JSON, another format, unreadable) is set aside under a new name — kept for a person to look
 // at, never overwritten — and the app goes on with no overlay and a message that says where
-// the file went, so a damaged profile never leaves the reader blank.
+// the file went, so a damaged profile never leaves the reader blank. One that cannot be moved
+// either (a read-only folder) makes the overlay read-only: editing is off, with the reason.
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import { dirname } from 'node:path'
 import {
@@ -29,6 +30,11 @@ export interface LoadedOverlay {
   problem?: string
   /** Where an unusable file was moved. */
   setAside?: string
+  /**
+   * The file could be neither used nor moved aside (a read-only profile folder): it stays where
+   * it is, and nothing may write over it — editing is off, `problem` says why and what to do.
+   */
+  readOnly?: true
 }
 
 export function overlayOf(entries: readonly CorrectionEntry[]): Overlay {
@@ -46,8 +52,22 @@ function stamp(): string {
     .replace(/\.\d+Z$/, 'Z')
 }
 
-/** Reads the overlay at `path` (missing = empty); see the file comment for a damaged one. */
-export function loadOverlay(path: string): LoadedOverlay {
+/** A name beside `path` that nothing has yet: a file set aside is never overwritten. */
+function asideName(path: string): string {
+  const base = `${path}.damaged-${stamp()}`
+  let name = base
+  for (let k = 2; existsSync(name); k++) name = `${base}-${k}`
+  return name
+}
+
+/**
+ * Reads the overlay at `path` (missing = empty); see the file comment for a damaged one.
+ * `rename` is the move aside (tests make it fail, as a read-only folder does).
+ */
+export function loadOverlay(
+  path: string,
+  rename: (from: string, to: string) => void = renameSync,
+): LoadedOverlay {
   if (!existsSync(path)) return { overlay: overlayOf([]) }
   let json: string | undefined
   let problem: string
@@ -65,13 +85,14 @@ export function loadOverlay(path: string): LoadedOverlay {
     if (!(e instanceof CorrectionsError) && json !== undefined) throw e
     problem = (e as Error).message
   }
-  const aside = `${path}.damaged-${stamp()}`
+  const aside = asideName(path)
   try {
-    renameSync(path, aside)
+    rename(path, aside)
   } catch (e) {
     return {
       overlay: overlayOf([]),
-      problem: `Your corrections file could not be used (${problem}), nor moved aside (${(e as Error).message}); editing is off until it is repaired or removed.`,
+      problem: `Your corrections file ${path} could not be used (${problem}), nor moved aside (${(e as Error).message}). Editing is off, so that nothing overwrites it: repair it, or move it away, and start the app again.`,
+      readOnly: true,
     }
   }
   return {

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
+import { BookmarksPage } from './pages/BookmarksPage'
 
 // Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
 test.use({ content: 'seeds' })
@@ -91,4 +92,28 @@ test('recent searches are listed and reopen the search', async ({ app }) => {
   await expect(ui.page.getByTestId('recent-search')).toHaveText(['低碳'])
   await ui.page.getByTestId('recent-search').click()
   await expect(ui.search.hits.first()).toBeVisible()
+})
+
+test('two tabs of the reading room: a bookmark saved in each survives both', async ({ app }) => {
+  test.skip(app.kind !== 'web', 'two windows of one origin: the reading room in a browser')
+  const ui = new AppPage(app)
+  await ui.open('#/bookmarks?a=jiangbei-2023-07-13/p1/a1')
+  await ui.bookmarks.saveAs('第一个标签页')
+  await expect(ui.bookmarks.links).toHaveText(['第一个标签页'])
+
+  // A second tab, opened while the first one is still open, saves its own bookmark…
+  const other = await app.page.context().newPage()
+  await other.goto(app.page.url().replace(/#.*$/, '#/bookmarks?a=jiangbei-2023-07-13/p2/a6'))
+  const second = new BookmarksPage(other)
+  await expect(second.links).toHaveText(['第一个标签页'])
+  await second.saveAs('第二个标签页')
+  await expect(second.links).toHaveCount(2)
+
+  // …the first tab sees it, and its next bookmark keeps it.
+  await expect(ui.bookmarks.links).toHaveCount(2)
+  await ui.bookmarks.saveAs('又一个')
+  await other.close()
+  await ui.reload()
+  await expect(ui.bookmarks.links).toHaveCount(3)
+  await expect(ui.bookmarks.root).toContainText('第二个标签页')
 })

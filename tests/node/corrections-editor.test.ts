@@ -1,6 +1,7 @@
 // The edit mode's verbs (src/node/corrections-editor.ts): every kind the reader offers into a
 // writable archive (its transaction, its index) and into a profile's overlay over an archive
-// that is never changed; a damaged overlay is set aside with a message.
+// that is never changed; a damaged overlay is set aside with a message, or made read-only (editing
+// off, the file never written over) when it cannot be moved.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -194,5 +195,54 @@ describe('edit mode over a read-only archive: the overlay', () => {
     expect(target.overlay?.problem).toMatch(/kept as/)
     await editor.applyEdit({ kind: 'retype', articleId: A4, type: 'notice' })
     expect(loadOverlay(overlayPath).overlay.entries).toHaveLength(1)
+  })
+})
+
+describe('a damaged overlay that cannot be moved aside', () => {
+  it('is read-only: editing is off with the reason, and nothing writes over the file', async () => {
+    const { dir, work } = scratch()
+    const overlayPath = join(work, 'bundled.json')
+    const damaged = '{"format":"archive-reader/corrections","version":1,"entries":['
+    writeFileSync(overlayPath, damaged)
+    // A read-only profile folder: the move aside fails.
+    const refuse = (): void => {
+      throw Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' })
+    }
+    let loaded = loadOverlay(overlayPath, refuse)
+    expect(loaded.readOnly).toBe(true)
+    expect(loaded.problem).toContain(overlayPath)
+    expect(loaded.problem).toMatch(/nor moved aside \(EROFS.*Editing is off.*repair it/)
+    const editor = new CorrectionsEditor({
+      placeOf: async () => ({ kind: 'overlay', dir, overlayPath, overlay: () => loaded }),
+      changed: async () => {
+        loaded = loadOverlay(overlayPath, refuse)
+      },
+      overlay: () => loaded,
+    })
+    const target = await editor.editTarget('xinyu-2022-07-15')
+    expect(target).toMatchObject({ editable: false, reason: loaded.problem })
+    await expect(
+      editor.applyEdit({ kind: 'retype', articleId: A4, type: 'notice' }),
+    ).rejects.toThrow(/Editing is off/)
+    await expect(
+      editor.previewEdit({ kind: 'retype', articleId: A4, type: 'notice' }),
+    ).rejects.toThrow(/Editing is off/)
+    await expect(editor.removeCorrection('xinyu-2022-07-15', 'any')).rejects.toThrow(
+      /Editing is off/,
+    )
+    expect(readFileSync(overlayPath, 'utf8')).toBe(damaged)
+  })
+
+  it('is set aside under a name of its own when one of that second exists', () => {
+    const { work } = scratch()
+    const overlayPath = join(work, 'bundled.json')
+    writeFileSync(overlayPath, 'not json, first')
+    expect(loadOverlay(overlayPath).setAside).toBeDefined()
+    writeFileSync(overlayPath, 'not json, second')
+    const second = loadOverlay(overlayPath).setAside as string
+    const third = (writeFileSync(overlayPath, 'not json, third'), loadOverlay(overlayPath).setAside)
+    const asides = readdirSync(work).filter((n) => n.startsWith('bundled.json.damaged-'))
+    expect(asides).toHaveLength(3)
+    expect(new Set([second, third]).size).toBe(2)
   })
 })

@@ -1,7 +1,8 @@
 // Small versioned stores in localStorage, validated with zod on every read. A store that cannot
 // be read (edited by hand, written by a newer version, truncated) is reset to its default, the
 // bad text is kept beside it, and the problem is reported so the UI can say so — never a blank
-// screen.
+// screen. Every window of the origin sees the others' writes (the `storage` event), so two tabs
+// never overwrite each other's bookmarks, notes or reading positions.
 import { describeZodError } from '../../shared/zod-problems'
 import type { z } from 'zod'
 import { createStore, useStore } from './store'
@@ -72,6 +73,14 @@ export function persisted<T>(key: string, schema: z.ZodType<T>, fallback: () => 
     report({ store: key, detail, backupKey })
     return fallback()
   }
+
+  // Another window of the same origin (a second reading-room tab) changed this store: take its
+  // value, so that this window's next change builds on it. Without this each tab kept what it
+  // read at load, and a bookmark or note saved in one tab vanished when the other saved one.
+  if (typeof window !== 'undefined' && typeof window.addEventListener === 'function')
+    window.addEventListener('storage', (e: StorageEvent) => {
+      if ((e.key === key || e.key === null) && e.storageArea === storage()) store.set(read())
+    })
 
   return {
     get: store.get,

@@ -107,30 +107,38 @@ function unpackDocs(
   return p
 }
 
-/** Unpacks n values of w bits (1–8) from byte `at`, ORs each plus `add` into tf[to..]. */
+/**
+ * Unpacks a block's packed tf bytes from byte `at`: the headline bitmap when `heads`, then the
+ * counts − 1 at w bits (0–7), in one pass over both.
+ */
 function unpackTf(
   bytes: Uint8Array,
   at: number,
   n: number,
   w: number,
+  heads: boolean,
   tf: Uint8Array,
   to: number,
-  add: number,
-): number {
+): void {
   const mask = (1 << w) - 1
+  const bitmap = at
   let acc = 0
   let accBits = 0
-  let p = at
+  let p = heads ? at + ((n + 7) >> 3) : at
   for (let i = 0; i < n; i++) {
-    if (accBits < w) {
-      acc |= (bytes[p++] as number) << accBits
-      accBits += 8
+    let count = 1
+    if (w > 0) {
+      if (accBits < w) {
+        acc |= (bytes[p++] as number) << accBits
+        accBits += 8
+      }
+      count += acc & mask
+      acc >>>= w
+      accBits -= w
     }
-    tf[to + i] = (tf[to + i] as number) | ((acc & mask) + add)
-    acc >>>= w
-    accBits -= w
+    const head = heads ? ((bytes[bitmap + (i >> 3)] as number) >> (i & 7)) & 1 : 0
+    tf[to + i] = (head << 7) | count
   }
-  return p
 }
 
 /** Decodes the block at `at` (n postings after doc `prev`) into docs/tf from position `to`. */
@@ -159,14 +167,7 @@ function decodeBlock(
   else if (mode === MODE_RAW) tf.set(bytes.subarray(p, p + n), to)
   else {
     const spec = bytes[p++] as number
-    const cw = spec & 7
-    tf.fill(0, to, to + n)
-    if (spec & 8) {
-      p = unpackTf(bytes, p, n, 1, tf, to, 0)
-      for (let i = 0; i < n; i++) tf[to + i] = (tf[to + i] as number) * TF_HEADLINE
-    }
-    if (cw === 0) for (let i = 0; i < n; i++) tf[to + i] = (tf[to + i] as number) | 1
-    else unpackTf(bytes, p, n, cw, tf, to, 1)
+    unpackTf(bytes, p, n, spec & 7, (spec & 8) !== 0, tf, to)
   }
 }
 

@@ -23,8 +23,12 @@ import { segmentByline, segmentHeadline, segmentTitle } from './segment'
 import type { DocInput, DocRow, IndexField, IndexSegment, IssueRow } from './segment'
 import type { GramSize } from './ngram'
 
-/** Version of the article segmentation; a change invalidates persisted indexes. */
-export const SEGMENTER_VERSION = 3
+/**
+ * Version of the article segmentation; a change invalidates persisted indexes. 4: the articles of
+ * a page imported one file per article read their heading by position (kicker, headline,
+ * subheadline) and keep their lines as paragraphs (given-articles.ts, reflow isParagraphPerLine).
+ */
+export const SEGMENTER_VERSION = 4
 
 /**
  * The one set of options the index is built, loaded and ranked with (in the manner of

@@ -1,7 +1,7 @@
 // Versioned localStorage stores (bookmarks, settings) that cannot be read are detected (JSON and
 // the zod schema, version included), reset with a reported problem for the UI's notice, and the
 // unreadable text is kept aside — a second bad copy beside the first, never over it. The e2e
-// bookmarks spec shows the notice in the app.
+// bookmarks spec shows the notice in the app. Another window's writes are taken as they happen.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type * as PersistedModule from '../../../src/renderer/ui/persisted'
@@ -114,6 +114,56 @@ describe('a corrupt store', () => {
     const key = freshKey()
     expect(persisted.persisted(key, schema, empty).get()).toEqual(empty())
     expect(lastProblem(key)).toBeUndefined()
+  })
+})
+
+describe('another window of the same origin', () => {
+  let win: EventTarget
+  beforeEach(() => {
+    win = new EventTarget()
+    ;(globalThis as { window?: unknown }).window = win
+  })
+  afterEach(() => {
+    delete (globalThis as { window?: unknown }).window
+  })
+  /** What the browser does in this window when another one writes `key`. */
+  const otherWindowWrites = (key: string | null, raw?: string): void => {
+    if (key !== null && raw !== undefined) storage.setItem(key, raw)
+    const e = new Event('storage')
+    Object.defineProperties(e, { key: { value: key }, storageArea: { value: storage } })
+    win.dispatchEvent(e)
+  }
+
+  it("its write is taken, so this window's next change builds on it instead of losing it", () => {
+    const key = freshKey()
+    const store = persisted.persisted(key, schema, empty)
+    store.set({ version: 1, items: [{ name: '甲' }] })
+    // The other tab read 甲 at load and added 乙.
+    otherWindowWrites(key, '{"version":1,"items":[{"name":"甲"},{"name":"乙"}]}')
+    expect(store.get().items.map((i) => i.name)).toEqual(['甲', '乙'])
+    store.set({ ...store.get(), items: [...store.get().items, { name: '丙' }] })
+    expect(JSON.parse(storage.getItem(key)!).items.map((i: { name: string }) => i.name)).toEqual([
+      '甲',
+      '乙',
+      '丙',
+    ])
+  })
+
+  it('a write to another key, or an unreadable one, changes nothing here but what it must', () => {
+    const key = freshKey()
+    const store = persisted.persisted(key, schema, empty)
+    store.set({ version: 1, items: [{ name: '甲' }] })
+    otherWindowWrites(freshKey(), '{"version":1,"items":[]}')
+    expect(store.get().items).toEqual([{ name: '甲' }])
+    // A corrupt value from elsewhere is handled like one found at load: reset and reported.
+    otherWindowWrites(key, '{"version":1,')
+    expect(store.get()).toEqual(empty())
+    expect(lastProblem(key)).toMatchObject({ store: key, backupKey: `${key}.corrupt` })
+    // Cleared storage (key null) is the default again.
+    store.set({ version: 1, items: [{ name: '丁' }] })
+    storage.clear()
+    otherWindowWrites(null)
+    expect(store.get()).toEqual(empty())
   })
 })
 

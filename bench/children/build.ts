@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path'
 import { ArchiveService } from '../../src/node/archive-service'
 import { INDEX_FILE } from '../../src/node/index-helpers'
-import { listLength } from '../../src/shared/search/ngram'
+import { listLengthAt } from '../../src/shared/search/ngram'
+import { forEachTerm } from '../../src/shared/search/term-dictionary'
 import { docCount, textLength } from '../../src/shared/search/search-index'
 import type { Manifest } from '../lib/archive'
 import { makeRng } from '../../tests/support/rng'
@@ -85,9 +86,9 @@ const result: BuildResult = {
   articles: docCount(service.index),
   issues: service.catalog.issues.length,
   textChars: textLength(service.index),
-  distinctTerms: service.index.segments.reduce((s, r) => s + r.seg.ngram.keys.length, 0),
+  distinctTerms: service.index.segments.reduce((s, r) => s + r.seg.ngram.terms.count, 0),
   postings: service.index.segments.reduce((s, r) => {
-    for (let k = 0; k < r.seg.ngram.keys.length; k++) s += listLength(r.seg.ngram, k)
+    forEachTerm(r.seg.ngram.terms, (_key, start) => (s += listLengthAt(r.seg.ngram, start)))
     return s
   }, 0),
   segmentation: { fewer, more, examples, viewChecks },

@@ -137,12 +137,14 @@ describe('opening an archive with a damaged index', () => {
       /an index of format v5 or earlier \(one file\)/,
     ],
     [
-      'index.bin of the format before (v8: display bodies stored as a second copy of the text)',
+      'index.bin of the format before (v9: a flat term dictionary)',
       () => {
         const at = manifest.indexOf(`"version":${INDEX_FORMAT_VERSION}`)
         expect(at).toBeGreaterThan(0)
         const old = Buffer.from(manifest)
-        old.write(`"version":${INDEX_FORMAT_VERSION - 1}`, at)
+        // Padded to the same length (JSON allows the space), so only the version differs.
+        const before = `"version":${INDEX_FORMAT_VERSION - 1}`
+        old.write(before.padEnd(`"version":${INDEX_FORMAT_VERSION}`.length), at)
         writeFileSync(indexFile, old)
       },
       new RegExp(`index format .* v${INDEX_FORMAT_VERSION - 1}, expected v${INDEX_FORMAT_VERSION}`),
@@ -151,7 +153,7 @@ describe('opening an archive with a damaged index', () => {
       'a segment file of the format before',
       () => {
         const old = Buffer.from(good)
-        old.write(`ARSEG00${INDEX_FORMAT_VERSION - 1}`, 0)
+        old.write(`ARSEG${String(INDEX_FORMAT_VERSION - 1).padStart(3, '0')}`, 0)
         writeFileSync(file, old)
       },
       /not an index segment of this version/,

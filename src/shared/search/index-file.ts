@@ -4,6 +4,7 @@
 // and makes a view of it: no parsing, and the text sections' bytes are released once decoded.
 // The index file itself (index-manifest.ts) lists the segment files and their deletions.
 import type { NgramIndexData } from './ngram'
+import { readDictionary } from './term-dictionary'
 import { INDEX_OPTIONS } from './search-index'
 import type { DocColumns, IndexSegment, IssueRow } from './segment'
 
@@ -17,8 +18,10 @@ export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // and `tf`.
 // v9: display bodies kept as edits to the normalized text (body-text.ts): `bodyEdits`,
 // `bodyEditStarts`, `bodyTable` and `bodyPlain` replace `bodies` and `bodyStarts`.
-export const INDEX_FORMAT_VERSION = 9
-const MAGIC = 'ARSEG009'
+// v10: the term dictionary as sampled blocks of varint gaps (term-dictionary.ts): `sampleKeys`,
+// `sampleStarts`, `blockAt` and `termDeltas` replace `keys` and `listStarts`.
+export const INDEX_FORMAT_VERSION = 10
+const MAGIC = 'ARSEG010'
 export const PREAMBLE = 12 // magic + header length
 
 export type Checksum = (bytes: Uint8Array) => number
@@ -69,8 +72,10 @@ const SECTIONS = {
   bylineNorms: 'text',
   bylineNormStarts: 'u32',
   charIds: 'u16',
-  keys: 'u32',
-  listStarts: 'u32',
+  sampleKeys: 'u32',
+  sampleStarts: 'u32',
+  blockAt: 'u32',
+  termDeltas: 'u8',
   lists: 'u8',
 } as const
 type SectionName = keyof typeof SECTIONS
@@ -111,8 +116,10 @@ function sectionsOf(index: IndexSegment): Record<SectionName, ArrayBufferView | 
     bylineNorms: docs.bylineNorms,
     bylineNormStarts: docs.bylineNormStarts,
     charIds: ngram.charIds,
-    keys: ngram.keys,
-    listStarts: ngram.listStarts,
+    sampleKeys: ngram.terms.sampleKeys,
+    sampleStarts: ngram.terms.sampleStarts,
+    blockAt: ngram.terms.blockAt,
+    termDeltas: ngram.terms.deltas,
     lists: ngram.lists,
   }
 }
@@ -266,13 +273,17 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     bylineNorms: v.bylineNorms,
     bylineNormStarts: v.bylineNormStarts,
   }
-  const ngram: NgramIndexData = {
-    charIds: v.charIds,
-    radix: header.radix,
-    keys: v.keys,
-    listStarts: v.listStarts,
-    lists: v.lists,
-  }
+  const terms = readDictionary(
+    {
+      sampleKeys: v.sampleKeys,
+      sampleStarts: v.sampleStarts,
+      blockAt: v.blockAt,
+      deltas: v.termDeltas,
+    },
+    v.lists.length,
+  )
+  if (!terms) throw new IndexFileError('inconsistent term dictionary')
+  const ngram: NgramIndexData = { charIds: v.charIds, radix: header.radix, terms, lists: v.lists }
   const n = docs.issue.length
   const consistent =
     docs.starts.length === n + 1 &&
@@ -291,8 +302,6 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
     docs.bylineStarts.length === n + 1 &&
     docs.bylineNormStarts.length === n + 1 &&
     ngram.charIds.length === 0x10000 &&
-    ngram.listStarts.length === ngram.keys.length + 1 &&
-    ngram.listStarts[ngram.keys.length] === ngram.lists.length &&
     (docs.starts[n] ?? 0) === docs.text.length
   if (!consistent) throw new IndexFileError('inconsistent section sizes')
   return { issues: header.issues, docs, ngram }

@@ -10,6 +10,8 @@
 // postings lists are compressed in blocks (postings.ts) and decoded per term at query time.
 import { encodeLists } from './postings-encode'
 import { PostingReader, encodedLength, TF_COUNT, TF_HEADLINE } from './postings'
+import { buildDictionary, findTerm } from './term-dictionary'
+import type { TermDictionary } from './term-dictionary'
 
 /** Separates documents in the concatenated text; never produced by the normalizer for text. */
 export const DOC_SEPARATOR = '\u0001'
@@ -19,10 +21,11 @@ export interface NgramIndexData {
   charIds: Uint16Array
   /** Number of character ids + 1. */
   radix: number
-  /** Sorted term keys: unigram key = id, bigram key = radix + id1 * radix + id2. */
-  keys: Uint32Array
-  /** listStarts[k]..listStarts[k+1] are the bytes of keys[k]'s postings list in `lists`. */
-  listStarts: Uint32Array
+  /**
+   * Term key → where its postings list starts in `lists` (term-dictionary.ts); unigram key = id,
+   * bigram key = radix + id1 * radix + id2.
+   */
+  terms: TermDictionary
   /**
    * The compressed postings lists (postings.ts): per list, document ids ascending, each with a
    * tf byte — occurrences in the document (capped at 127) and whether in the headline, exact
@@ -46,7 +49,7 @@ export type GramSize = 1 | 2
  * is found through its characters' lists and verified against the text: slower, never wrong.
  */
 export function hasPairs(index: NgramIndexData): boolean {
-  return index.keys.length > 0 && (index.keys[index.keys.length - 1] as number) > index.radix
+  return index.terms.count > 0 && index.terms.lastKey > index.radix
 }
 
 /** Whether `term` is itself one posted n-gram, so that its list's tf bytes score it exactly. */
@@ -244,25 +247,12 @@ export function buildNgramIndex(
   }
   const encoded = encodeLists(postings, tf, offsets)
   onProgress?.(1)
-  return { charIds, radix, keys, listStarts: encoded.starts, lists: encoded.bytes }
+  return { charIds, radix, terms: buildDictionary(keys, encoded.starts), lists: encoded.bytes }
 }
 
-function findKey(keys: Uint32Array, key: number): number {
-  let lo = 0
-  let hi = keys.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1
-    const k = keys[mid] as number
-    if (k === key) return mid
-    if (k < key) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
-}
-
-/** The number of documents in list k (keys[k]'s). */
-export function listLength(index: NgramIndexData, k: number): number {
-  return encodedLength(index.lists, index.listStarts[k] as number)
+/** The number of documents in the list that starts at byte `start` (forEachTerm's). */
+export function listLengthAt(index: NgramIndexData, start: number): number {
+  return encodedLength(index.lists, start)
 }
 
 /**
@@ -285,9 +275,9 @@ export function termLists(index: NgramIndexData, term: string): PostingReader[] 
     }
   const lists: PostingReader[] = []
   for (const key of keys) {
-    const k = findKey(index.keys, key)
-    if (k < 0) return null
-    lists.push(new PostingReader(index.lists, index.listStarts[k] as number))
+    const start = findTerm(index.terms, key)
+    if (start < 0) return null
+    lists.push(new PostingReader(index.lists, start))
   }
   return lists.sort((a, b) => a.length - b.length)
 }
@@ -302,10 +292,10 @@ export function termLists(index: NgramIndexData, term: string): PostingReader[] 
 export function listLengths(index: NgramIndexData, term: string): Map<string, number> {
   const out = new Map<string, number>()
   // A segment with no terms at all says nothing about the lists (rather than "all empty").
-  if (index.keys.length === 0) return out
+  if (index.terms.count === 0) return out
   const lengthOf = (key: number): number => {
-    const k = findKey(index.keys, key)
-    return k < 0 ? 0 : listLength(index, k)
+    const start = findTerm(index.terms, key)
+    return start < 0 ? 0 : listLengthAt(index, start)
   }
   const id = (i: number): number => index.charIds[term.charCodeAt(i)] as number
   if (term.length === 1 || !hasPairs(index)) {

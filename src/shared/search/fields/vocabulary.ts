@@ -5,7 +5,8 @@
 // on (field-index.ts); bodies are left to the n-gram index.
 import { normalize } from '../../text/normalize'
 import type { SuggestionKind } from '../../types'
-import { listLength } from '../ngram'
+import { listLengthAt } from '../ngram'
+import { forEachTerm } from '../term-dictionary'
 import type { SearchIndex } from '../search-index'
 import { segmentByline, segmentDocCount, segmentTitle } from '../segment'
 
@@ -129,24 +130,23 @@ export function frequentPairs(index: SearchIndex): VocabularyEntry[] {
   const df = new Map<string, number>()
   const charDf = new Map<string, number>()
   for (const ref of index.segments) {
-    const { charIds, radix, keys } = ref.seg.ngram
+    const { charIds, radix, terms } = ref.seg.ngram
     const chars = new Array<string>(radix)
     for (let c = 0; c < 0x10000; c++)
       if (charIds[c]) chars[charIds[c] as number] = String.fromCharCode(c)
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k] as number
-      const n = listLength(ref.seg.ngram, k)
-      if (n < PHRASE_MIN_COUNT) continue
+    forEachTerm(terms, (key, start) => {
+      const n = listLengthAt(ref.seg.ngram, start)
+      if (n < PHRASE_MIN_COUNT) return
       if (key < radix) {
         const c = chars[key] ?? ''
         charDf.set(c, (charDf.get(c) ?? 0) + n)
-        continue
+        return
       }
       const pair =
         (chars[Math.floor((key - radix) / radix)] ?? '') + (chars[(key - radix) % radix] ?? '')
-      if (!HAN.test(pair)) continue
+      if (!HAN.test(pair)) return
       df.set(pair, (df.get(pair) ?? 0) + n)
-    }
+    })
   }
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
   const out: VocabularyEntry[] = []

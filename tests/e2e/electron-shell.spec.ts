@@ -12,6 +12,7 @@ import { expect, test } from './support/fixtures'
 import type { App } from './support/fixtures'
 import { AppPage } from './pages/AppPage'
 import { ImportPage } from './pages/ImportPage'
+import { QuickOpenPage } from './pages/FindPage'
 import { ROOT } from './support/electron'
 
 // Opens the seeds' issues and articles by id: skipped, saying why, on another archive.
@@ -110,6 +111,12 @@ test('menu commands: the application menu’s own items reach the page', async (
   await expect(ui.reader.b.root).toBeVisible()
   await clickMenu(electron.app, 'open-bookmarks')
   await expect(ui.tab('bookmarks')).toHaveAttribute('aria-selected', 'true')
+  // Go → Quick Open… (CmdOrCtrl+K): the dialog; Escape closes it.
+  await clickMenu(electron.app, 'quick-open')
+  const qo = new QuickOpenPage(app.page)
+  await expect(qo.root).toBeVisible()
+  await qo.input.press('Escape')
+  await expect(qo.root).toHaveCount(0)
   await clickMenu(electron.app, 'focus-search')
   await expect(ui.searchInput).toBeFocused()
   await clickMenu(electron.app, 'import-issues')

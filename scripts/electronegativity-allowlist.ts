@@ -31,7 +31,7 @@ export const ALLOWED_FINDINGS: readonly AllowedFinding[] = [
   {
     // "Review the use of custom protocol handlers" flags app.setAsDefaultProtocolClient.
     // Reviewed: archive-reader:// links are turned into an in-app route (#/…) by
-    // routeOfDeepLink (src/shared/contract.ts: scheme checked, hash only, < 4096 characters) and
+    // routeOfDeepLink (src/shared/deep-link.ts: scheme checked, hash only, < 4096 characters) and
     // handed to the renderer's router; they never open files, URLs or external programs.
     // Registration happens only in the packaged app (src/main/index.ts registerProtocol).
     check: 'PROTOCOL_HANDLER_JS_CHECK',

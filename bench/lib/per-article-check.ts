@@ -11,7 +11,7 @@ import type { Article } from '../../src/shared/types'
 import { run } from '../../src/cli/main'
 import { ArchiveService } from '../../src/node/archive-service'
 import { verifyArchive } from '../../src/node/verify'
-import { compareDay, readSourceDay } from '../../tests/support/per-article-oracle'
+import { compareDay, emptyDayCheck, readSourceDay } from '../../tests/support/per-article-oracle'
 import type { DayCheck } from '../../tests/support/per-article-oracle'
 import { ensureRaw } from './people-daily'
 
@@ -69,15 +69,9 @@ export function peopleDailyPerArticle(cache: string, days: number): PerArticleFi
         .join('\n')}`
     const s = ArchiveService.open({ archiveDir: archive })
     const total: PerArticleFigures = {
+      ...emptyDayCheck(),
       days: dirs.length,
       gapped,
-      pages: 0,
-      articles: 0,
-      exact: 0,
-      boundaries: 0,
-      headings: 0,
-      bodies: 0,
-      mismatches: [],
       importMs,
       verified: verifyArchive(archive).ok,
     }

@@ -1,7 +1,7 @@
 // archive-reader:// deep links arrive three ways: in process.argv at first launch (Windows,
 // Linux), in the argv of a second instance (forwarded by the single-instance lock), and as macOS
 // `open-url` events. All become one in-app route (`#/…`) through the contract's routeOfDeepLink.
-import { DEEP_LINK_SCHEME, routeOfDeepLink } from '../shared/contract'
+import { DEEP_LINK_SCHEME, routeOfDeepLink } from '../shared/deep-link'
 
 /** The route of the first deep link among command-line arguments, if any. */
 export function routeFromArgv(argv: readonly string[]): string | undefined {

@@ -5,7 +5,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { routeOfDeepLink } from '../shared/contract'
+import { routeOfDeepLink } from '../shared/deep-link'
 import type { MenuCommand } from '../shared/contract'
 import {
   IMPORT_PROGRESS_EVENT,

@@ -373,21 +373,6 @@ export type MenuCommand =
   /** Go → Quick Open… (Ctrl/⌘+K): a paper, a date or an article (search/QuickOpen.tsx). */
   | 'quick-open'
 
-/** Deep links: `archive-reader://open#/search?q=…` opens the same view as the in-app `#/search?q=…`. */
-export const DEEP_LINK_SCHEME = 'archive-reader'
-
-export function deepLinkFor(hash: string): string {
-  return `${DEEP_LINK_SCHEME}://open${hash.startsWith('#') ? hash : `#${hash}`}`
-}
-
-/** The in-app route (`#/…`) of a deep link, or undefined when it is not one of ours. */
-export function routeOfDeepLink(link: string): string | undefined {
-  if (!link.startsWith(`${DEEP_LINK_SCHEME}://`)) return undefined
-  const hashAt = link.indexOf('#')
-  const route = hashAt >= 0 ? link.slice(hashAt) : '#/'
-  return route.startsWith('#/') && route.length < 4096 ? route : undefined
-}
-
 /**
  * What the preload script exposes as `window.archive`: the archive verbs, each answering with an
  * IpcResult (never a rejection: contextBridge would rebuild a thrown error from its message alone

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deepLinkFor, routeOfDeepLink } from '../../src/shared/contract'
+import { deepLinkFor, routeOfDeepLink } from '../../src/shared/deep-link'
 import { PendingRoute, protocolClientArgs, routeFromArgv } from '../../src/main/deep-links'
 
 describe('routeFromArgv', () => {

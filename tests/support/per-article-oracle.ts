@@ -74,6 +74,11 @@ export interface DayCheck {
   mismatches: Mismatch[]
 }
 
+/** Nothing counted yet: a day's check starts here, and so does a batch's total. */
+export function emptyDayCheck(): DayCheck {
+  return { pages: 0, articles: 0, exact: 0, boundaries: 0, headings: 0, bodies: 0, mismatches: [] }
+}
+
 /**
  * Compares an imported issue with its source files: every page has its files' articles in their
  * order; each article's range in the stored page is the file's text (boundaries); its kicker,
@@ -86,15 +91,7 @@ export function compareDay(
   sources: readonly SourceArticle[],
   pages: ReadonlyMap<number, { text: string; articles: readonly Article[] }>,
 ): DayCheck {
-  const r: DayCheck = {
-    pages: 0,
-    articles: 0,
-    exact: 0,
-    boundaries: 0,
-    headings: 0,
-    bodies: 0,
-    mismatches: [],
-  }
+  const r = emptyDayCheck()
   const byPage = new Map<number, SourceArticle[]>()
   for (const s of sources) byPage.set(s.page, [...(byPage.get(s.page) ?? []), s])
   r.pages = byPage.size

@@ -1,7 +1,7 @@
 // The application shell: preferences (language, theme, text size), global keys, menu commands,
 // and the layout — header, sidebar (library / search / bookmarks) and the reader panes.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { routeOfDeepLink } from '../../shared/contract'
+import { routeOfDeepLink } from '../../shared/deep-link'
 import { api } from './api'
 import { runCommand } from './commands'
 import type { UiHooks } from './commands'

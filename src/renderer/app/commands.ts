@@ -1,6 +1,6 @@
 // What the keyboard, the application menu and toolbar buttons can ask for. Each command reads
 // the current route and the archive data already on screen, and navigates.
-import { deepLinkFor } from '../../shared/contract'
+import { deepLinkFor } from '../../shared/deep-link'
 import type { MenuCommand } from '../../shared/contract'
 import { api } from './api'
 import { copyText } from '../ui/browser'

@@ -253,19 +253,7 @@ export class PostingReader {
     let b = this.cur < 0 ? 0 : this.cur
     if (this.cur < 0 || doc > (this.lasts[b] as number)) {
       // Gallop over the blocks' last docs to the first block that can hold `doc`.
-      let step = 1
-      let hi = b
-      while (hi < this.blocks && (this.lasts[hi] as number) < doc) {
-        b = hi + 1
-        hi += step
-        step *= 2
-      }
-      hi = Math.min(hi, this.blocks)
-      while (b < hi) {
-        const mid = (b + hi) >>> 1
-        if ((this.lasts[mid] as number) < doc) b = mid + 1
-        else hi = mid
-      }
+      b = gallop(this.lasts, doc, b)
       if (b >= this.blocks) {
         this.done = true
         return 0

@@ -12,6 +12,7 @@ import { parsePaneRef } from '../app/route'
 import type { AppRoute, PaneRef } from '../app/route'
 import { navigate } from '../app/route-store'
 import { blockAt, hitsKey, layoutBlocks, sortedHits } from '../ui/text-layout'
+import { holdInPlace } from '../ui/hold-in-place'
 import type { BlockShape, SortedHits } from '../ui/text-layout'
 import { ArticleBlock } from './ArticleBlock'
 import type { BlockLink } from './ArticleBlock'
@@ -118,7 +119,10 @@ export function ArticleBody({
     const mark = root.current?.querySelector(`mark[data-hit="${current}"]`)
     if (!mark) return
     scrolled.current = key
-    mark.scrollIntoView({ block: 'center', behavior: 'instant' })
+    const center = (): void => mark.scrollIntoView({ block: 'center', behavior: 'instant' })
+    const body = mark.closest<HTMLElement>('.pane-body')
+    if (body) holdInPlace(body, mark, center)
+    else center()
   }, [current, hits, article.id, ready])
 
   useReadingPosition({ root, article, issue, blocks, mounted: p.mounted, restore })

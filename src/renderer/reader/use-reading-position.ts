@@ -13,6 +13,7 @@ import {
   positionOf,
   rememberPosition,
 } from './reading-position'
+import { holdInPlace } from '../ui/hold-in-place'
 
 /** The pane's reading line: below the sticky match bar (reader.css: scroll-margin-top). */
 export const READING_LINE = 56
@@ -62,20 +63,8 @@ export function useReadingPosition({ root, article, issue, blocks, mounted, rest
     const i = blockFor(blocks, saved.offset)
     if (i >= mounted) return
     const block = i >= 0 ? root.current.querySelector(`p[data-start="${blocks[i]?.start}"]`) : null
-    if (block) {
-      scrollTo(body, block, saved.within)
-      // Blocks off screen are sized by an estimate (content-visibility: auto): as those around
-      // the line are laid out the text moves, so the block is put back on the line for a few
-      // frames, until it stays there.
-      let frames = 12
-      const again = (): void => {
-        if (!block.isConnected || frames-- <= 0) return
-        const before = body.scrollTop
-        scrollTo(body, block, saved.within)
-        if (Math.abs(body.scrollTop - before) >= 1 || frames > 9) requestAnimationFrame(again)
-      }
-      requestAnimationFrame(again)
-    }
+    // Blocks around the line are laid out as they come into view: hold the block on the line.
+    if (block) holdInPlace(body, block, () => scrollTo(body, block, saved.within))
     settled.current = id
   }, [root, id, blocks, mounted, restore, cut, article.text.length])
 

@@ -25,9 +25,26 @@ const SIZES = [
 
 async function settle(ui: AppPage): Promise<void> {
   await ui.page.evaluate(() => document.fonts.ready)
-  // Two frames: layout after the last font swapped in.
+  // Layout after the last font swapped in, and scrolling done: the reader holds a hit or a
+  // remembered line in place for a few frames while the blocks around it are laid out
+  // (ui/hold-in-place.ts), so wait until no pane has scrolled for three frames in a row.
   await ui.page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    () =>
+      new Promise<void>((resolve) => {
+        const tops = (): string =>
+          [...document.querySelectorAll('.pane-body')].map((b) => b.scrollTop).join(',')
+        let last = tops()
+        let still = 0
+        let frames = 120
+        const tick = (): void => {
+          const now = tops()
+          still = now === last ? still + 1 : 0
+          last = now
+          if (still >= 3 || --frames <= 0) resolve()
+          else requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+      }),
   )
 }
 

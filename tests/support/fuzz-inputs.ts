@@ -6,17 +6,19 @@
 // properties about correctness on small inputs live beside them.
 import fc from 'fast-check'
 import { expect } from 'vitest'
+import { cpuClock } from './cpu-time'
 
-/** Upper bound for one call on up to 100 KB. Generous for a loaded 2-core machine; a
- * quadratic path or a backtracking regex on 100 KB takes seconds to hours. */
+/** Upper bound for one call on up to 100 KB, in CPU milliseconds. A quadratic path or a
+ * backtracking regex on 100 KB takes seconds to hours; a linear one tens of milliseconds. */
 export const MAX_MS_LARGE = 2000
 export const MAX_MS_SMALL = 250
 
+/** Runs `fn` and fails when it used more than `limit` ms of CPU (tests/support/cpu-time.ts). */
 export function timed<T>(what: string, limit: number, fn: () => T): T {
-  const t0 = performance.now()
+  const cpu = cpuClock()
   const result = fn()
-  const ms = performance.now() - t0
-  expect(ms, `${what} took ${ms.toFixed(0)} ms`).toBeLessThan(limit)
+  const ms = cpu()
+  expect(ms, `${what} took ${ms.toFixed(0)} ms of CPU`).toBeLessThan(limit)
   return result
 }
 

@@ -11,6 +11,7 @@ import type { Catalog } from '../shared/types'
 import { ArchiveError, readPageText } from './archive-dir'
 import { correctionEntries } from './corrections-store'
 import { saveIndexFile } from './index-store'
+import { buildInShards, shardCount } from './shard-build'
 import type { CorrectionEntry } from '../shared/archive/corrections'
 
 /** The index file's name in an archive folder (where it is kept unless told otherwise). */
@@ -51,7 +52,15 @@ export function buildIndexFor(
   log?: (message: string) => void,
   /** The corrections to build with (default: the archive's, as the catalog records them). */
   corrections?: readonly CorrectionEntry[],
+  /** Threads to build on (default: shardCount's choice; 1 for a small archive). */
+  threads?: number,
 ): SearchIndex {
+  const k = shardCount(catalog, threads)
+  if (k > 1) {
+    const entries = corrections ?? correctionEntries(dir, catalog)
+    const index = buildInShards(dir, catalog, k, entries, onProgress, log)
+    if (index) return index
+  }
   const n = Math.max(1, catalog.issues.length)
   const docs = collectDocs(dir, catalog, (done) => onProgress?.((0.5 * done) / n), log, corrections)
   const issues = catalog.issues.map((i) => ({ id: i.id, paper: i.paper, date: i.date }))

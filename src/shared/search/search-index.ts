@@ -221,6 +221,16 @@ export function buildSearchIndex(
   onProgress?: (fraction: number) => void,
   options: BuildOptions = INDEX_OPTIONS,
 ): SearchIndex {
+  return composeIndex([{ seg: buildSegment(issues, inputs, onProgress, options) }])
+}
+
+/** One segment of `inputs` (their `issue` numbers count among `issues`): a shard's, or the whole build's. */
+export function buildSegment(
+  issues: IssueRow[],
+  inputs: readonly DocInput[],
+  onProgress?: (fraction: number) => void,
+  options: BuildOptions = INDEX_OPTIONS,
+): IndexSegment {
   checkFields(options.fields)
   const rows = inputs.map((input, d) => {
     if (onProgress && d % 2000 === 0) onProgress((0.3 * d) / Math.max(1, inputs.length))
@@ -232,7 +242,7 @@ export function buildSearchIndex(
     options.grams,
     onProgress && ((f) => onProgress(0.3 + 0.7 * f)),
   )
-  return composeIndex([{ seg }])
+  return seg
 }
 
 /**

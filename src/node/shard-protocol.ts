@@ -1,0 +1,23 @@
+// What the main thread and a shard worker (shard-worker.ts) pass each other while an index is
+// built on several threads (shard-build.ts).
+import type { MessagePort } from 'node:worker_threads'
+import type { CorrectionEntry } from '../shared/archive/corrections'
+import type { IndexSegment } from '../shared/search/segment'
+import type { Catalog } from '../shared/types'
+
+export interface ShardJob {
+  dir: string
+  /** The shard's issues only (with the archive's papers): their doc `issue` numbers count from 0. */
+  catalog: Catalog
+  corrections: readonly CorrectionEntry[]
+  /** Where the worker posts its messages (read by the blocked main thread: receiveMessageOnPort). */
+  port: MessagePort
+  /** Int32 slot 0 is bumped and notified after every message, waking the main thread. */
+  signal: SharedArrayBuffer
+}
+
+export type ShardMessage =
+  | { type: 'progress'; fraction: number }
+  | { type: 'log'; message: string }
+  | { type: 'done'; seg: IndexSegment }
+  | { type: 'error'; message: string; stack?: string }

@@ -9,6 +9,7 @@ import {
   BYLINE,
   CONTINUED_FROM,
   CONTINUED_ON,
+  EDITORIAL_NOTE,
   CREDIT,
   FURNITURE,
   PHOTO_CREDIT,
@@ -184,6 +185,7 @@ function classify(
     return block('heading', first.heading)
   }
   if (CONTINUED_FROM.test(first.content)) return block('continued')
+  if (lines.length === 1 && EDITORIAL_NOTE.test(first.content)) return block('body')
   if (lines.length <= 2 && lines.some((l) => AD.test(l.content))) return block('ad')
   if (lines.length <= 2 && lines.every((l) => FURNITURE.test(l.content))) return block('furniture')
   if (lines.length === 1 && PHOTO_CREDIT.test(first.content) && first.content.length <= 40)

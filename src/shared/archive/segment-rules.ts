@@ -63,6 +63,13 @@ export const DEFAULT_RULES = segmentRules()
 
 export const CONTINUED_ON = /[（(]\s*(下转|转|详见|接)\s*\S{1,3}\s*版\s*[）)]\s*$/
 export const CONTINUED_FROM = /^[（(]\s*上接\s*\S{1,3}\s*版\s*[）)]/
+/**
+ * A note to the reader alone on its line, in brackets: a continuation （下转2版）, （未完待续）,
+ * （完）, （本文有删节）. It belongs to the article's text; the bracketed-credit rule below
+ * would otherwise read its words as the article's byline.
+ */
+export const EDITORIAL_NOTE =
+  /^[（(【[]\s*(?:(?:下转|转|详见|接|见)\s*第?\s*\S{1,3}\s*版|未完待续|待续|未完|全文完|续完|完|本文有删节|有删节|略有删节)\s*[）)】\]]$/
 /** A byline standing on its own line: □ 本报记者 X, 华龙网记者 X 实习生 Y, 记者 X 文/图. */
 export const BYLINE =
   /^[□■]?\s*[\u4e00-\u9fff]{0,8}(记者|通讯员|实习生|撰稿|作者)[:：]?\s*[\u4e00-\u9fff]{2,4}(\s+\S+){0,6}$/

@@ -67,7 +67,7 @@ export function segmentPage(text: string, rules: SegmentRules = DEFAULT_RULES): 
     // An article that running text resumes after page furniture (a folio line between two of
     // its paragraphs) spans that furniture, whose lines are then part of its text: the block
     // inside it is dropped, and a block that begins inside it starts where it ends, so the
-    // page's blocks never overlap (tests/shared/fuzz.test.ts).
+    // page's blocks never overlap (tests/shared/archive/segment-fuzz.test.ts).
     if (d.end <= covered) continue
     if (d.start < covered) {
       d.start = covered

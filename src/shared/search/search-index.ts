@@ -27,8 +27,9 @@ import type { GramSize } from './ngram'
  * Version of the article segmentation; a change invalidates persisted indexes. 4: the articles of
  * a page imported one file per article read their heading by position (kicker, headline,
  * subheadline) and keep their lines as paragraphs (given-articles.ts, reflow isParagraphPerLine).
+ * 5: a bracketed note alone on its line (（下转2版）, （未完待续）) is article text, not a byline.
  */
-export const SEGMENTER_VERSION = 4
+export const SEGMENTER_VERSION = 5
 
 /**
  * The one set of options the index is built, loaded and ranked with (in the manner of

@@ -108,4 +108,28 @@ describe('continuations', () => {
       cont.every((c) => c.targetPage === 1 && !c.targetExists && c.targetArticleId === undefined),
     ).toBe(true)
   })
+
+  it('a bracketed note alone on its line is the article’s text, never its byline', () => {
+    // The 江北 front page ends an article with a blank line and （下转2版） alone; the rule for
+    // bracketed credits such as （张 三） used to make "下转2版" that article's byline.
+    const p1 = issue('jiangbei-2023-07-13').pages[0]!.articles
+    const srtx = p1.find((a) => a.text.includes('专精特新'))!
+    expect(srtx.byline).not.toMatch(/版/)
+    expect(srtx.text).toContain('（下转2版）')
+    const body =
+      '正文第一段，很长很长很长很长很长很长很长很长很长很长很长很长很长很长，继续写下去。'
+    for (const note of [
+      '（下转2版）',
+      '（转第12版）',
+      '（详见A3版）',
+      '（未完待续）',
+      '（完）',
+      '（本文有删节）',
+    ]) {
+      const [a] = segmentPage(`一个标题\n\n${body}\n\n${note}\n`)
+      expect(a?.byline, note).toBeUndefined()
+    }
+    // A bracketed name in the same place is still the byline.
+    expect(segmentPage(`一个标题\n\n${body}\n\n（张 三）\n`)[0]?.byline).toBe('张 三')
+  })
 })

@@ -88,7 +88,10 @@ const result: BuildResult = {
   textChars: textLength(service.index),
   distinctTerms: service.index.segments.reduce((s, r) => s + r.seg.ngram.terms.count, 0),
   postings: service.index.segments.reduce((s, r) => {
-    forEachTerm(r.seg.ngram.terms, (_key, start) => (s += listLengthAt(r.seg.ngram, start)))
+    forEachTerm(
+      r.seg.ngram.terms,
+      (_key, start, end) => (s += listLengthAt(r.seg.ngram, start, end)),
+    )
     return s
   }, 0),
   segmentation: { fewer, more, examples, viewChecks },

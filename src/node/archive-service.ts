@@ -31,7 +31,8 @@ import { loadCatalog } from './catalog-recovery'
 import { buildIndexFor, INDEX_FILE, tryWriteIndex } from './index-helpers'
 import { correctionEntries } from './corrections-store'
 import type { CorrectionEntry } from '../shared/archive/corrections'
-import { loadIndexFile } from './index-store'
+import { closeIndexFiles, loadIndexFile } from './index-store'
+import { guarded } from './index-damage'
 import { DEFAULT_SUGGESTIONS, suggest } from '../shared/search/fields/field-index'
 import type { FieldIndex } from '../shared/search/fields/field-index'
 import { DEFAULT_QUICK_OPEN, quickOpen } from '../shared/search/fields/quick-open'
@@ -263,6 +264,10 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
    * search never pays for the counting (up to DID_YOU_MEAN_CHECKS searches, without snippets).
    */
   didYouMeanSync(request: SearchRequest): DidYouMeanResponse {
+    return guarded(() => this.didYouMeanUnguarded(request))
+  }
+
+  private didYouMeanUnguarded(request: SearchRequest): DidYouMeanResponse {
     const count = (r: SearchRequest): number | undefined => {
       const answer = search(this.index, { ...r, offset: 0, limit: 1 }, () => undefined, {
         papers: this.catalog.papers,
@@ -284,6 +289,13 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   ): SearchResponse {
     // Hits are shown from the index alone (it keeps each headline and reflowed text), so a
     // search reads no page file.
+    return guarded(() => this.searchUnguarded(request, shown))
+  }
+
+  private searchUnguarded(
+    request: SearchRequest,
+    shown?: (articleId: string, doc: number) => void,
+  ): SearchResponse {
     return search(
       this.index,
       request,
@@ -301,8 +313,19 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
 
   /** The field index: loaded from beside the index file when current, else built (and saved). */
   fields(): FieldIndex {
-    this.fieldIndex ??= openFieldIndex(this.index, this.catalog.papers, this.fieldStore)
+    // A field index built here reads every list's length (fields/vocabulary.ts).
+    this.fieldIndex ??= guarded(() =>
+      openFieldIndex(this.index, this.catalog.papers, this.fieldStore),
+    )
     return this.fieldIndex
+  }
+
+  /**
+   * Closes the index's segment files (their postings are read on demand): call it once the
+   * service is replaced and no call is using it any more. Searches fail afterwards.
+   */
+  close(): void {
+    closeIndexFiles(this.index)
   }
 
   async suggest(prefix: string, limit?: number): Promise<SuggestResponse> {

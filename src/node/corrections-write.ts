@@ -16,7 +16,7 @@ import { archiveKey, ArchiveError, readCatalog, readPageText, sha256 } from './a
 import { readCorrections } from './corrections-store'
 import { loadBaseIndex } from './import/base-index'
 import { INDEX_FILE } from './index-helpers'
-import { stageIndex } from './index-store'
+import { closeIndexFiles, stageIndex } from './index-store'
 import type { Recovery } from './write/recover'
 import { runTransaction } from './write/transaction'
 
@@ -173,7 +173,13 @@ export function changeCorrections(opts: CorrectOptions): CorrectResult {
           ),
         )
         const index = extendSearchIndex(withoutIssues(base.index, ids), rows, docs)
-        return stageIndex(indexPath, index, archiveKey(dir, sortCatalog(parseCatalog(catalogJson))))
+        try {
+          const key = archiveKey(dir, sortCatalog(parseCatalog(catalogJson)))
+          return stageIndex(indexPath, index, key)
+        } finally {
+          // The loaded segments' files (kept open for their postings) are not needed after.
+          closeIndexFiles(base.index)
+        }
       },
     }
   })

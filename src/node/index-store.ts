@@ -2,13 +2,16 @@
 // segment files kept in `index.bin.segments/` beside it. A segment file is written once, under
 // a name taken from its content, and never changed; a change writes only its new segments and
 // then the manifest (the commit point). Each segment is read section by section into separate
-// buffers, so the bytes of its text sections are freed once decoded.
+// buffers, so the bytes of its text sections are freed once decoded — all but its postings,
+// which are read a page at a time as queries need them (paged-bytes.ts): a loaded segment keeps
+// its file open for that until its index is closed (closeIndexFiles).
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, mkdirSync, readdirSync, readSync, rmdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import { IndexFileError, readSegment, serializeSegment } from '../shared/search/index-file'
 import type { ByteReader } from '../shared/search/index-file'
+import { PageCache } from '../shared/search/paged-bytes'
 import { readManifest, SEGMENT_FILE, serializeManifest } from '../shared/search/index-manifest'
 import type { IndexManifest } from '../shared/search/index-manifest'
 import { composeIndex } from '../shared/search/search-index'
@@ -32,24 +35,88 @@ export function segmentDirName(indexPath: string): string {
   return `${basename(indexPath)}.segments`
 }
 
+/** Positioned reads of an open file (no shared file position: segments are read in any order). */
+function fdReader(fd: number): ByteReader {
+  return (offset, length) => {
+    const buf = Buffer.allocUnsafeSlow(length)
+    let got = 0
+    while (got < length) {
+      const n = readSync(fd, buf, got, length - got, offset + got)
+      if (n === 0) break
+      got += n
+    }
+    return got === length ? buf : buf.subarray(0, got)
+  }
+}
+
 function withReader<T>(path: string, fn: (size: number, read: ByteReader) => T): T {
   // An archive's index is data too: never read through a link, never a device or a pipe.
   const fd = openRegularFile(path)
   try {
-    const size = fstatSync(fd).size
-    return fn(size, (offset, length) => {
-      const buf = Buffer.allocUnsafeSlow(length)
-      let got = 0
-      while (got < length) {
-        const n = readSync(fd, buf, got, length - got, offset + got)
-        if (n === 0) break
-        got += n
-      }
-      return got === length ? buf : buf.subarray(0, got)
-    })
+    return fn(fstatSync(fd).size, fdReader(fd))
   } finally {
     closeSync(fd)
   }
+}
+
+/** Segment files this process holds open for their postings (a test counts them). */
+let openSegments = 0
+export function openSegmentFiles(): number {
+  return openSegments
+}
+
+/**
+ * The safety net for an index dropped without closeIndexFiles (a writer's base index, a test's):
+ * its segments' files are closed once their postings are garbage. Explicit closing is still the
+ * rule where indexes are replaced: a collection may come much later than the next open.
+ */
+const unreachable = new FinalizationRegistry<number>((fd) => {
+  openSegments--
+  try {
+    closeSync(fd)
+  } catch {
+    // Already gone with its process' teardown: nothing to free.
+  }
+})
+
+/**
+ * Reads segment `name` at `file` with its postings left in the file: the file stays open until
+ * the segment's `ngram.lists.close()` (or, failing that, its collection).
+ */
+function openSegment(file: string, name: string, bytes: number, cache: PageCache): IndexSegment {
+  // An archive's index is data too: never read through a link, never a device or a pipe.
+  const fd = openRegularFile(file)
+  let seg: IndexSegment | undefined
+  try {
+    const size = fstatSync(fd).size
+    if (size !== bytes)
+      throw new IndexFileError(`segment ${name} has ${size} bytes, the index says ${bytes}`)
+    // Unregisters the safety net when the segment is closed explicitly.
+    const token = {}
+    seg = readSegment(size, fdReader(fd), checksum, {
+      cache,
+      name: `segment ${name}`,
+      onClose: () => {
+        unreachable.unregister(token)
+        openSegments--
+        closeSync(fd)
+      },
+    })
+    openSegments++
+    unreachable.register(seg.ngram.lists, fd, token)
+    return seg
+  } finally {
+    if (!seg) closeSync(fd)
+  }
+}
+
+/**
+ * Closes the segment files of `index` that `keep` (the index replacing it) does not hold: call
+ * it when an index is replaced or dropped. Its segments' postings cannot be read afterwards.
+ */
+export function closeIndexFiles(index: SearchIndex, keep?: SearchIndex): void {
+  const kept = new Set(keep?.segments.map((r) => r.seg))
+  for (const r of index.segments) if (!kept.has(r.seg)) r.seg.ngram.lists.close()
 }
 
 function manifestOf(path: string): IndexManifest {
@@ -58,30 +125,35 @@ function manifestOf(path: string): IndexManifest {
 
 function loadSegments(path: string, manifest: IndexManifest): LoadedIndex {
   const dir = join(dirname(path), manifest.segmentDir)
-  const parts = manifest.segments.map((m) => {
-    const file = safeJoin(dir, m.file, 'an index segment')
-    let seg: IndexSegment
-    try {
-      seg = withReader(file, (size, read) => {
-        if (size !== m.bytes)
-          throw new IndexFileError(`segment ${m.file} has ${size} bytes, the index says ${m.bytes}`)
-        return readSegment(size, read, checksum)
-      })
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-        throw new IndexFileError(`segment ${m.file} is missing`)
-      throw e
+  // One page budget for the whole index, however many segments it has.
+  const cache = new PageCache()
+  const parts: { seg: IndexSegment; deleted: Uint8Array; file: string }[] = []
+  try {
+    for (const m of manifest.segments) {
+      const file = safeJoin(dir, m.file, 'an index segment')
+      let seg: IndexSegment
+      try {
+        seg = openSegment(file, m.file, m.bytes, cache)
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new IndexFileError(`segment ${m.file} is missing`)
+        throw e
+      }
+      const deleted = new Uint8Array(seg.issues.length)
+      parts.push({ seg, deleted, file: m.file })
+      if (
+        segmentDocCount(seg) !== m.docs ||
+        seg.issues.length !== m.issues.length ||
+        seg.issues.some((row, i) => row.id !== m.issues[i])
+      )
+        throw new IndexFileError(`segment ${m.file} is not the one the index names`)
+      for (const i of m.deleted) deleted[i] = 1
     }
-    if (
-      segmentDocCount(seg) !== m.docs ||
-      seg.issues.length !== m.issues.length ||
-      seg.issues.some((row, i) => row.id !== m.issues[i])
-    )
-      throw new IndexFileError(`segment ${m.file} is not the one the index names`)
-    const deleted = new Uint8Array(seg.issues.length)
-    for (const i of m.deleted) deleted[i] = 1
-    return { seg, deleted, file: m.file }
-  })
+  } catch (e) {
+    // A refused index keeps none of its files open.
+    for (const p of parts) p.seg.ngram.lists.close()
+    throw e
+  }
   return { index: composeIndex(parts), sourceKey: manifest.sourceKey }
 }
 

@@ -10,7 +10,7 @@ import { archiveKey, ArchiveError, readCatalog } from './archive-dir'
 import { loadBaseIndex } from './import/base-index'
 import { buildIndexFor, INDEX_FILE } from './index-helpers'
 import { readFingerprintFile, serializeFingerprints } from './fingerprints'
-import { stageIndex } from './index-store'
+import { closeIndexFiles, stageIndex } from './index-store'
 import type { Recovery } from './write/recover'
 import { runTransaction } from './write/transaction'
 
@@ -96,11 +96,14 @@ export function removeIssue(opts: RemoveOptions): RemoveResult {
       },
       stage: (): Uint8Array => {
         const after = sortCatalog(parseCatalog(catalogJson))
-        const index =
-          page === undefined
-            ? withoutIssues(loadBaseIndex(dir, before, indexPath).index, new Set([issue.id]))
-            : buildIndexFor(dir, after)
-        return stageIndex(indexPath, index, archiveKey(dir, after))
+        const base = page === undefined ? loadBaseIndex(dir, before, indexPath).index : undefined
+        const index = base ? withoutIssues(base, new Set([issue.id])) : buildIndexFor(dir, after)
+        try {
+          return stageIndex(indexPath, index, archiveKey(dir, after))
+        } finally {
+          // The loaded segments' files (kept open for their postings) are not needed after.
+          if (base) closeIndexFiles(base)
+        }
       },
     }
   })

@@ -1,46 +1,5 @@
-// A least-recently-used cache bounded by the size of what it holds, not by a count: one issue
-// view can be a few kilobytes or tens of megabytes (a hostile page), so "64 entries" bounds
-// nothing. An entry larger than the whole budget is not kept at all.
-export class TextLru<V> {
-  private readonly entries = new Map<string, { value: V; size: number }>()
-  private total = 0
+// The issue caches' LRU, bounded by the text it holds: the shared size-bounded LRU under its
+// old name, keyed by issue id.
+import { SizeLru } from '../shared/size-lru'
 
-  constructor(
-    readonly budget: number,
-    private readonly sizeOf: (value: V) => number,
-  ) {}
-
-  get(key: string): V | undefined {
-    const e = this.entries.get(key)
-    if (!e) return undefined
-    // Refresh its place in the LRU order.
-    this.entries.delete(key)
-    this.entries.set(key, e)
-    return e.value
-  }
-
-  set(key: string, value: V): void {
-    this.delete(key)
-    const size = this.sizeOf(value)
-    if (size > this.budget) return
-    this.entries.set(key, { value, size })
-    this.total += size
-    for (const [k, e] of this.entries) {
-      if (this.total <= this.budget) break
-      this.entries.delete(k)
-      this.total -= e.size
-    }
-  }
-
-  delete(key: string): void {
-    const e = this.entries.get(key)
-    if (!e) return
-    this.entries.delete(key)
-    this.total -= e.size
-  }
-
-  /** Entries and the size they hold (for tests and figures). */
-  stats(): { entries: number; size: number } {
-    return { entries: this.entries.size, size: this.total }
-  }
-}
+export class TextLru<V> extends SizeLru<string, V> {}

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { sortCatalog, CATALOG_FILE } from '../shared/archive/catalog'
 import { rangesProblem } from '../shared/archive/given-articles'
 import { decodeText } from '../shared/text/decode'
-import { loadIndexFile } from './index-store'
+import { closeIndexFiles, loadIndexFile } from './index-store'
+import { readAllPages } from '../shared/search/paged-bytes'
 import { archiveKey, readCatalog, sha256 } from './archive-dir'
 import { readCorrections } from './corrections-store'
 import { listCorrections } from './corrections-write'
@@ -151,6 +152,13 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
   else {
     try {
       const loaded = loadIndexFile(indexPath)
+      // A search checks only the postings pages it reads; verify checks them all.
+      try {
+        for (const r of loaded.index.segments) readAllPages(r.seg.ngram.lists)
+      } catch (e) {
+        closeIndexFiles(loaded.index)
+        throw e
+      }
       if (loaded.sourceKey !== archiveKey(dir, catalog))
         warnings.push(`${indexPath}: out of date; it is rebuilt on first use (or run "index")`)
       else fields = fieldHealth(indexPath, loaded.index, catalog, errors, warnings)

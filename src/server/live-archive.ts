@@ -37,6 +37,8 @@ export interface Snapshot {
   stamp: string
   inFlight: number
   retired: boolean
+  /** Closes its service's index files (read on demand), once retired and idle. */
+  close: () => void
 }
 
 const OPEN_ATTEMPTS = 3
@@ -130,12 +132,16 @@ export class LiveArchive {
   }
 
   private finishRetired(s: Snapshot): void {
-    if (s.retired && s.inFlight === 0) this.pool?.drop(s.gen)
+    if (!s.retired || s.inFlight !== 0) return
+    this.pool?.drop(s.gen)
+    // Idempotent: every request that ends on a retired snapshot comes here.
+    s.close()
   }
 
   async close(): Promise<void> {
     this.watcher?.close()
     this.snapshot.retired = true
+    this.finishRetired(this.snapshot)
     await this.pool?.terminate()
     await this.options.searchBackend?.close()
   }
@@ -154,6 +160,7 @@ export class LiveArchive {
         log: o.log,
       })
       const key = archiveKey(service.dir, service.catalog)
+      const close = (): void => service.close()
       const gen = this.nextGen++
       const pool = this.pool
       const backend = o.searchBackend
@@ -174,11 +181,12 @@ export class LiveArchive {
             search: await backend.status(key),
           }),
         }
-        return { api, gen, key, stamp, inFlight: 0, retired: false }
+        return { api, gen, key, stamp, inFlight: 0, retired: false, close }
       }
-      if (!pool) return { api: service, gen, key, stamp, inFlight: 0, retired: false }
+      if (!pool) return { api: service, gen, key, stamp, inFlight: 0, retired: false, close }
       const keys = await pool.open(gen).catch((e: unknown) => {
         pool.drop(gen)
+        close()
         throw e
       })
       if (keys.every((k) => k === key)) {
@@ -194,9 +202,10 @@ export class LiveArchive {
           didYouMean: (request) => service.didYouMean(request),
           indexStatus: () => service.indexStatus(),
         }
-        return { api, gen, key, stamp, inFlight: 0, retired: false }
+        return { api, gen, key, stamp, inFlight: 0, retired: false, close }
       }
       pool.drop(gen)
+      close()
       if (attempt >= OPEN_ATTEMPTS)
         throw new Error(`the archive kept changing while it was opened (${keys.join(', ')})`)
     }

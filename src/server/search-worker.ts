@@ -28,6 +28,8 @@ port.on('message', (m: ToWorker) => {
     return
   }
   if (m.type === 'drop') {
+    // Its index's segment files stay open for their postings until it is closed.
+    services.get(m.gen)?.close()
     services.delete(m.gen)
     return
   }

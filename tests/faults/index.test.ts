@@ -8,6 +8,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../src/node/archive-service'
+import { IndexDamagedError } from '../../src/node/index-damage'
+import { toPublicError } from '../../src/shared/errors'
 import { INDEX_FILE } from '../../src/node/index-helpers'
 import { checksum, loadIndexFile, segmentDirName } from '../../src/node/index-store'
 import {
@@ -45,6 +47,16 @@ beforeAll(() => {
 })
 
 afterAll(() => archive.cleanup())
+
+/** Where section `name` of the (good) segment file starts. */
+function sectionAt(name: string): number {
+  const headerLength = good.readUInt32LE(8)
+  const header = JSON.parse(good.subarray(12, 12 + headerLength).toString()) as {
+    sections: { name: string; offset: number }[]
+  }
+  const dataStart = (12 + headerLength + 7) & ~7
+  return dataStart + (header.sections.find((s) => s.name === name)?.offset ?? NaN)
+}
 
 /**
  * Reads a damaged copy of the segment: refused (IndexFileError), or — the failure — read as a
@@ -108,13 +120,25 @@ describe('opening an archive with a damaged index', () => {
   const cases: [string, () => void, RegExp][] = [
     ['truncated', () => writeFileSync(file, good.subarray(0, good.length >> 1)), /damaged/],
     [
-      'a flipped byte in a section',
+      // The postings (the last section) are checked when a search reads them: see below.
+      'a flipped byte in a section read at open (the text)',
       () => {
         const bad = Buffer.from(good)
-        bad[good.length - 100] = (bad[good.length - 100] as number) ^ 0xff
+        const at = sectionAt('text') + 10
+        bad[at] = (bad[at] as number) ^ 0xff
         writeFileSync(file, bad)
       },
-      /fails its checksum/,
+      /section text fails its checksum/,
+    ],
+    [
+      'a flipped byte in the postings page table',
+      () => {
+        const bad = Buffer.from(good)
+        const at = sectionAt('listPages')
+        bad[at] = (bad[at] as number) ^ 0xff
+        writeFileSync(file, bad)
+      },
+      /section listPages fails its checksum/,
     ],
     ['empty', () => writeFileSync(file, ''), /damaged/],
     ['index.bin truncated', () => writeFileSync(indexFile, manifest.subarray(0, 40)), /damaged/],
@@ -197,4 +221,33 @@ describe('opening an archive with a damaged index', () => {
       expect(answers(next)).toEqual(expected)
     })
   }
+})
+
+describe('a damaged page of the postings (read and checked when a search first needs it)', () => {
+  it('opens, then refuses the search with a message naming the segment and the page', () => {
+    const bad = Buffer.from(good)
+    // The last section is the postings: its last page.
+    bad[good.length - 100] = (bad[good.length - 100] as number) ^ 0xff
+    writeFileSync(file, bad)
+    const s = ArchiveService.open({ archiveDir: archive.dir })
+    expect(s.openResult.index).toBe('loaded')
+    const name = file.split('/').pop() as string
+    const damaged = new RegExp(
+      `^The search index is damaged \\(segment ${name}: page \\d+ of the postings fails its checksum\\); run "index" to rebuild it`,
+    )
+    let thrown: unknown
+    try {
+      for (const q of QUERIES) s.searchSync({ q, limit: 50 })
+    } catch (e) {
+      thrown = e
+    }
+    expect(thrown).toBeInstanceOf(IndexDamagedError)
+    expect((thrown as Error).message).toMatch(damaged)
+    expect(toPublicError(thrown).code).toBe('bad-data')
+    // Asked again, the page is read again and refused again: a damaged page is never cached.
+    expect(() => QUERIES.forEach((q) => s.searchSync({ q, limit: 50 }))).toThrow(damaged)
+    s.close()
+    writeFileSync(file, good)
+    expect(answers(ArchiveService.open({ archiveDir: archive.dir }))).toEqual(expected)
+  })
 })

@@ -26,6 +26,10 @@ const FOR_TESTS: Record<string, string> = {
   'src/shared/search/merge.ts mergeAll':
     'the segments test: a merged index answers as the split one',
   'src/shared/search/search-index.ts docText': 'the segments and OpenSearch tests read a doc back',
+  'src/node/index-store.ts openSegmentFiles':
+    'the index-files test counts the segment files a process holds open',
+  'src/shared/search/term-dictionary.ts findTerm':
+    'the dictionary property test (the engine uses findList, which also gives the end)',
   'src/renderer/ui/text-layout.ts layoutText':
     'the whole-text form of the chunked layout (layoutBlocks + blockParagraph) its tests check',
   'src/renderer/ui/persisted.ts storeProblems': 'the store problems outside React, for its test',

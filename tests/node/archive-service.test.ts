@@ -43,11 +43,17 @@ describe('ArchiveService', () => {
   it('rebuilds a corrupt or truncated index with a clear message, never crashes', () => {
     const dir = archive()
     ArchiveService.open({ archiveDir: dir })
-    // A flipped byte in the index's (one) segment file, where its postings and texts are.
+    // A flipped byte in the text of the index's (one) segment file: checked at open (its
+    // postings are checked when a search reads them: tests/faults/index.test.ts).
     const segDir = join(dir, `${INDEX_FILE}.segments`)
     const seg = join(segDir, readdirSync(segDir)[0]!)
     const bytes = readFileSync(seg)
-    bytes[bytes.length - 10]! ^= 0xff
+    const headerLength = bytes.readUInt32LE(8)
+    const header = JSON.parse(bytes.subarray(12, 12 + headerLength).toString()) as {
+      sections: { name: string; offset: number }[]
+    }
+    const text = header.sections.find((x) => x.name === 'text')!.offset
+    bytes[((12 + headerLength + 7) & ~7) + text + 10]! ^= 0xff
     writeFileSync(seg, bytes)
     const file = join(dir, INDEX_FILE)
     const logs: string[] = []

@@ -46,7 +46,9 @@ export function smallDisk(bytes: number): Mount {
   return {
     dir,
     cleanup: () => {
-      run('umount', [dir])
+      // Lazily: an index a test left open keeps its segment files open (their postings are
+      // read on demand), and the mount goes once they are closed or collected.
+      run('umount', ['-l', dir])
       rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -65,7 +67,9 @@ export function readOnlyView(source: string): Mount {
   return {
     dir,
     cleanup: () => {
-      run('umount', [dir])
+      // Lazily: an index a test left open keeps its segment files open (their postings are
+      // read on demand), and the mount goes once they are closed or collected.
+      run('umount', ['-l', dir])
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -2,8 +2,14 @@
 // options it was built with, its issues, a checksum per section) followed by the typed arrays as
 // raw little-endian bytes, each 8-byte aligned. Loading reads each section into its own buffer
 // and makes a view of it: no parsing, and the text sections' bytes are released once decoded.
+// The postings (`lists`, most of the file) are the exception: checked page by page and, from a
+// file, read only when a query needs them (paged-bytes.ts).
 // The index file itself (index-manifest.ts) lists the segment files and their deletions.
+import { IndexFileError } from './index-error'
+import type { ByteReader, Checksum } from './index-error'
 import type { NgramIndexData } from './ngram'
+import { checkPages, PagedBytes, pageChecksums, PlainBytes } from './paged-bytes'
+import type { PageCache } from './paged-bytes'
 import { readDictionary } from './term-dictionary'
 import { INDEX_OPTIONS } from './search-index'
 import type { DocColumns, IndexSegment, IssueRow } from './segment'
@@ -20,19 +26,20 @@ export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // `bodyEditStarts`, `bodyTable` and `bodyPlain` replace `bodies` and `bodyStarts`.
 // v10: the term dictionary as sampled blocks of varint gaps (term-dictionary.ts): `sampleKeys`,
 // `sampleStarts`, `blockAt` and `termDeltas` replace `keys` and `listStarts`.
-export const INDEX_FORMAT_VERSION = 10
-const MAGIC = 'ARSEG010'
+// v11: the postings are checked per page of PAGE_BYTES (`listPages`, a CRC-32 each) instead of
+// as one section, so that a segment opens without reading them (paged-bytes.ts).
+export const INDEX_FORMAT_VERSION = 11
+const MAGIC = 'ARSEG011'
 export const PREAMBLE = 12 // magic + header length
 
-export type Checksum = (bytes: Uint8Array) => number
-
-/** Reads `length` bytes at `offset` of the index file. */
-export type ByteReader = (offset: number, length: number) => Uint8Array
+export { IndexFileError }
+export type { ByteReader, Checksum }
 
 interface SectionInfo {
   name: string
   offset: number
   bytes: number
+  /** CRC-32 of the section; 0 for a paged one, whose pages' CRCs are a section of their own. */
   crc: number
 }
 
@@ -45,11 +52,10 @@ interface Header {
   sections: SectionInfo[]
 }
 
-export class IndexFileError extends Error {
-  override name = 'IndexFileError'
-}
-
-/** Sections and how their bytes are viewed: text (UTF-16), bytes, 16- or 32-bit integers. */
+/**
+ * Sections and how their bytes are viewed: text (UTF-16), bytes, 16- or 32-bit integers, or
+ * bytes checked and read a page at a time (paged: the postings, whose page CRCs are `listPages`).
+ */
 const SECTIONS = {
   text: 'text',
   starts: 'u32',
@@ -76,7 +82,8 @@ const SECTIONS = {
   sampleStarts: 'u32',
   blockAt: 'u32',
   termDeltas: 'u8',
-  lists: 'u8',
+  listPages: 'u32',
+  lists: 'paged',
 } as const
 type SectionName = keyof typeof SECTIONS
 
@@ -92,8 +99,13 @@ function encodeUtf16(text: string): Uint8Array {
 
 const align = (n: number): number => (n + 7) & ~7
 
-function sectionsOf(index: IndexSegment): Record<SectionName, ArrayBufferView | string> {
+function sectionsOf(
+  index: IndexSegment,
+  checksum: Checksum,
+): Record<SectionName, ArrayBufferView | string> {
   const { docs, ngram } = index
+  // All of a loaded segment's pages are read (and checked) when it is written elsewhere.
+  const lists = ngram.lists.range(0, ngram.lists.length)
   return {
     text: docs.text,
     starts: docs.starts,
@@ -120,13 +132,14 @@ function sectionsOf(index: IndexSegment): Record<SectionName, ArrayBufferView | 
     sampleStarts: ngram.terms.sampleStarts,
     blockAt: ngram.terms.blockAt,
     termDeltas: ngram.terms.deltas,
-    lists: ngram.lists,
+    listPages: pageChecksums(lists, checksum),
+    lists,
   }
 }
 
 /** Serializes a segment into the bytes of one file. */
 export function serializeSegment(index: IndexSegment, checksum: Checksum): Uint8Array {
-  const values = sectionsOf(index)
+  const values = sectionsOf(index, checksum)
   const names = Object.keys(SECTIONS) as SectionName[]
   const payloads = names.map((name) => {
     const v = values[name]
@@ -138,7 +151,8 @@ export function serializeSegment(index: IndexSegment, checksum: Checksum): Uint8
   names.forEach((name, i) => {
     const b = payloads[i] as Uint8Array
     offset = align(end)
-    infos.push({ name, offset, bytes: b.byteLength, crc: checksum(b) })
+    const crc = SECTIONS[name] === 'paged' ? 0 : checksum(b)
+    infos.push({ name, offset, bytes: b.byteLength, crc })
     end = offset + b.byteLength
   })
   const header: Header = {
@@ -190,10 +204,28 @@ function readHeader(
 }
 
 /**
+ * How a segment file's postings are read: on demand through `read` (which must then stay usable
+ * until the segment's `ngram.lists.close()`), their pages kept in `cache`, errors naming `name`.
+ */
+export interface Paging {
+  cache: PageCache
+  name: string
+  onClose?: () => void
+}
+
+/**
  * Reads and verifies a segment, section by section. Throws IndexFileError on any damage or
  * mismatch (bad magic, other version or options, truncation, a failed checksum, bad sizes).
+ * With `paging`, the postings are not read here: each page is checked when a query first reads
+ * it (paged-bytes.ts), and a damaged one throws IndexFileError then. Without, they are read and
+ * every page checked now.
  */
-export function readSegment(size: number, read: ByteReader, checksum: Checksum): IndexSegment {
+export function readSegment(
+  size: number,
+  read: ByteReader,
+  checksum: Checksum,
+  paging?: Paging,
+): IndexSegment {
   const { header: checked, headerEnd, dataStart } = readHeader(size, read)
   // The header without its `check` is written by JSON.stringify in this key order, so
   // re-serializing what was parsed reproduces the checksummed bytes exactly.
@@ -210,12 +242,19 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
   )
     throw new IndexFileError('unreadable header')
   const got: Partial<Record<SectionName, unknown>> = {}
+  let paged: SectionInfo | undefined
   for (const s of header.sections) {
     const name = s.name as SectionName
     const kind = SECTIONS[name]
     if (kind === undefined || name in got) throw new IndexFileError(`unexpected section ${s.name}`)
     if (dataStart + s.offset + s.bytes > size)
       throw new IndexFileError(`section ${name} is truncated`)
+    if (kind === 'paged') {
+      // Checked against listPages below, whole or page by page.
+      paged = s
+      got[name] = s
+      continue
+    }
     let raw = read(dataStart + s.offset, s.bytes)
     if (raw.length !== s.bytes) throw new IndexFileError(`section ${name} is truncated`)
     if (checksum(raw) !== s.crc) throw new IndexFileError(`section ${name} fails its checksum`)
@@ -249,7 +288,26 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
         ? Uint8Array
         : (typeof SECTIONS)[K] extends 'u16'
           ? Uint16Array
-          : Uint32Array
+          : (typeof SECTIONS)[K] extends 'paged'
+            ? SectionInfo
+            : Uint32Array
+  }
+  const listsInfo = paged as SectionInfo
+  let lists
+  if (paging) {
+    lists = new PagedBytes({
+      read,
+      base: dataStart + listsInfo.offset,
+      length: listsInfo.bytes,
+      crcs: v.listPages,
+      checksum,
+      ...paging,
+    })
+  } else {
+    const raw = read(dataStart + listsInfo.offset, listsInfo.bytes)
+    if (raw.length !== listsInfo.bytes) throw new IndexFileError('section lists is truncated')
+    checkPages(raw, v.listPages, checksum, 'section lists')
+    lists = new PlainBytes(raw)
   }
   const docs: DocColumns = {
     text: v.text,
@@ -280,10 +338,10 @@ export function readSegment(size: number, read: ByteReader, checksum: Checksum):
       blockAt: v.blockAt,
       deltas: v.termDeltas,
     },
-    v.lists.length,
+    lists.length,
   )
   if (!terms) throw new IndexFileError('inconsistent term dictionary')
-  const ngram: NgramIndexData = { charIds: v.charIds, radix: header.radix, terms, lists: v.lists }
+  const ngram: NgramIndexData = { charIds: v.charIds, radix: header.radix, terms, lists }
   const n = docs.issue.length
   const consistent =
     docs.starts.length === n + 1 &&

@@ -10,7 +10,9 @@
 // postings lists are compressed in blocks (postings.ts) and decoded per term at query time.
 import { encodeLists } from './postings-encode'
 import { PostingReader, encodedLength, TF_COUNT, TF_HEADLINE } from './postings'
-import { buildDictionary, findTerm } from './term-dictionary'
+import { PlainBytes } from './paged-bytes'
+import type { ListBytes } from './paged-bytes'
+import { buildDictionary, findList } from './term-dictionary'
 import type { TermDictionary } from './term-dictionary'
 
 /** Separates documents in the concatenated text; never produced by the normalizer for text. */
@@ -29,9 +31,10 @@ export interface NgramIndexData {
   /**
    * The compressed postings lists (postings.ts): per list, document ids ascending, each with a
    * tf byte — occurrences in the document (capped at 127) and whether in the headline, exact
-   * for 1- and 2-character terms, so their hits are scored without reading text.
+   * for 1- and 2-character terms, so their hits are scored without reading text. Read a list
+   * at a time (paged-bytes.ts): from a segment file, only the pages a query needs are read.
    */
-  lists: Uint8Array
+  lists: ListBytes
 }
 
 /**
@@ -247,12 +250,20 @@ export function buildNgramIndex(
   }
   const encoded = encodeLists(postings, tf, offsets)
   onProgress?.(1)
-  return { charIds, radix, terms: buildDictionary(keys, encoded.starts), lists: encoded.bytes }
+  return {
+    charIds,
+    radix,
+    terms: buildDictionary(keys, encoded.starts),
+    lists: new PlainBytes(encoded.bytes),
+  }
 }
 
-/** The number of documents in the list that starts at byte `start` (forEachTerm's). */
-export function listLengthAt(index: NgramIndexData, start: number): number {
-  return encodedLength(index.lists, start)
+/** A varint is at most 5 bytes for a 32-bit count. */
+const MAX_VARINT = 5
+
+/** The number of documents in the list at bytes start..end (forEachTerm's). */
+export function listLengthAt(index: NgramIndexData, start: number, end: number): number {
+  return encodedLength(index.lists.range(start, Math.min(end - start, MAX_VARINT)), 0)
 }
 
 /**
@@ -275,9 +286,10 @@ export function termLists(index: NgramIndexData, term: string): PostingReader[] 
     }
   const lists: PostingReader[] = []
   for (const key of keys) {
-    const start = findTerm(index.terms, key)
-    if (start < 0) return null
-    lists.push(new PostingReader(index.lists, start))
+    const span = findList(index.terms, key)
+    if (!span) return null
+    // The list's own bytes: a view of its cached page unless it spans pages.
+    lists.push(new PostingReader(index.lists.range(span.start, span.end - span.start), 0))
   }
   return lists.sort((a, b) => a.length - b.length)
 }
@@ -294,8 +306,8 @@ export function listLengths(index: NgramIndexData, term: string): Map<string, nu
   // A segment with no terms at all says nothing about the lists (rather than "all empty").
   if (index.terms.count === 0) return out
   const lengthOf = (key: number): number => {
-    const start = findTerm(index.terms, key)
-    return start < 0 ? 0 : listLengthAt(index, start)
+    const span = findList(index.terms, key)
+    return span ? listLengthAt(index, span.start, span.end) : 0
   }
   const id = (i: number): number => index.charIds[term.charCodeAt(i)] as number
   if (term.length === 1 || !hasPairs(index)) {

@@ -120,6 +120,21 @@ function scanBlock(
 
 /** The byte where `key`'s postings list starts in the lists, or -1 when the term is absent. */
 export function findTerm(d: TermDictionary, key: number): number {
+  return findList(d, key)?.start ?? -1
+}
+
+/** Where one term's postings list lies in the lists: bytes start..end. */
+export interface ListSpan {
+  start: number
+  end: number
+}
+
+/**
+ * The bytes of `key`'s postings list, or undefined when the term is absent. Its end is the next
+ * term's start (a block's last list ends where the next block's first begins), so a paged
+ * reader can fetch exactly the list (paged-bytes.ts).
+ */
+export function findList(d: TermDictionary, key: number): ListSpan | undefined {
   const samples = d.sampleKeys
   let lo = 0
   let hi = samples.length - 1
@@ -130,33 +145,41 @@ export function findTerm(d: TermDictionary, key: number): number {
     else hi = mid - 1
   }
   const b = hi
-  if (b < 0) return -1
-  if (samples[b] === key) return d.sampleStarts[b] as number
+  if (b < 0) return undefined
   // The hot path of every term: the block's varints inline, no callback.
   const bytes = d.deltas
   let p = d.blockAt[b] as number
   const end = d.blockAt[b + 1] as number
   let k = samples[b] as number
   let start = d.sampleStarts[b] as number
+  let found = k === key
   while (p < end) {
     let c = bytes[p++] ?? 0
+    let keyGap = c & 0x7f
+    for (let scale = 128; c >= 0x80; scale *= 128) keyGap += ((c = bytes[p++] ?? 0) & 0x7f) * scale
+    c = bytes[p++] ?? 0
     let gap = c & 0x7f
     for (let scale = 128; c >= 0x80; scale *= 128) gap += ((c = bytes[p++] ?? 0) & 0x7f) * scale
-    k += gap
-    c = bytes[p++] ?? 0
-    gap = c & 0x7f
-    for (let scale = 128; c >= 0x80; scale *= 128) gap += ((c = bytes[p++] ?? 0) & 0x7f) * scale
+    // The pair after the found term gives its end.
+    if (found) return { start, end: start + gap }
+    k += keyGap
     start += gap
-    if (k >= key) return k === key ? start : -1
+    if (k >= key) {
+      if (k !== key) return undefined
+      found = true
+    }
   }
-  return -1
+  return found ? { start, end: d.sampleStarts[b + 1] as number } : undefined
 }
 
-/** Calls `fn(key, start)` for every term in key order (start: where its list begins). */
-export function forEachTerm(d: TermDictionary, fn: (key: number, start: number) => void): void {
+/** Calls `fn(key, start, end)` for every term in key order (start..end: its list's bytes). */
+export function forEachTerm(
+  d: TermDictionary,
+  fn: (key: number, start: number, end: number) => void,
+): void {
   for (let b = 0; b < d.sampleKeys.length; b++)
-    scanBlock(d, b, (key, start) => {
-      fn(key, start)
+    scanBlock(d, b, (key, start, end) => {
+      fn(key, start, end)
       return false
     })
 }

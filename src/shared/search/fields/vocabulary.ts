@@ -134,8 +134,8 @@ export function frequentPairs(index: SearchIndex): VocabularyEntry[] {
     const chars = new Array<string>(radix)
     for (let c = 0; c < 0x10000; c++)
       if (charIds[c]) chars[charIds[c] as number] = String.fromCharCode(c)
-    forEachTerm(terms, (key, start) => {
-      const n = listLengthAt(ref.seg.ngram, start)
+    forEachTerm(terms, (key, start, end) => {
+      const n = listLengthAt(ref.seg.ngram, start, end)
       if (n < PHRASE_MIN_COUNT) return
       if (key < radix) {
         const c = chars[key] ?? ''

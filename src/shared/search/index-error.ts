@@ -1,0 +1,12 @@
+// The failure of a damaged, old or foreign index file, and the two functions a reader of one is
+// given. In their own module so that the paged bytes (paged-bytes.ts), which throw it when a page
+// fails its checksum at query time, need not import the segment reader (index-file.ts).
+
+export class IndexFileError extends Error {
+  override name = 'IndexFileError'
+}
+
+export type Checksum = (bytes: Uint8Array) => number
+
+/** Reads `length` bytes at `offset` of the index file. */
+export type ByteReader = (offset: number, length: number) => Uint8Array

@@ -1,0 +1,196 @@
+// The postings of a segment (its `lists` section) as bytes read on demand. A search reads a few
+// lists of a few KiB each out of tens of MiB, so reading and checksumming the whole section at
+// open cost most of the open time and all of its memory. Format v11 cuts the section into pages
+// of PAGE_BYTES, each with its own CRC-32 in a small table that is read (and checked) at open;
+// a page is read and checked the first time a list on it is asked for, then kept in a bounded
+// LRU (PAGE_CACHE_BYTES per index). A page that fails its checksum throws IndexFileError naming
+// the segment and the page, so a damaged list is refused, never decoded into a wrong answer.
+//
+// Bytes held in memory (a segment just built, or one deserialized from a buffer) take the same
+// interface (PlainBytes), so the postings code never asks where its bytes are.
+import { SizeLru } from '../size-lru'
+import { IndexFileError } from './index-error'
+import type { ByteReader, Checksum } from './index-error'
+
+/**
+ * Bytes a page. 64 KiB: a rare term's list (a few bytes) costs one read of a page, and the page
+ * table stays at 4 bytes per 64 KiB (256 bytes for a 4 MiB section); a common term's list of a
+ * few hundred KiB spans a handful of pages.
+ */
+export const PAGE_BYTES = 1 << 16
+
+/**
+ * Bytes of postings pages one index keeps in memory. 32 MiB holds every list of a quarter of the
+ * bench corpus and the lists a session's queries touch on the full one, while bounding what a
+ * long session can accumulate (the eager reader held the whole section).
+ */
+export const PAGE_CACHE_BYTES = 32 * 2 ** 20
+
+/** A byte sequence the postings are read from: whole, or a page at a time. */
+export interface ListBytes {
+  readonly length: number
+  /**
+   * Bytes [offset, offset + length): a view when they lie in one page (no copy: the hot path of
+   * a query's short lists), else a copy assembled from the pages.
+   */
+  range(offset: number, length: number): Uint8Array
+  /** Lets go of the file behind the bytes (nothing for bytes in memory). Idempotent. */
+  close(): void
+}
+
+/** Bytes held in memory. */
+export class PlainBytes implements ListBytes {
+  constructor(readonly bytes: Uint8Array) {}
+
+  get length(): number {
+    return this.bytes.length
+  }
+
+  range(offset: number, length: number): Uint8Array {
+    return this.bytes.subarray(offset, offset + length)
+  }
+
+  close(): void {}
+}
+
+/** The pages an index keeps, shared by its segments, bounded by their total size. */
+export class PageCache {
+  private readonly lru: SizeLru<number, Uint8Array>
+  private owners = 0
+
+  constructor(readonly budget: number = PAGE_CACHE_BYTES) {
+    this.lru = new SizeLru(budget, (page) => page.byteLength)
+  }
+
+  /** A key space for one segment's pages. */
+  newOwner(): number {
+    return this.owners++
+  }
+
+  get(owner: number, page: number): Uint8Array | undefined {
+    return this.lru.get(owner * 2 ** 32 + page)
+  }
+
+  set(owner: number, page: number, bytes: Uint8Array): void {
+    this.lru.set(owner * 2 ** 32 + page, bytes)
+  }
+
+  /** Forgets one segment's pages (it was closed). */
+  drop(owner: number): void {
+    this.lru.deleteWhere((key) => Math.floor(key / 2 ** 32) === owner)
+  }
+
+  stats(): { pages: number; bytes: number } {
+    const s = this.lru.stats()
+    return { pages: s.entries, bytes: s.size }
+  }
+}
+
+/** The CRC-32 of each page of `bytes` (what a v11 segment stores beside its lists). */
+export function pageChecksums(bytes: Uint8Array, checksum: Checksum): Uint32Array {
+  const out = new Uint32Array(Math.ceil(bytes.length / PAGE_BYTES))
+  for (let p = 0; p < out.length; p++)
+    out[p] = checksum(bytes.subarray(p * PAGE_BYTES, (p + 1) * PAGE_BYTES))
+  return out
+}
+
+/** Checks every page of bytes held in memory against its CRC; throws IndexFileError if one fails. */
+export function checkPages(
+  bytes: Uint8Array,
+  crcs: Uint32Array,
+  checksum: Checksum,
+  name: string,
+): void {
+  if (crcs.length !== Math.ceil(bytes.length / PAGE_BYTES))
+    throw new IndexFileError(`${name}: the page table does not fit the postings`)
+  for (let p = 0; p < crcs.length; p++)
+    if (checksum(bytes.subarray(p * PAGE_BYTES, (p + 1) * PAGE_BYTES)) !== crcs[p])
+      throw new IndexFileError(`${name}: page ${p} of the postings fails its checksum`)
+}
+
+/**
+ * Reads every page of `bytes` once, so a damaged one throws now (IndexFileError): what `verify`
+ * does, where a query would only read the pages it needs.
+ */
+export function readAllPages(bytes: ListBytes): void {
+  for (let at = 0; at < bytes.length; at += PAGE_BYTES)
+    bytes.range(at, Math.min(PAGE_BYTES, bytes.length - at))
+}
+
+export interface PagedSource {
+  /** Reads the file; it must stay usable until `close`. */
+  read: ByteReader
+  /** Where the section starts in the file, and its length. */
+  base: number
+  length: number
+  /** The CRC-32 of each page (checked at open, with the rest of the header's sections). */
+  crcs: Uint32Array
+  checksum: Checksum
+  cache: PageCache
+  /** Names the file in errors: "segment seg-….bin". */
+  name: string
+  /** Called once, by the first `close` (index-store.ts closes the segment's file). */
+  onClose?: () => void
+}
+
+/** A section read a page at a time from its file, each page checked on its first read. */
+export class PagedBytes implements ListBytes {
+  readonly length: number
+  private readonly owner: number
+  private closed = false
+
+  constructor(private readonly source: PagedSource) {
+    this.length = source.length
+    this.owner = source.cache.newOwner()
+    if (source.crcs.length !== Math.ceil(source.length / PAGE_BYTES))
+      throw new IndexFileError(`${source.name}: the page table does not fit the postings`)
+  }
+
+  range(offset: number, length: number): Uint8Array {
+    if (length <= 0) return new Uint8Array(0)
+    if (offset < 0 || offset + length > this.length)
+      throw new IndexFileError(`${this.source.name}: a postings list lies outside its section`)
+    const first = Math.floor(offset / PAGE_BYTES)
+    const last = Math.floor((offset + length - 1) / PAGE_BYTES)
+    if (first === last) {
+      const at = offset - first * PAGE_BYTES
+      return this.page(first).subarray(at, at + length)
+    }
+    // A list across pages (a common term's): copied out, the pages stay cached as pages.
+    const out = new Uint8Array(length)
+    for (let p = first, to = 0; p <= last; p++) {
+      const page = this.page(p)
+      const from = p === first ? offset - first * PAGE_BYTES : 0
+      const n = Math.min(page.length - from, length - to)
+      out.set(page.subarray(from, from + n), to)
+      to += n
+    }
+    return out
+  }
+
+  private page(p: number): Uint8Array {
+    const { cache, name } = this.source
+    const cached = cache.get(this.owner, p)
+    if (cached) return cached
+    // A closed segment's file descriptor may already name another file: never read through it.
+    if (this.closed) throw new IndexFileError(`${name} was closed; the index was replaced`)
+    const start = p * PAGE_BYTES
+    const n = Math.min(PAGE_BYTES, this.length - start)
+    const raw = this.source.read(this.source.base + start, n)
+    if (raw.length !== n)
+      throw new IndexFileError(`${name}: page ${p} of the postings is truncated`)
+    if (this.source.checksum(raw) !== this.source.crcs[p])
+      throw new IndexFileError(`${name}: page ${p} of the postings fails its checksum`)
+    // A plain Uint8Array view (the reader may hand a Buffer): one array shape in the decoders.
+    const page = new Uint8Array(raw.buffer, raw.byteOffset, n)
+    cache.set(this.owner, p, page)
+    return page
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.source.cache.drop(this.owner)
+    this.source.onClose?.()
+  }
+}

@@ -3,12 +3,10 @@
 // remove, export) share these, so they live apart from both.
 import { accessSync, constants } from 'node:fs'
 import { dirname } from 'node:path'
-import { paperRules } from '../shared/archive/catalog'
-import { issueDocInputs, buildSearchIndex } from '../shared/search/search-index'
+import { buildSearchIndex } from '../shared/search/search-index'
 import type { SearchIndex } from '../shared/search/search-index'
-import type { DocInput } from '../shared/search/segment'
 import type { Catalog } from '../shared/types'
-import { ArchiveError, readPageText } from './archive-dir'
+import { collectDocs } from './collect-docs'
 import { correctionEntries } from './corrections-store'
 import { saveIndexFile } from './index-store'
 import { buildInShards, shardCount } from './shard-build'
@@ -16,34 +14,6 @@ import type { CorrectionEntry } from '../shared/archive/corrections'
 
 /** The index file's name in an archive folder (where it is kept unless told otherwise). */
 export const INDEX_FILE = 'index.bin'
-
-/**
- * Loads every page of every issue and collects the documents to index. An issue whose page
- * cannot be read is left out of the index with a message, so one bad file does not make the
- * whole archive unsearchable; opening that issue reports the problem.
- */
-export function collectDocs(
-  dir: string,
-  catalog: Catalog,
-  onIssue?: (done: number) => void,
-  log?: (message: string) => void,
-  corrections?: readonly CorrectionEntry[],
-): DocInput[] {
-  const entries = corrections ?? correctionEntries(dir, catalog)
-  const docs: DocInput[] = []
-  catalog.issues.forEach((issue, issueIdx) => {
-    try {
-      const texts = issue.pages.map((p) => readPageText(dir, p))
-      const rules = paperRules(catalog.papers, issue.paper)
-      for (const doc of issueDocInputs(issueIdx, issue, texts, rules, entries)) docs.push(doc)
-    } catch (e) {
-      if (!(e instanceof ArchiveError)) throw e
-      log?.(`Issue ${issue.id} is not searchable: ${e.message}`)
-    }
-    onIssue?.(issueIdx + 1)
-  })
-  return docs
-}
 
 export function buildIndexFor(
   dir: string,

@@ -15,6 +15,7 @@ import type { MessagePort } from 'node:worker_threads'
 import type { CorrectionEntry } from '../shared/archive/corrections'
 import { composeIndex } from '../shared/search/search-index'
 import type { SearchIndex } from '../shared/search/search-index'
+import { PlainBytes } from '../shared/search/paged-bytes'
 import type { IndexSegment } from '../shared/search/segment'
 import type { Catalog } from '../shared/types'
 import type { ShardJob, ShardMessage } from './shard-protocol'
@@ -48,7 +49,7 @@ export function setShardWorkerFactory(f: ShardWorkerFactory | undefined): void {
 function defaultWorker(job: ShardJob, transferList: MessagePort[]): Worker | undefined {
   const here = import.meta.url
   const ts = here.endsWith('.ts')
-  const entry = new URL(ts ? './shard-worker.ts' : './shard-worker.js', here)
+  const entry = ts ? new URL('./shard-worker.ts', here) : new URL('./shard-worker.js', here)
   if (!ts && !existsSync(fileURLToPath(entry))) return undefined
   const load = ts
     ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}) })`
@@ -151,7 +152,8 @@ export function buildInShards(
         if (message.type === 'progress') slot.fraction = Math.max(slot.fraction, message.fraction)
         else if (message.type === 'log') slot.logs.push(message.message)
         else if (message.type === 'done') {
-          slot.seg = message.seg
+          const { ngram, ...rest } = message.seg
+          slot.seg = { ...rest, ngram: { ...ngram, lists: new PlainBytes(ngram.lists) } }
           slot.fraction = 1
           slot.port.close()
           pending--

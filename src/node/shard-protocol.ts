@@ -2,6 +2,7 @@
 // built on several threads (shard-build.ts).
 import type { MessagePort } from 'node:worker_threads'
 import type { CorrectionEntry } from '../shared/archive/corrections'
+import type { NgramIndexData } from '../shared/search/ngram'
 import type { IndexSegment } from '../shared/search/segment'
 import type { Catalog } from '../shared/types'
 
@@ -19,5 +20,13 @@ export interface ShardJob {
 export type ShardMessage =
   | { type: 'progress'; fraction: number }
   | { type: 'log'; message: string }
-  | { type: 'done'; seg: IndexSegment }
+  | { type: 'done'; seg: WireSegment }
   | { type: 'error'; message: string; stack?: string }
+
+/**
+ * A segment as it crosses threads: its postings as the bytes themselves, since a structured
+ * clone keeps no class (the PlainBytes around them is put back on arrival).
+ */
+export type WireSegment = Omit<IndexSegment, 'ngram'> & {
+  ngram: Omit<NgramIndexData, 'lists'> & { lists: Uint8Array }
+}

@@ -4,7 +4,7 @@ import { buildSegment } from '../shared/search/search-index'
 import type { IndexSegment } from '../shared/search/segment'
 import type { CorrectionEntry } from '../shared/archive/corrections'
 import type { Catalog } from '../shared/types'
-import { collectDocs } from './index-helpers'
+import { collectDocs } from './collect-docs'
 
 /** The segment of `catalog`'s issues; `onProgress` gets 0..1 (half reading, half assembling). */
 export function buildShardSegment(

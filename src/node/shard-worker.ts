@@ -3,8 +3,7 @@
 // only its strings (texts, headlines, bylines) are copied.
 import { workerData } from 'node:worker_threads'
 import { buildShardSegment } from './shard-segment'
-import type { ShardJob, ShardMessage } from './shard-protocol'
-import type { IndexSegment } from '../shared/search/segment'
+import type { ShardJob, ShardMessage, WireSegment } from './shard-protocol'
 
 const job = workerData as ShardJob
 const signal = new Int32Array(job.signal)
@@ -17,7 +16,7 @@ function post(message: ShardMessage, transfer: ArrayBuffer[] = []): void {
 }
 
 /** Every typed array's buffer in the segment, once each (a buffer may not be listed twice). */
-function buffersOf(seg: IndexSegment): ArrayBuffer[] {
+function buffersOf(seg: WireSegment): ArrayBuffer[] {
   const found = new Set<ArrayBuffer>()
   const visit = (o: object): void => {
     for (const v of Object.values(o))
@@ -37,7 +36,9 @@ try {
     (fraction) => post({ type: 'progress', fraction }),
     (message) => post({ type: 'log', message }),
   )
-  post({ type: 'done', seg }, buffersOf(seg))
+  const lists = seg.ngram.lists.range(0, seg.ngram.lists.length)
+  const wire: WireSegment = { ...seg, ngram: { ...seg.ngram, lists } }
+  post({ type: 'done', seg: wire }, buffersOf(wire))
 } catch (e) {
   const err = e instanceof Error ? e : new Error(String(e))
   post({ type: 'error', message: err.message, ...(err.stack ? { stack: err.stack } : {}) })

@@ -40,8 +40,6 @@ const FOR_TESTS: Record<string, string> = {
     'issue 14: the field index file (in progress)',
   'src/shared/search/fields/field-index.ts loadFieldIndex':
     'issue 14: the field index file (in progress)',
-  'src/node/shard-build.ts setShardWorkerFactory':
-    'the shard-build test starts a worker that cannot start; a bundle placing shard-worker.js elsewhere is to use it',
   'src/shared/search/fields/term-code.ts decodeTerm': 'the inverse its round-trip test checks',
 }
 

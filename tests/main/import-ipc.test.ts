@@ -16,6 +16,7 @@ import { importClient } from '../../src/renderer/import/import-api'
 import { ipcHandlers } from '../support/fake-ipc-main'
 import { inThreadWorker, setup } from '../support/import-controller-setup'
 import type { Setup } from '../support/import-controller-setup'
+import { recordingProxy } from '../support/recording-proxy'
 
 const dialogAnswers: { canceled: boolean; filePaths: string[] }[] = []
 vi.mock('electron', async () => ({
@@ -41,16 +42,7 @@ describe('import IPC handlers', () => {
     reached = []
     logs = []
     // Every call that reaches the controller is recorded: refused calls must not.
-    const spy = new Proxy(s.controller, {
-      get(target, name, receiver) {
-        const value = Reflect.get(target, name, receiver) as unknown
-        if (typeof value !== 'function') return value
-        return (...args: unknown[]) => {
-          reached.push(String(name))
-          return (value as (...a: unknown[]) => unknown).apply(target, args)
-        }
-      },
-    })
+    const spy = recordingProxy(s.controller, reached)
     handle = createImportHandler({
       controller: spy,
       pick: async () => picks.shift() ?? [],

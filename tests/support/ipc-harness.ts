@@ -15,6 +15,7 @@ import type { AppLocation } from '../../src/main/security-policy'
 import { tempArchive } from '../helpers'
 import { treeState } from './tree'
 import type { FileState } from './tree'
+import { recordingProxy } from './recording-proxy'
 
 export const APP: AppLocation = {
   appOrigin: APP_ORIGIN,
@@ -69,16 +70,7 @@ export function useIpcHarness(): IpcHarness {
     service = opened
     expect(opened.openResult.written).toBe(true)
     // Every call that reaches the archive is recorded: refused calls must not.
-    const spy = new Proxy(opened, {
-      get(target, name, receiver) {
-        const value = Reflect.get(target, name, receiver) as unknown
-        if (typeof value !== 'function') return value
-        return (...args: unknown[]) => {
-          reached.push(String(name))
-          return (value as (...a: unknown[]) => unknown).apply(target, args)
-        }
-      },
-    }) as unknown as ArchiveApi
+    const spy = recordingProxy(opened, reached) as unknown as ArchiveApi
     const dir = archive.dir
     handle = createArchiveHandler({
       archive: async () => spy,

@@ -25,7 +25,7 @@ import type {
 } from '../shared/types'
 import { archiveKey, ArchiveError, readPageText, sha256 } from './archive-dir'
 import type { Overlay } from './corrections-overlay'
-import { TextLru } from './text-lru'
+import { SizeLru } from '../shared/size-lru'
 import { issuePreview } from '../shared/archive/issue-preview'
 import { loadCatalog } from './catalog-recovery'
 import { buildIndexFor, INDEX_FILE, tryWriteIndex } from './index-helpers'
@@ -88,8 +88,8 @@ export interface OpenResult {
 
 export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   /** Issue views, bounded by the text they hold (a page can be megabytes). */
-  private readonly views = new TextLru<IssueView>(VIEW_CACHE_CHARS, viewChars)
-  private readonly previews = new TextLru<IssueView>(VIEW_CACHE_CHARS / 4, viewChars)
+  private readonly views = new SizeLru<string, IssueView>(VIEW_CACHE_CHARS, viewChars)
+  private readonly previews = new SizeLru<string, IssueView>(VIEW_CACHE_CHARS / 4, viewChars)
   /** Articles per page, per issue id (from the index: listing needs no page read). */
   private readonly pageCounts = new Map<string, Map<number, number>>()
   private readonly issueIndex = new Map<string, number>()

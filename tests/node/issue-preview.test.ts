@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../src/node/archive-service'
-import { TextLru } from '../../src/node/text-lru'
+import { SizeLru } from '../../src/shared/size-lru'
 import {
   ARTICLE_PREVIEW_CHARS,
   ISSUE_TEXT_BUDGET,
@@ -54,9 +54,9 @@ describe('getIssue and getArticle', () => {
   })
 })
 
-describe('TextLru', () => {
+describe('SizeLru (the issue caches)', () => {
   it('evicts the least recently used past its budget and keeps nothing larger than it', () => {
-    const lru = new TextLru<string>(10, (s) => s.length)
+    const lru = new SizeLru<string, string>(10, (s) => s.length)
     lru.set('a', 'aaaa')
     lru.set('b', 'bbbb')
     expect(lru.get('a')).toBe('aaaa')

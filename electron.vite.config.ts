@@ -8,11 +8,11 @@ import { rendererCsp } from './scripts/renderer-csp'
 export default defineConfig({
   main: {
     build: {
-      // zod, opencc-js and minisearch are bundled into main and its worker chunks instead of imported from
+      // zod, @exodus/bytes and minisearch are bundled into main and its worker chunks instead of imported from
       // node_modules: worker threads run inside app.asar, where importing a package's ES modules
       // from node_modules fails, and the import worker has no fallback. Nothing in out/main then
       // needs node_modules (tests/packaging/main-smoke.test.ts runs it without any).
-      externalizeDeps: { exclude: ['zod', 'opencc-js', '@exodus/bytes', 'minisearch'] },
+      externalizeDeps: { exclude: ['zod', '@exodus/bytes', 'minisearch'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },

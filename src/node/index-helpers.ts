@@ -8,8 +8,9 @@ import type { SearchIndex } from '../shared/search/search-index'
 import type { Catalog } from '../shared/types'
 import { collectDocs } from './collect-docs'
 import { correctionEntries } from './corrections-store'
-import { saveIndexFile } from './index-store'
+import { removeUnusedSegments, saveIndexFile } from './index-store'
 import { buildInShards, shardCount } from './shard-build'
+import { acquireLock } from './write/lock'
 import type { CorrectionEntry } from '../shared/archive/corrections'
 
 /** The index file's name in an archive folder (where it is kept unless told otherwise). */
@@ -50,11 +51,34 @@ export function tryWriteIndex(
   try {
     accessSync(dirname(path), constants.W_OK)
     saveIndexFile(path, index, key)
-    return true
   } catch (e) {
     log?.(
       `The index could not be saved to ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it is kept in memory for this session.`,
     )
     return false
+  }
+  removeReplacedSegments(path)
+  return true
+}
+
+/**
+ * After a rebuild, the segments of the index it replaced (a whole archive's, for an index of an
+ * older format) are named by nothing: they go, under the write lock, since a writer's staged
+ * segments are unnamed too until it commits. With the lock taken by a writer they stay, for its
+ * commit (write/steps.ts) or the next recovery to delete.
+ */
+function removeReplacedSegments(path: string): void {
+  let release: () => void
+  try {
+    release = acquireLock(dirname(path), 'remove replaced index segments')
+  } catch {
+    return
+  }
+  try {
+    removeUnusedSegments(path)
+  } catch {
+    // Best effort: what stays is only disk space, and the next writer's cleanup retries it.
+  } finally {
+    release()
   }
 }

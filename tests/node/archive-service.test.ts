@@ -43,8 +43,8 @@ describe('ArchiveService', () => {
   it('rebuilds a corrupt or truncated index with a clear message, never crashes', () => {
     const dir = archive()
     ArchiveService.open({ archiveDir: dir })
-    // A flipped byte in the text of the index's (one) segment file: checked at open (its
-    // postings are checked when a search reads them: tests/faults/index.test.ts).
+    // A flipped byte in the doc columns of the index's (one) segment file: checked at open (its
+    // postings and text are checked when a search reads them: tests/faults/index.test.ts).
     const segDir = join(dir, `${INDEX_FILE}.segments`)
     const seg = join(segDir, readdirSync(segDir)[0]!)
     const bytes = readFileSync(seg)
@@ -52,8 +52,8 @@ describe('ArchiveService', () => {
     const header = JSON.parse(bytes.subarray(12, 12 + headerLength).toString()) as {
       sections: { name: string; offset: number }[]
     }
-    const text = header.sections.find((x) => x.name === 'text')!.offset
-    bytes[((12 + headerLength + 7) & ~7) + text + 10]! ^= 0xff
+    const starts = header.sections.find((x) => x.name === 'starts')!.offset
+    bytes[((12 + headerLength + 7) & ~7) + starts + 10]! ^= 0xff
     writeFileSync(seg, bytes)
     const file = join(dir, INDEX_FILE)
     const logs: string[] = []
@@ -63,6 +63,20 @@ describe('ArchiveService', () => {
     writeFileSync(file, readFileSync(file).subarray(0, 100))
     expect(ArchiveService.open({ archiveDir: dir }).openResult.reason).toMatch(/damaged/)
     expect(ArchiveService.open({ archiveDir: dir }).openResult.index).toBe('loaded')
+  })
+
+  it('removes the segments of the index a rebuild replaced (one of an older format, say)', () => {
+    const dir = archive()
+    ArchiveService.open({ archiveDir: dir })
+    const segDir = join(dir, `${INDEX_FILE}.segments`)
+    const [current] = readdirSync(segDir)
+    // A whole archive's segment of an index this version no longer reads, and the manifest that
+    // named it (an older format's): the rebuild writes a new one, and the old file goes.
+    writeFileSync(join(segDir, 'seg-00000000000000ff.bin'), 'an older format')
+    writeFileSync(join(dir, INDEX_FILE), 'an older format')
+    const s = ArchiveService.open({ archiveDir: dir })
+    expect(s.openResult).toMatchObject({ index: 'built', written: true })
+    expect(readdirSync(segDir)).toEqual([current])
   })
 
   it('rebuilds when the archive changed since the index was built', () => {

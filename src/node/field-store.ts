@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto'
 import { unlinkSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
-import { INDEX_FORMAT_VERSION } from '../shared/search/index-file'
+import { INDEX_FORMAT_VERSION } from '../shared/search/segment-format'
 import {
   buildFieldIndex,
   FIELD_INDEX_OPTIONS,

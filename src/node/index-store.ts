@@ -1,10 +1,10 @@
 // Reading and writing the index: index.bin is a small manifest (index-manifest.ts) naming the
 // segment files kept in `index.bin.segments/` beside it. A segment file is written once, under
 // a name taken from its content, and never changed; a change writes only its new segments and
-// then the manifest (the commit point). Each segment is read section by section into separate
-// buffers, so the bytes of its text sections are freed once decoded — all but its postings,
-// which are read a page at a time as queries need them (paged-bytes.ts): a loaded segment keeps
-// its file open for that until its index is closed (closeIndexFiles).
+// then the manifest (the commit point). Opening a segment reads its small sections (columns,
+// dictionary) into separate buffers; its postings and text are read a page at a time as queries
+// and views need them (paged-bytes.ts, paged-text.ts): a loaded segment keeps its file open for
+// that until its index is closed (closeIndexFiles).
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, mkdirSync, readdirSync, readSync, rmdirSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -12,6 +12,7 @@ import { crc32 } from 'node:zlib'
 import { IndexFileError, readSegment, serializeSegment } from '../shared/search/index-file'
 import type { ByteReader } from '../shared/search/index-file'
 import { PageCache } from '../shared/search/paged-bytes'
+import { TextPageCache } from '../shared/search/paged-text'
 import { readManifest, SEGMENT_FILE, serializeManifest } from '../shared/search/index-manifest'
 import type { IndexManifest } from '../shared/search/index-manifest'
 import { composeIndex } from '../shared/search/search-index'
@@ -83,7 +84,12 @@ const unreachable = new FinalizationRegistry<number>((fd) => {
  * Reads segment `name` at `file` with its postings left in the file: the file stays open until
  * the segment's `ngram.lists.close()` (or, failing that, its collection).
  */
-function openSegment(file: string, name: string, bytes: number, cache: PageCache): IndexSegment {
+function openSegment(
+  file: string,
+  name: string,
+  bytes: number,
+  caches: { cache: PageCache; textCache: TextPageCache },
+): IndexSegment {
   // An archive's index is data too: never read through a link, never a device or a pipe.
   const fd = openRegularFile(file)
   let seg: IndexSegment | undefined
@@ -94,7 +100,7 @@ function openSegment(file: string, name: string, bytes: number, cache: PageCache
     // Unregisters the safety net when the segment is closed explicitly.
     const token = {}
     seg = readSegment(size, fdReader(fd), checksum, {
-      cache,
+      ...caches,
       name: `segment ${name}`,
       onClose: () => {
         unreachable.unregister(token)
@@ -125,15 +131,15 @@ function manifestOf(path: string): IndexManifest {
 
 function loadSegments(path: string, manifest: IndexManifest): LoadedIndex {
   const dir = join(dirname(path), manifest.segmentDir)
-  // One page budget for the whole index, however many segments it has.
-  const cache = new PageCache()
+  // One page budget for the whole index (and one for its text), however many segments it has.
+  const caches = { cache: new PageCache(), textCache: new TextPageCache() }
   const parts: { seg: IndexSegment; deleted: Uint8Array; file: string }[] = []
   try {
     for (const m of manifest.segments) {
       const file = safeJoin(dir, m.file, 'an index segment')
       let seg: IndexSegment
       try {
-        seg = openSegment(file, m.file, m.bytes, cache)
+        seg = openSegment(file, m.file, m.bytes, caches)
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT')
           throw new IndexFileError(`segment ${m.file} is missing`)

@@ -6,6 +6,8 @@ import { rangesProblem } from '../shared/archive/given-articles'
 import { decodeText } from '../shared/text/decode'
 import { closeIndexFiles, loadIndexFile } from './index-store'
 import { readAllPages } from '../shared/search/paged-bytes'
+import { readAllText } from '../shared/search/paged-text'
+import { checkAllBlocks } from '../shared/search/term-dictionary'
 import { archiveKey, readCatalog, sha256 } from './archive-dir'
 import { readCorrections } from './corrections-store'
 import { listCorrections } from './corrections-write'
@@ -152,9 +154,13 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
   else {
     try {
       const loaded = loadIndexFile(indexPath)
-      // A search checks only the postings pages it reads; verify checks them all.
+      // A search checks only the postings and text pages it reads; verify checks them all.
       try {
-        for (const r of loaded.index.segments) readAllPages(r.seg.ngram.lists)
+        for (const { seg } of loaded.index.segments) {
+          readAllPages(seg.ngram.lists)
+          checkAllBlocks(seg.ngram.terms)
+          for (const text of [seg.docs.text, seg.docs.headlines, seg.docs.titles]) readAllText(text)
+        }
       } catch (e) {
         closeIndexFiles(loaded.index)
         throw e

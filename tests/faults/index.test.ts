@@ -14,10 +14,10 @@ import { INDEX_FILE } from '../../src/node/index-helpers'
 import { checksum, loadIndexFile, segmentDirName } from '../../src/node/index-store'
 import {
   deserializeSegment,
-  INDEX_FORMAT_VERSION,
   IndexFileError,
   serializeSegment,
 } from '../../src/shared/search/index-file'
+import { INDEX_FORMAT_VERSION } from '../../src/shared/search/segment-format'
 import { readManifest, serializeManifest } from '../../src/shared/search/index-manifest'
 import { tempArchive } from '../helpers'
 
@@ -120,15 +120,15 @@ describe('opening an archive with a damaged index', () => {
   const cases: [string, () => void, RegExp][] = [
     ['truncated', () => writeFileSync(file, good.subarray(0, good.length >> 1)), /damaged/],
     [
-      // The postings (the last section) are checked when a search reads them: see below.
-      'a flipped byte in a section read at open (the text)',
+      // The postings and the text are checked when a search reads them: see below.
+      'a flipped byte in a section read at open (where each headline ends)',
       () => {
         const bad = Buffer.from(good)
-        const at = sectionAt('text') + 10
+        const at = sectionAt('headEnds') + 10
         bad[at] = (bad[at] as number) ^ 0xff
         writeFileSync(file, bad)
       },
-      /section text fails its checksum/,
+      /section headEnds fails its checksum/,
     ],
     [
       'a flipped byte in the postings page table',
@@ -223,31 +223,46 @@ describe('opening an archive with a damaged index', () => {
   }
 })
 
-describe('a damaged page of the postings (read and checked when a search first needs it)', () => {
-  it('opens, then refuses the search with a message naming the segment and the page', () => {
-    const bad = Buffer.from(good)
+describe('a damaged page of the postings or the text (read and checked when first needed)', () => {
+  const name = (): string => file.split('/').pop() as string
+  it.each([
     // The last section is the postings: its last page.
-    bad[good.length - 100] = (bad[good.length - 100] as number) ^ 0xff
-    writeFileSync(file, bad)
-    const s = ArchiveService.open({ archiveDir: archive.dir })
-    expect(s.openResult.index).toBe('loaded')
-    const name = file.split('/').pop() as string
-    const damaged = new RegExp(
-      `^The search index is damaged \\(segment ${name}: page \\d+ of the postings fails its checksum\\); run "index" to rebuild it`,
-    )
-    let thrown: unknown
-    try {
-      for (const q of QUERIES) s.searchSync({ q, limit: 50 })
-    } catch (e) {
-      thrown = e
-    }
-    expect(thrown).toBeInstanceOf(IndexDamagedError)
-    expect((thrown as Error).message).toMatch(damaged)
-    expect(toPublicError(thrown).code).toBe('bad-data')
-    // Asked again, the page is read again and refused again: a damaged page is never cached.
-    expect(() => QUERIES.forEach((q) => s.searchSync({ q, limit: 50 }))).toThrow(damaged)
-    s.close()
-    writeFileSync(file, good)
-    expect(answers(ArchiveService.open({ archiveDir: archive.dir }))).toEqual(expected)
-  })
+    [
+      'the postings',
+      (): number => good.length - 100,
+      (): string => `${name()}: page \\d+ of the postings`,
+    ],
+    // The text is the first section: its first page, which the first articles' hits show.
+    [
+      'the text',
+      (): number => sectionAt('text') + 10,
+      (): string => `${name()}, section text: page 0`,
+    ],
+  ])(
+    '%s: opens, then refuses the search with a message naming the segment and the page',
+    (_what, at, where) => {
+      const bad = Buffer.from(good)
+      bad[at()] = (bad[at()] as number) ^ 0xff
+      writeFileSync(file, bad)
+      const s = ArchiveService.open({ archiveDir: archive.dir })
+      expect(s.openResult.index).toBe('loaded')
+      const damaged = new RegExp(
+        `^The search index is damaged \\(segment ${where()} fails its checksum\\); run "index" to rebuild it`,
+      )
+      let thrown: unknown
+      try {
+        for (const q of QUERIES) s.searchSync({ q, limit: 50 })
+      } catch (e) {
+        thrown = e
+      }
+      expect(thrown).toBeInstanceOf(IndexDamagedError)
+      expect((thrown as Error).message).toMatch(damaged)
+      expect(toPublicError(thrown).code).toBe('bad-data')
+      // Asked again, the page is read again and refused again: a damaged page is never cached.
+      expect(() => QUERIES.forEach((q) => s.searchSync({ q, limit: 50 }))).toThrow(damaged)
+      s.close()
+      writeFileSync(file, good)
+      expect(answers(ArchiveService.open({ archiveDir: archive.dir }))).toEqual(expected)
+    },
+  )
 })

@@ -1,108 +1,50 @@
 // A persisted segment of the index (segment.ts): a small JSON header (our format version, the
 // options it was built with, its issues, a checksum per section) followed by the typed arrays as
 // raw little-endian bytes, each 8-byte aligned. Loading reads each section into its own buffer
-// and makes a view of it: no parsing, and the text sections' bytes are released once decoded.
-// The postings (`lists`, most of the file) are the exception: checked page by page and, from a
-// file, read only when a query needs them (paged-bytes.ts).
+// and makes a view of it: no parsing. The postings (`lists`) and the text sections, most of the
+// file, are the exception: checked page by page and, from a file, read only when a query or a
+// view needs them (paged-bytes.ts, paged-text.ts).
 // The index file itself (index-manifest.ts) lists the segment files and their deletions.
 import { IndexFileError } from './index-error'
 import type { ByteReader, Checksum } from './index-error'
 import type { NgramIndexData } from './ngram'
 import { checkPages, PagedBytes, pageChecksums, PlainBytes } from './paged-bytes'
 import type { PageCache } from './paged-bytes'
-import { readDictionary } from './term-dictionary'
+import { decodeUnits, PagedText, TextPageCache, textPageChecksums } from './paged-text'
+import type { TextColumn } from './paged-text'
+import { checkAllBlocks, readDictionary } from './term-dictionary'
 import { INDEX_OPTIONS } from './search-index'
-import type { DocColumns, IndexSegment, IssueRow } from './segment'
-
-export const SEGMENT_FORMAT = 'archive-reader/index-segment'
-// v4: the header carries a checksum of itself (`check`), so a damaged issue row, radix or
-// section table cannot slip through where the sections' own checksums do not reach.
-// v5: a `story` column (the first part of each doc's continued story).
-// v6: the index is a list of segments (index-manifest.ts); this is one segment's file.
-// v7: byline columns (as printed and normalized), for `byline:` terms and the vocabulary.
-// v8: compressed postings (postings.ts): `listStarts` and `lists` replace `offsets`, `postings`
-// and `tf`.
-// v9: display bodies kept as edits to the normalized text (body-text.ts): `bodyEdits`,
-// `bodyEditStarts`, `bodyTable` and `bodyPlain` replace `bodies` and `bodyStarts`.
-// v10: the term dictionary as sampled blocks of varint gaps (term-dictionary.ts): `sampleKeys`,
-// `sampleStarts`, `blockAt` and `termDeltas` replace `keys` and `listStarts`.
-// v11: the postings are checked per page of PAGE_BYTES (`listPages`, a CRC-32 each) instead of
-// as one section, so that a segment opens without reading them (paged-bytes.ts).
-export const INDEX_FORMAT_VERSION = 11
-const MAGIC = 'ARSEG011'
-export const PREAMBLE = 12 // magic + header length
+import type { DocColumns, IndexSegment } from './segment'
+import {
+  align,
+  INDEX_FORMAT_VERSION,
+  MAGIC,
+  PREAMBLE,
+  readHeader,
+  SECTIONS,
+  SEGMENT_FORMAT,
+} from './segment-format'
+import type { Header, SectionInfo, SectionName } from './segment-format'
 
 export { IndexFileError }
 export type { ByteReader, Checksum }
-
-interface SectionInfo {
-  name: string
-  offset: number
-  bytes: number
-  /** CRC-32 of the section; 0 for a paged one, whose pages' CRCs are a section of their own. */
-  crc: number
-}
-
-interface Header {
-  format: string
-  version: number
-  options: unknown
-  issues: IssueRow[]
-  radix: number
-  sections: SectionInfo[]
-}
-
-/**
- * Sections and how their bytes are viewed: text (UTF-16), bytes, 16- or 32-bit integers, or
- * bytes checked and read a page at a time (paged: the postings, whose page CRCs are `listPages`).
- */
-const SECTIONS = {
-  text: 'text',
-  starts: 'u32',
-  headEnds: 'u32',
-  issue: 'u32',
-  page: 'u16',
-  article: 'u16',
-  type: 'u8',
-  story: 'u32',
-  headlines: 'text',
-  headlineStarts: 'u32',
-  titles: 'text',
-  titleStarts: 'u32',
-  bodyEdits: 'u16',
-  bodyEditStarts: 'u32',
-  bodyTable: 'u16',
-  bodyPlain: 'u8',
-  bylines: 'text',
-  bylineStarts: 'u32',
-  bylineNorms: 'text',
-  bylineNormStarts: 'u32',
-  charIds: 'u16',
-  sampleKeys: 'u32',
-  sampleStarts: 'u32',
-  blockAt: 'u32',
-  termDeltas: 'u8',
-  listPages: 'u32',
-  lists: 'paged',
-} as const
-type SectionName = keyof typeof SECTIONS
 
 function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
 }
 
-function encodeUtf16(text: string): Uint8Array {
+function encodeUtf16(column: TextColumn): Uint8Array {
+  // A loaded column's pages are all read (and checked) when it is written elsewhere.
+  const text = typeof column === 'string' ? column : column.slice(0, column.length)
   const out = new Uint16Array(text.length)
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i)
   return bytesOf(out)
 }
 
-const align = (n: number): number => (n + 7) & ~7
-
 function sectionsOf(
   index: IndexSegment,
   checksum: Checksum,
-): Record<SectionName, ArrayBufferView | string> {
+): Record<SectionName, ArrayBufferView | TextColumn> {
   const { docs, ngram } = index
   // All of a loaded segment's pages are read (and checked) when it is written elsewhere.
   const lists = ngram.lists.range(0, ngram.lists.length)
@@ -143,7 +85,10 @@ export function serializeSegment(index: IndexSegment, checksum: Checksum): Uint8
   const names = Object.keys(SECTIONS) as SectionName[]
   const payloads = names.map((name) => {
     const v = values[name]
-    return typeof v === 'string' ? encodeUtf16(v) : bytesOf(v)
+    const kind = SECTIONS[name]
+    return kind === 'text' || kind === 'string'
+      ? encodeUtf16(v as TextColumn)
+      : bytesOf(v as ArrayBufferView)
   })
   const infos: SectionInfo[] = []
   let offset = 0
@@ -151,8 +96,16 @@ export function serializeSegment(index: IndexSegment, checksum: Checksum): Uint8
   names.forEach((name, i) => {
     const b = payloads[i] as Uint8Array
     offset = align(end)
-    const crc = SECTIONS[name] === 'paged' ? 0 : checksum(b)
-    infos.push({ name, offset, bytes: b.byteLength, crc })
+    const kind = SECTIONS[name]
+    if (kind === 'text')
+      infos.push({
+        name,
+        offset,
+        bytes: b.byteLength,
+        crc: 0,
+        pages: textPageChecksums(b, checksum),
+      })
+    else infos.push({ name, offset, bytes: b.byteLength, crc: kind === 'paged' ? 0 : checksum(b) })
     end = offset + b.byteLength
   })
   const header: Header = {
@@ -175,40 +128,14 @@ export function serializeSegment(index: IndexSegment, checksum: Checksum): Uint8
   return out
 }
 
-function readHeader(
-  size: number,
-  read: ByteReader,
-): { header: Header; headerEnd: number; dataStart: number } {
-  if (size < PREAMBLE) throw new IndexFileError('not an index file (too short)')
-  const pre = read(0, PREAMBLE)
-  if (new TextDecoder().decode(pre.subarray(0, 8)) !== MAGIC) {
-    throw new IndexFileError('not an index segment of this version (bad magic bytes)')
-  }
-  const headerLength = new DataView(pre.buffer, pre.byteOffset, PREAMBLE).getUint32(8, true)
-  if (PREAMBLE + headerLength > size) throw new IndexFileError('truncated header')
-  let header: Header
-  try {
-    header = JSON.parse(new TextDecoder().decode(read(PREAMBLE, headerLength))) as Header
-  } catch {
-    throw new IndexFileError('unreadable header')
-  }
-  if (header.format !== SEGMENT_FORMAT || header.version !== INDEX_FORMAT_VERSION) {
-    throw new IndexFileError(
-      `index format ${header.format} v${header.version}, expected v${INDEX_FORMAT_VERSION}`,
-    )
-  }
-  if (JSON.stringify(header.options) !== JSON.stringify(INDEX_OPTIONS)) {
-    throw new IndexFileError('built with other search options')
-  }
-  return { header, headerEnd: PREAMBLE + headerLength, dataStart: align(PREAMBLE + headerLength) }
-}
-
 /**
  * How a segment file's postings are read: on demand through `read` (which must then stay usable
  * until the segment's `ngram.lists.close()`), their pages kept in `cache`, errors naming `name`.
  */
 export interface Paging {
   cache: PageCache
+  /** The decoded text pages the index keeps; by default one cache for this segment alone. */
+  textCache?: TextPageCache
   name: string
   onClose?: () => void
 }
@@ -243,15 +170,17 @@ export function readSegment(
     throw new IndexFileError('unreadable header')
   const got: Partial<Record<SectionName, unknown>> = {}
   let paged: SectionInfo | undefined
+  const texts: SectionInfo[] = []
   for (const s of header.sections) {
     const name = s.name as SectionName
     const kind = SECTIONS[name]
     if (kind === undefined || name in got) throw new IndexFileError(`unexpected section ${s.name}`)
     if (dataStart + s.offset + s.bytes > size)
       throw new IndexFileError(`section ${name} is truncated`)
-    if (kind === 'paged') {
-      // Checked against listPages below, whole or page by page.
-      paged = s
+    if (kind === 'paged' || kind === 'text') {
+      // Checked against their page CRCs below, whole or page by page.
+      if (kind === 'paged') paged = s
+      else texts.push(s)
       got[name] = s
       continue
     }
@@ -261,7 +190,8 @@ export function readSegment(
     // Typed-array views need aligned offsets; copy when the reader's buffer is not aligned.
     if (raw.byteOffset % 4 !== 0) raw = raw.slice()
     const buffer = raw.buffer as ArrayBuffer
-    if (kind === 'text') got[name] = new TextDecoder('utf-16le').decode(raw)
+    if (kind === 'string')
+      got[name] = decodeUnits(new Uint16Array(buffer, raw.byteOffset, s.bytes / 2))
     else if (kind === 'u8') got[name] = raw
     else if (kind === 'u16') got[name] = new Uint16Array(buffer, raw.byteOffset, s.bytes / 2)
     else got[name] = new Uint32Array(buffer, raw.byteOffset, s.bytes / 4)
@@ -283,31 +213,62 @@ export function readSegment(
     throw new IndexFileError(`${size - dataStart - at} unexpected bytes at the end`)
   const v = got as {
     [K in SectionName]: (typeof SECTIONS)[K] extends 'text'
-      ? string
-      : (typeof SECTIONS)[K] extends 'u8'
-        ? Uint8Array
-        : (typeof SECTIONS)[K] extends 'u16'
-          ? Uint16Array
-          : (typeof SECTIONS)[K] extends 'paged'
-            ? SectionInfo
-            : Uint32Array
+      ? TextColumn
+      : (typeof SECTIONS)[K] extends 'string'
+        ? string
+        : (typeof SECTIONS)[K] extends 'u8'
+          ? Uint8Array
+          : (typeof SECTIONS)[K] extends 'u16'
+            ? Uint16Array
+            : (typeof SECTIONS)[K] extends 'paged'
+              ? SectionInfo
+              : Uint32Array
   }
   const listsInfo = paged as SectionInfo
   let lists
   if (paging) {
+    // The text columns read the same file as the postings: closing the postings (the segment's
+    // one close, index-store.ts) ends their reading too and drops their cached pages.
+    let closed = false
+    const textCache = paging.textCache ?? new TextPageCache()
+    const owners = new Set<number>()
     lists = new PagedBytes({
       read,
       base: dataStart + listsInfo.offset,
       length: listsInfo.bytes,
       crcs: v.listPages,
       checksum,
-      ...paging,
+      cache: paging.cache,
+      name: paging.name,
+      onClose: () => {
+        closed = true
+        textCache.drop(owners)
+        paging.onClose?.()
+      },
     })
+    // Each column holds the postings, so that the file is not closed by the safety net of an
+    // index dropped unclosed (index-store.ts) while a column of it is still read.
+    for (const s of texts) {
+      const column = new PagedText({
+        read,
+        base: dataStart + s.offset,
+        bytes: s.bytes,
+        crcs: s.pages ?? [],
+        checksum,
+        cache: textCache,
+        name: `${paging.name}, section ${s.name}`,
+        closed: () => closed,
+        holds: lists,
+      })
+      owners.add(column.owner)
+      got[s.name as SectionName] = column
+    }
   } else {
     const raw = read(dataStart + listsInfo.offset, listsInfo.bytes)
     if (raw.length !== listsInfo.bytes) throw new IndexFileError('section lists is truncated')
     checkPages(raw, v.listPages, checksum, 'section lists')
     lists = new PlainBytes(raw)
+    for (const s of texts) got[s.name as SectionName] = readText(read, dataStart, s, checksum)
   }
   const docs: DocColumns = {
     text: v.text,
@@ -341,6 +302,8 @@ export function readSegment(
     lists.length,
   )
   if (!terms) throw new IndexFileError('inconsistent term dictionary')
+  // Bytes in memory are checked whole now; a file's dictionary a block at a time as it is read.
+  if (!paging) checkAllBlocks(terms)
   const ngram: NgramIndexData = { charIds: v.charIds, radix: header.radix, terms, lists }
   const n = docs.issue.length
   const consistent =
@@ -363,6 +326,21 @@ export function readSegment(
     (docs.starts[n] ?? 0) === docs.text.length
   if (!consistent) throw new IndexFileError('inconsistent section sizes')
   return { issues: header.issues, docs, ngram }
+}
+
+/** A text section read whole and checked page by page (a segment held in memory). */
+function readText(read: ByteReader, dataStart: number, s: SectionInfo, checksum: Checksum): string {
+  const raw = read(dataStart + s.offset, s.bytes)
+  const name = `section ${s.name}`
+  if (raw.length !== s.bytes || s.bytes % 2 !== 0) throw new IndexFileError(`${name} is truncated`)
+  const crcs = textPageChecksums(raw, checksum)
+  if (!Array.isArray(s.pages) || s.pages.length !== crcs.length)
+    throw new IndexFileError(`${name}: the page table does not fit the text`)
+  crcs.forEach((c, p) => {
+    if (c !== s.pages?.[p]) throw new IndexFileError(`${name}: page ${p} fails its checksum`)
+  })
+  const units = raw.byteOffset % 2 === 0 ? raw : raw.slice()
+  return decodeUnits(new Uint16Array(units.buffer, units.byteOffset, s.bytes / 2))
 }
 
 /** Every story points at an earlier (or the same) doc of its issue, which is a story's first part. */

@@ -4,7 +4,8 @@
 // removing one, a merge — writes only its new segments and then replaces this file atomically:
 // the replacement is the commit point, and a crash before it leaves the old manifest, whose
 // segments are all still there. Layout: magic, header length, JSON header with its checksum.
-import { INDEX_FORMAT_VERSION, IndexFileError, PREAMBLE } from './index-file'
+import { IndexFileError } from './index-error'
+import { INDEX_FORMAT_VERSION, PREAMBLE } from './segment-format'
 import type { Checksum } from './index-file'
 import { INDEX_OPTIONS } from './search-index'
 

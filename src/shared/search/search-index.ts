@@ -187,21 +187,26 @@ export function composeIndex(
     const deleted = p.deleted ?? new Uint8Array(p.seg.issues.length)
     issues.push(...p.seg.issues)
     for (let i = 0; i < p.seg.issues.length; i++) liveFlags.push(deleted[i] ? 0 : 1)
-    for (let d = 0; d < m; d++) {
-      const g = docBase + d
-      const local = c.issue[d] as number
-      docs.issue[g] = issueBase + local
-      docs.page[g] = c.page[d] as number
-      docs.article[g] = c.article[d] as number
-      docs.type[g] = c.type[d] as number
-      docs.story[g] = docBase + (c.story[d] as number)
-      const len = (c.starts[d + 1] as number) - (c.starts[d] as number)
-      docs.len[g] = len
-      if (!deleted[local]) {
-        liveDocs++
-        liveLength += len
-      }
-    }
+    // Whole columns copied where no base shifts them (this is most of an open's work).
+    docs.page.set(c.page, docBase)
+    docs.article.set(c.article, docBase)
+    docs.type.set(c.type, docBase)
+    if (issueBase === 0) docs.issue.set(c.issue, docBase)
+    else for (let d = 0; d < m; d++) docs.issue[docBase + d] = issueBase + (c.issue[d] as number)
+    if (docBase === 0) docs.story.set(c.story, 0)
+    else for (let d = 0; d < m; d++) docs.story[docBase + d] = docBase + (c.story[d] as number)
+    const { starts } = c
+    for (let d = 0; d < m; d++)
+      docs.len[docBase + d] = (starts[d + 1] as number) - (starts[d] as number)
+    if (deleted.every((x) => x === 0)) {
+      liveDocs += m
+      liveLength += (starts[m] as number) - (starts[0] as number)
+    } else
+      for (let d = 0; d < m; d++)
+        if (!deleted[c.issue[d] as number]) {
+          liveDocs++
+          liveLength += (starts[d + 1] as number) - (starts[d] as number)
+        }
     segments.push({ seg: p.seg, docBase, issueBase, deleted, ...(p.file ? { file: p.file } : {}) })
     docBase += m
   }

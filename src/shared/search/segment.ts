@@ -18,6 +18,7 @@ import {
 import type { DisplayOf } from './body-text'
 import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
 import type { GramSize, NgramIndexData } from './ngram'
+import type { TextColumn } from './paged-text'
 
 export interface IssueRow {
   id: string
@@ -25,9 +26,10 @@ export interface IssueRow {
   date: string
 }
 
+/** The text columns are strings when built, pages of the file when loaded (paged-text.ts). */
 export interface DocColumns {
   /** Normalized texts joined by DOC_SEPARATOR; each doc is headline SEP body. */
-  text: string
+  text: TextColumn
   /** starts[d]..starts[d+1]-1 is doc d (the trailing separator excluded); length docs+1. */
   starts: Uint32Array
   /** Where doc d's headline ends (absolute offset of its separator). */
@@ -43,10 +45,10 @@ export interface DocColumns {
    */
   story: Uint32Array
   /** Display headlines joined by DOC_SEPARATOR; headlineStarts has length docs+1. */
-  headlines: string
+  headlines: TextColumn
   headlineStarts: Uint32Array
   /** Full titles (kicker, headline, subheadline), likewise: a snippet when only they match. */
-  titles: string
+  titles: TextColumn
   titleStarts: Uint32Array
   /**
    * Reflowed article texts (what the reader shows), as edits to their normalized bodies in
@@ -193,8 +195,8 @@ function stringColumn(values: string[]): { joined: string; starts: Uint32Array }
   return { joined: values.length ? values.join(DOC_SEPARATOR) + DOC_SEPARATOR : '', starts }
 }
 
-function columnValue(joined: string, starts: Uint32Array, d: number): string {
-  return joined.slice(starts[d], (starts[d + 1] as number) - 1)
+function columnValue(joined: TextColumn, starts: Uint32Array, d: number): string {
+  return joined.slice(starts[d] as number, (starts[d + 1] as number) - 1)
 }
 
 /** Lays rows out in columns and indexes their text: the one place a segment is assembled. */

@@ -2,8 +2,10 @@
 // its persisted sections read back only when consistent.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { IndexFileError } from '../../../src/shared/search/index-error'
 import {
   buildDictionary,
+  checkAllBlocks,
   findTerm,
   forEachTerm,
   readDictionary,
@@ -58,10 +60,16 @@ describe('term dictionary', () => {
         expect(back?.lastKey).toBe(keys.length ? keys[keys.length - 1] : 0)
         expect(readDictionary(d, end + 1)).toBeNull()
         if (keys.length > 1) {
-          // A key gap of 0 makes two terms one key: not ascending.
+          // A key gap of 0 makes two terms one key: not ascending. Refused at read when it is in
+          // the last block, else when its block is first read.
           const deltas = d.deltas.slice()
           deltas[0] = 0
-          expect(readDictionary({ ...d, deltas }, end)).toBeNull()
+          const read = readDictionary({ ...d, deltas }, end)
+          if (read) {
+            expect(keys.length).toBeGreaterThan(SAMPLE)
+            expect(() => findTerm(read, keys[1] as number)).toThrow(IndexFileError)
+            expect(() => checkAllBlocks(read)).toThrow(/inconsistent term dictionary \(block 0\)/)
+          }
         }
       }),
     )

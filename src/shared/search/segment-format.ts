@@ -1,0 +1,113 @@
+// The layout of a segment file (index-file.ts reads and writes it): the magic bytes, the
+// header and its section table, and how each section's bytes are viewed.
+import { IndexFileError } from './index-error'
+import type { ByteReader } from './index-error'
+import { INDEX_OPTIONS } from './search-index'
+import type { IssueRow } from './segment'
+
+export const SEGMENT_FORMAT = 'archive-reader/index-segment'
+// v4: the header carries a checksum of itself (`check`), so a damaged issue row, radix or
+// section table cannot slip through where the sections' own checksums do not reach.
+// v5: a `story` column (the first part of each doc's continued story).
+// v6: the index is a list of segments (index-manifest.ts); this is one segment's file.
+// v7: byline columns (as printed and normalized), for `byline:` terms and the vocabulary.
+// v8: compressed postings (postings.ts): `listStarts` and `lists` replace `offsets`, `postings`
+// and `tf`.
+// v9: display bodies kept as edits to the normalized text (body-text.ts): `bodyEdits`,
+// `bodyEditStarts`, `bodyTable` and `bodyPlain` replace `bodies` and `bodyStarts`.
+// v10: the term dictionary as sampled blocks of varint gaps (term-dictionary.ts): `sampleKeys`,
+// `sampleStarts`, `blockAt` and `termDeltas` replace `keys` and `listStarts`.
+// v11: the postings are checked per page of PAGE_BYTES (`listPages`, a CRC-32 each) instead of
+// as one section, so that a segment opens without reading them (paged-bytes.ts).
+// v12: the text sections are checked per page of TEXT_PAGE_UNITS (`pages` in their header
+// entry), so that a segment opens without reading its text either (paged-text.ts).
+export const INDEX_FORMAT_VERSION = 12
+export const MAGIC = 'ARSEG012'
+export const PREAMBLE = 12 // magic + header length
+
+export interface SectionInfo {
+  name: string
+  offset: number
+  bytes: number
+  /** CRC-32 of the section; 0 for a paged one, whose pages' CRCs are given apart. */
+  crc: number
+  /** A text section's page CRCs (paged-text.ts); the postings' are the `listPages` section. */
+  pages?: number[]
+}
+
+export interface Header {
+  format: string
+  version: number
+  options: unknown
+  issues: IssueRow[]
+  radix: number
+  sections: SectionInfo[]
+}
+
+/**
+ * Sections and how their bytes are viewed: text (UTF-16, checked and read a page at a time),
+ * string (UTF-16 read at open: the bylines, short, which a `byline:` term scans whole), bytes,
+ * 16- or 32-bit integers, or bytes checked and read a page at a time (paged: the postings,
+ * whose page CRCs are `listPages`).
+ */
+export const SECTIONS = {
+  text: 'text',
+  starts: 'u32',
+  headEnds: 'u32',
+  issue: 'u32',
+  page: 'u16',
+  article: 'u16',
+  type: 'u8',
+  story: 'u32',
+  headlines: 'text',
+  headlineStarts: 'u32',
+  titles: 'text',
+  titleStarts: 'u32',
+  bodyEdits: 'u16',
+  bodyEditStarts: 'u32',
+  bodyTable: 'u16',
+  bodyPlain: 'u8',
+  bylines: 'string',
+  bylineStarts: 'u32',
+  bylineNorms: 'string',
+  bylineNormStarts: 'u32',
+  charIds: 'u16',
+  sampleKeys: 'u32',
+  sampleStarts: 'u32',
+  blockAt: 'u32',
+  termDeltas: 'u8',
+  listPages: 'u32',
+  lists: 'paged',
+} as const
+export type SectionName = keyof typeof SECTIONS
+
+export const align = (n: number): number => (n + 7) & ~7
+
+/** Reads and checks the magic bytes, format version and options of a segment file's header. */
+export function readHeader(
+  size: number,
+  read: ByteReader,
+): { header: Header; headerEnd: number; dataStart: number } {
+  if (size < PREAMBLE) throw new IndexFileError('not an index file (too short)')
+  const pre = read(0, PREAMBLE)
+  if (new TextDecoder().decode(pre.subarray(0, 8)) !== MAGIC) {
+    throw new IndexFileError('not an index segment of this version (bad magic bytes)')
+  }
+  const headerLength = new DataView(pre.buffer, pre.byteOffset, PREAMBLE).getUint32(8, true)
+  if (PREAMBLE + headerLength > size) throw new IndexFileError('truncated header')
+  let header: Header
+  try {
+    header = JSON.parse(new TextDecoder().decode(read(PREAMBLE, headerLength))) as Header
+  } catch {
+    throw new IndexFileError('unreadable header')
+  }
+  if (header.format !== SEGMENT_FORMAT || header.version !== INDEX_FORMAT_VERSION) {
+    throw new IndexFileError(
+      `index format ${header.format} v${header.version}, expected v${INDEX_FORMAT_VERSION}`,
+    )
+  }
+  if (JSON.stringify(header.options) !== JSON.stringify(INDEX_OPTIONS)) {
+    throw new IndexFileError('built with other search options')
+  }
+  return { header, headerEnd: PREAMBLE + headerLength, dataStart: align(PREAMBLE + headerLength) }
+}

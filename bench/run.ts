@@ -195,7 +195,7 @@ const rows: Row[] = [
       : `no${dropError ? ` (${dropError})` : options.dropCaches ? '' : ' (--no-drop-caches)'}: runs are warm-cache`,
   },
   {
-    label: 'runtime floor (node + tsx, empty)',
+    label: 'runtime floor (node, bundled, empty)',
     value: `${fmtMs(coldNoop)}  [${cold.noop.map(fmtMs).join(', ')}]`,
   },
   {

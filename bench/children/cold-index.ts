@@ -6,7 +6,7 @@ import { sendAnswered, sendResult } from '../lib/protocol'
 import type { ColdIndexResult } from '../lib/results'
 
 // performance.now() counts from this process's time origin (its start), so this is the time
-// spent starting Node, loading tsx and importing the modules above.
+// spent starting Node and importing the (bundled) modules above.
 const importedMs = performance.now()
 const [archiveDir, q] = process.argv.slice(2) as [string, string]
 const service = ArchiveService.open({ archiveDir })

@@ -1,8 +1,10 @@
 // Runs one bench child in a fresh Node process with the same runtime as the parent
-// (`node --import tsx`), so measurements do not share a heap, a JIT or caches.
+// (`node --import tsx`), or bundled with plain Node (bundle.ts), so measurements do not share a
+// heap, a JIT or caches.
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { bundledChild } from './bundle'
 import { ANSWERED_PREFIX, RESULT_PREFIX } from './protocol'
 
 export interface ChildRun<T> {
@@ -19,24 +21,28 @@ export interface ChildOptions {
   profileDir?: string
   /** Extra node flags. */
   nodeFlags?: string[]
+  /** Run the child bundled, with plain Node (bundle.ts), instead of through tsx. */
+  bundled?: boolean
 }
 
 const BENCH_DIR = join(import.meta.dirname, '..')
 
-export function runChild<T>(
+export async function runChild<T>(
   script: string,
   args: string[],
   options: ChildOptions = {},
 ): Promise<ChildRun<T>> {
+  const entry = options.bundled
+    ? [await bundledChild(script)]
+    : ['--import', 'tsx', join(BENCH_DIR, 'children', script)]
   const flags = ['--expose-gc', ...(options.nodeFlags ?? [])]
   if (options.profileDir) {
     mkdirSync(options.profileDir, { recursive: true })
     flags.push('--cpu-prof', '--cpu-prof-dir', options.profileDir)
   }
-  const file = join(BENCH_DIR, 'children', script)
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint()
-    const child = spawn(process.execPath, [...flags, '--import', 'tsx', file, ...args], {
+    const child = spawn(process.execPath, [...flags, ...entry, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     const since = (): number => Number(process.hrtime.bigint() - t0) / 1e6

@@ -1,7 +1,7 @@
 // The cold measurements of `npm run bench`: the empty runtime, the index (open + one search) and
 // the scan (read + decode + indexOf over the same articles), each a fresh process timed by the
 // parent from spawn() to the child's answer, with the OS page cache dropped before each run
-// where the machine allows it.
+// where the machine allows it. All three run bundled with plain Node, as the shipped CLI does.
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { runChild } from './child'
@@ -42,10 +42,12 @@ export async function coldRuns(
     for (const kind of ['noop', 'index', 'scan'] as const) {
       if (dropCaches()) dropped++
       let r: ChildRun<NoopResult | ColdIndexResult | ColdScanResult>
-      if (kind === 'noop') r = await runChild<NoopResult>('noop.ts', [])
+      // Bundled, as the shipped CLI runs: plain Node, one module (bundle.ts).
+      const how = { bundled: true }
+      if (kind === 'noop') r = await runChild<NoopResult>('noop.ts', [], how)
       else if (kind === 'index')
-        r = await runChild<ColdIndexResult>('cold-index.ts', [files.archiveDir, files.query])
-      else r = await runChild<ColdScanResult>('cold-scan.ts', [files.scanText, files.query])
+        r = await runChild<ColdIndexResult>('cold-index.ts', [files.archiveDir, files.query], how)
+      else r = await runChild<ColdScanResult>('cold-scan.ts', [files.scanText, files.query], how)
       cold[kind].push(r.answeredMs as number)
       ;(coldChild[kind] as unknown[]).push(r.result)
       log(`  cold ${kind} run ${run + 1}: ${fmtMs(r.answeredMs as number)}`)

@@ -98,6 +98,20 @@ describe('buildIndexFor on several threads', () => {
     }
   }, 60_000)
 
+  it('cuts shards of about equal weight (page bytes), not of equal issue or page counts', () => {
+    const many = { ...catalog, issues: Array.from({ length: 10 }, () => catalog.issues[0]!) }
+    // One heavy issue first: by count it would share a shard with four others.
+    const weights = [900, 10, 10, 10, 10, 10, 10, 10, 10, 10]
+    expect(shardRanges(many, 2, weights)).toEqual([
+      [0, 1],
+      [1, 10],
+    ])
+    expect(shardRanges(many, 2)).toEqual([
+      [0, 5],
+      [5, 10],
+    ])
+  })
+
   it('cuts contiguous, non-empty shards and keeps a small archive on one thread', () => {
     expect(shardCount(catalog)).toBe(1)
     for (let k = 1; k <= catalog.issues.length; k++) {

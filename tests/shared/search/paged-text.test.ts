@@ -1,0 +1,124 @@
+// A text column read a page at a time gives exactly the string's slices — across page
+// boundaries, and where a boundary splits a surrogate pair — checks each page once, refuses a
+// damaged one every time it is asked for, keeps within its cache budget, and reads nothing once
+// its segment is closed.
+import fc from 'fast-check'
+import { crc32 } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { IndexFileError } from '../../../src/shared/search/index-error'
+import {
+  decodeUnits,
+  PagedText,
+  TEXT_PAGE_UNITS,
+  TextPageCache,
+  textPageChecksums,
+} from '../../../src/shared/search/paged-text'
+
+const checksum = (b: Uint8Array): number => crc32(b)
+
+function utf16(text: string): Uint8Array {
+  const out = new Uint16Array(text.length)
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i)
+  return new Uint8Array(out.buffer)
+}
+
+/** A column over `text` as a segment file would hold it, at byte `base`, counting its reads. */
+function column(text: string, cache = new TextPageCache(), base = 24) {
+  const bytes = new Uint8Array(base + text.length * 2)
+  bytes.set(utf16(text), base)
+  const state = { reads: 0, closed: false }
+  const paged = new PagedText({
+    read: (offset, length) => {
+      state.reads++
+      return bytes.slice(offset, offset + length)
+    },
+    base,
+    bytes: text.length * 2,
+    crcs: textPageChecksums(utf16(text), checksum),
+    checksum,
+    cache,
+    name: 'segment seg-test.bin, section text',
+    closed: () => state.closed,
+  })
+  return { paged, bytes, state }
+}
+
+/** Text of about three pages, with astral characters (surrogate pairs) across the boundaries. */
+function threePages(): string {
+  const unit = '新闻报道，重庆日报。𠀀𪚥'
+  let text = ''
+  while (text.length < TEXT_PAGE_UNITS * 3 - 7) text += unit
+  // A pair split by the first page boundary.
+  return text.slice(0, TEXT_PAGE_UNITS - 1) + '𠀀' + text.slice(TEXT_PAGE_UNITS + 1)
+}
+
+describe('PagedText', () => {
+  const text = threePages()
+
+  it('slices as the string does, across pages and split pairs (property)', () => {
+    const { paged } = column(text)
+    expect(paged.length).toBe(text.length)
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: text.length }),
+        fc.integer({ min: 0, max: TEXT_PAGE_UNITS * 2 }),
+        (start, n) => {
+          const end = Math.min(text.length, start + n)
+          expect(paged.slice(start, end)).toBe(text.slice(start, end))
+        },
+      ),
+      { numRuns: 300 },
+    )
+    const edge = TEXT_PAGE_UNITS - 1
+    expect(paged.slice(edge, edge + 2)).toBe('𠀀')
+    expect(paged.slice(0, text.length)).toBe(text)
+  })
+
+  it('reads each page once while it stays cached, and within the budget', () => {
+    const budget = TEXT_PAGE_UNITS * 2 // one page's decoded string
+    const { paged, state } = column(text, new TextPageCache(budget))
+    paged.slice(0, 10)
+    paged.slice(10, 20)
+    expect(state.reads).toBe(1)
+    paged.slice(TEXT_PAGE_UNITS + 5, TEXT_PAGE_UNITS + 9)
+    paged.slice(20, 30)
+    expect(state.reads).toBe(3)
+  })
+
+  it('refuses a damaged page every time, naming the section and the page', () => {
+    const { paged, bytes } = column(text)
+    bytes[24 + TEXT_PAGE_UNITS * 2 + 40]! ^= 0xff
+    expect(paged.slice(0, 10)).toBe(text.slice(0, 10))
+    for (let i = 0; i < 2; i++)
+      expect(() => paged.slice(TEXT_PAGE_UNITS + 2, TEXT_PAGE_UNITS + 30)).toThrow(
+        /^segment seg-test\.bin, section text: page 1 fails its checksum$/,
+      )
+  })
+
+  it('refuses slices outside the section, a page table that does not fit, and a closed file', () => {
+    const { paged, state } = column(text)
+    expect(() => paged.slice(0, text.length + 1)).toThrow(IndexFileError)
+    expect(paged.slice(5, 5)).toBe('')
+    expect(
+      () =>
+        new PagedText({
+          read: () => new Uint8Array(0),
+          base: 0,
+          bytes: text.length * 2,
+          crcs: [1],
+          checksum,
+          cache: new TextPageCache(),
+          name: 'x',
+          closed: () => false,
+        }),
+    ).toThrow(/the page table does not fit the text/)
+    state.closed = true
+    expect(() => paged.slice(0, 1)).toThrow(/was closed/)
+  })
+
+  it('decodes units as String.fromCharCode does, lone surrogates at the edges kept', () => {
+    const units = Uint16Array.from([0xdc00, 0x4e2d, 0x6587, 0xd840])
+    expect(decodeUnits(units)).toBe(String.fromCharCode(...units))
+    expect(decodeUnits(Uint16Array.from([0x4e2d, 0x6587]))).toBe('中文')
+  })
+})

@@ -231,7 +231,7 @@ export function readSegment(
     // one close, index-store.ts) ends their reading too and drops their cached pages.
     let closed = false
     const textCache = paging.textCache ?? new TextPageCache()
-    const owners = new Set<number>()
+    const columns: PagedText[] = []
     lists = new PagedBytes({
       read,
       base: dataStart + listsInfo.offset,
@@ -242,7 +242,8 @@ export function readSegment(
       name: paging.name,
       onClose: () => {
         closed = true
-        textCache.drop(owners)
+        for (const c of columns) c.close()
+        textCache.drop()
         paging.onClose?.()
       },
     })
@@ -260,7 +261,7 @@ export function readSegment(
         closed: () => closed,
         holds: lists,
       })
-      owners.add(column.owner)
+      columns.push(column)
       got[s.name as SectionName] = column
     }
   } else {

@@ -9,11 +9,24 @@ await build({
   logLevel: 'warn',
   ssr: { noExternal: true },
   build: {
-    ssr: join(root, 'src', 'cli', 'main.ts'),
+    ssr: true,
     outDir: join(root, 'out', 'cli'),
     emptyOutDir: true,
     minify: false,
-    rollupOptions: { output: { format: 'es', entryFileNames: 'archive-reader.mjs' } },
+    rollupOptions: {
+      // The shard worker beside the CLI, where shard-build.ts looks for it (shard-worker.js next
+      // to the module that starts it), so `index` and `add` build a large archive on all cores.
+      input: {
+        'archive-reader': join(root, 'src', 'cli', 'main.ts'),
+        'shard-worker': join(root, 'src', 'node', 'shard-worker.ts'),
+      },
+      output: {
+        format: 'es',
+        entryFileNames: (chunk) =>
+          chunk.name === 'shard-worker' ? 'shard-worker.js' : 'archive-reader.mjs',
+        chunkFileNames: 'chunks/[name]-[hash].mjs',
+      },
+    },
   },
 })
-process.stdout.write('built out/cli/archive-reader.mjs\n')
+process.stdout.write('built out/cli/archive-reader.mjs and out/cli/shard-worker.js\n')

@@ -39,7 +39,10 @@ export const USAGE_TAIL = `  add PATH... [--paper SLUG] [--paper-name NAME] [--d
   export DIR [--paper SLUG]... [--from D] [--to D] [--issue ID] [--title T]
                              write a complete archive folder (catalog, pages, fresh index)
                              into a new or empty DIR, for another library
-  index                      rebuild the search index
+  index [--threads N]        rebuild the search index (when the archive changed since it was
+                             built), on one thread per core up to 4 by default; each thread
+                             holds its share of the index while building: --threads 1 on a
+                             machine short of memory
   index --to-opensearch URL [--index-prefix P] [--replicas N]
                              build the reading room's OpenSearch index (alias swapped when
                              complete); credentials in the URL or ARCHIVE_READER_OPENSEARCH_*
@@ -81,6 +84,8 @@ export interface CliOptions {
   toOpenSearch?: string
   indexPrefix?: string
   replicas?: number
+  /** index --threads N: how many threads a rebuild may use (each holds a shard's heap). */
+  threads?: number
   json: boolean
   help: boolean
   paper: string[]
@@ -142,6 +147,7 @@ export function parseCli(argv: string[]): CliOptions {
         'to-opensearch': { type: 'string' },
         'index-prefix': { type: 'string' },
         replicas: { type: 'string' },
+        threads: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         paper: { type: 'string', multiple: true },
@@ -207,6 +213,7 @@ export function parseCli(argv: string[]): CliOptions {
   set('toOpenSearch', v['to-opensearch'])
   set('indexPrefix', v['index-prefix'])
   set('replicas', positiveInt('replicas', v.replicas, 0))
+  set('threads', positiveInt('threads', v.threads))
   set('from', date('from', v.from))
   set('to', date('to', v.to))
   set('date', v.date)

@@ -29,6 +29,7 @@ function open(opts: CliOptions, err: Out): ArchiveService {
     log: (m) => err(visible(m)),
   }
   if (opts.index) o.indexPath = resolve(opts.index)
+  if (opts.threads !== undefined) o.threads = opts.threads
   return ArchiveService.open(o)
 }
 

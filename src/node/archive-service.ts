@@ -70,6 +70,8 @@ export interface OpenOptions {
    * after the archive's own; the index is then built with them and keyed by them too.
    */
   overlay?: Overlay
+  /** Threads a rebuild may use (default: shardCount's choice, one per core up to 4). */
+  threads?: number
 }
 
 /** The key an index of `dir` with `overlay` applied is built for (archiveKey alone without one). */
@@ -160,7 +162,7 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
         issues: catalog.issues.length,
       })
     report(0)
-    const index = buildIndexFor(dir, catalog, report, options.log, corrections)
+    const index = buildIndexFor(dir, catalog, report, options.log, corrections, options.threads)
     const written = tryWriteIndex(indexPath, index, key, options.log)
     const service = new ArchiveService(
       dir,

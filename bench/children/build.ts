@@ -21,8 +21,9 @@ const indexPath = join(archiveDir, INDEX_FILE)
 rmSync(indexPath, { force: true })
 rmSync(`${indexPath}.segments`, { recursive: true, force: true })
 
-// Phase marks from the service's progress events: 0..0.5 is reading and segmenting the pages,
-// 0.5..1 building the index in memory, then index.bin is written and the service is 'ready'.
+// Phase marks from the service's progress events: each shard's 0..0.5 is reading and segmenting
+// its pages, 0.5..1 building its segment, and the service reports their weighted sum; after 1
+// the shards hand their segments over, index.bin is written and the service is 'ready'.
 const marks: BuildResult['phases'] = {}
 let lastReport = -1
 const t0 = performance.now()

@@ -23,8 +23,12 @@ export function buildAndHeapRows(m: {
     { section: 'Build (ArchiveService.open without index.bin)' },
     { label: 'build time', value: fmtMs(build.buildMs) },
     {
-      label: '  phases',
-      value: `read+segment pages ${phase(0, ph.collected)}, index in memory ${phase(ph.collected, ph.indexed)}, write index.bin ${phase(ph.indexed, ph.ready)}`,
+      // The service's progress is the shards' weighted sum, half of each for reading and
+      // segmenting its pages: the first two marks are where that sum crossed 1/2 and 1, so they
+      // blur when shards run at different speeds; the last spans the shards handing their
+      // segments over, writing index.bin and opening the field index.
+      label: '  phases (by progress)',
+      value: `to 50% ${phase(0, ph.collected)}, to 100% ${phase(ph.collected, ph.indexed)}, then hand-over + write index.bin + fields ${phase(ph.indexed, ph.ready)}`,
     },
     {
       label: `build rate over ${sourceKind}`,

@@ -85,13 +85,29 @@ function facetCounts(values: Map<string, number>): FacetCount[] {
 /** Compares two positions of `m`: negative when the first comes first. */
 type Compare = (a: number, b: number) => number
 
+const dateRanks = new WeakMap<SearchIndex, Int32Array>()
+
+/**
+ * Each issue's rank by date, computed once per index (an index never changes; a change makes a
+ * new one). Sorting the issues with localeCompare on every query cost a quarter of a warm
+ * query's time on 1,558 issues; ISO dates sort by code unit as they do by locale.
+ */
+function dateRank(index: SearchIndex): Int32Array {
+  let rank = dateRanks.get(index)
+  if (!rank) {
+    const order = index.issues
+      .map((issue, i) => ({ date: issue.date, i }))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    const r = new Int32Array(index.issues.length)
+    order.forEach((o, k) => (r[o.i] = k))
+    dateRanks.set(index, (rank = r))
+  }
+  return rank
+}
+
 function comparator(index: SearchIndex, m: Matches, sort: SortOrder): Compare {
-  // Dates compared as ranks of their issues, computed once per query.
-  const order = index.issues
-    .map((issue, i) => ({ date: issue.date, i }))
-    .sort((a, b) => a.date.localeCompare(b.date))
-  const rank = new Int32Array(index.issues.length)
-  order.forEach((o, r) => (rank[o.i] = r))
+  // Dates compared as ranks of their issues.
+  const rank = dateRank(index)
   const issue = index.docs.issue
   const dateOf = (i: number): number => rank[issue[m.docs[i] as number] as number] as number
   const score = (i: number): number => m.scores[i] as number

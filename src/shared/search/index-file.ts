@@ -61,6 +61,7 @@ function sectionsOf(
     headlineStarts: docs.headlineStarts,
     titles: docs.titles,
     titleStarts: docs.titleStarts,
+    titleOwn: docs.titleOwn,
     bodyEdits: docs.bodyEdits,
     bodyEditStarts: docs.bodyEditStarts,
     bodyTable: docs.bodyTable,
@@ -284,6 +285,7 @@ export function readSegment(
     headlineStarts: v.headlineStarts,
     titles: v.titles,
     titleStarts: v.titleStarts,
+    titleOwn: v.titleOwn,
     bodyEdits: v.bodyEdits,
     bodyEditStarts: v.bodyEditStarts,
     bodyTable: v.bodyTable,
@@ -317,6 +319,7 @@ export function readSegment(
     storiesValid(docs) &&
     docs.headlineStarts.length === n + 1 &&
     docs.titleStarts.length === n + 1 &&
+    docs.titleOwn.length === n &&
     docs.bodyEditStarts.length === n + 1 &&
     docs.bodyEditStarts[n] === docs.bodyEdits.length &&
     docs.bodyTable.length === header.radix &&

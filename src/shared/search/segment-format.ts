@@ -21,8 +21,9 @@ export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // as one section, so that a segment opens without reading them (paged-bytes.ts).
 // v12: the text sections are checked per page of TEXT_PAGE_UNITS (`pages` in their header
 // entry), so that a segment opens without reading its text either (paged-text.ts).
-export const INDEX_FORMAT_VERSION = 12
-export const MAGIC = 'ARSEG012'
+// v13: a title is kept only where it is not its headline (`titleOwn`).
+export const INDEX_FORMAT_VERSION = 13
+export const MAGIC = 'ARSEG013'
 export const PREAMBLE = 12 // magic + header length
 
 export interface SectionInfo {
@@ -63,6 +64,7 @@ export const SECTIONS = {
   headlineStarts: 'u32',
   titles: 'text',
   titleStarts: 'u32',
+  titleOwn: 'u8',
   bodyEdits: 'u16',
   bodyEditStarts: 'u32',
   bodyTable: 'u16',

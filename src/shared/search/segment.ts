@@ -47,9 +47,14 @@ export interface DocColumns {
   /** Display headlines joined by DOC_SEPARATOR; headlineStarts has length docs+1. */
   headlines: TextColumn
   headlineStarts: Uint32Array
-  /** Full titles (kicker, headline, subheadline), likewise: a snippet when only they match. */
+  /**
+   * Full titles (kicker, headline, subheadline), likewise: a snippet when only they match. Only
+   * a title other than its headline is kept (titleOwn[d] = 1); most articles have none, and
+   * their headline was stored twice (7 MiB of the bench corpus's index).
+   */
   titles: TextColumn
   titleStarts: Uint32Array
+  titleOwn: Uint8Array
   /**
    * Reflowed article texts (what the reader shows), as edits to their normalized bodies in
    * `text` (body-text.ts): doc d's are bodyEdits[bodyEditStarts[d]..bodyEditStarts[d+1]),
@@ -229,7 +234,8 @@ export function assembleSegment(
     onProgress,
   )
   const headlines = stringColumn(rows.map((r) => r.headline))
-  const titles = stringColumn(rows.map((r) => r.title))
+  const titleOwn = Uint8Array.from(rows, (r) => (r.title === r.headline ? 0 : 1))
+  const titles = stringColumn(rows.map((r, d) => (titleOwn[d] ? r.title : '')))
   // Display texts: edits under the table the segment's own bodies favour.
   const bodyOf = (r: DocRow): string => r.norm.slice(r.headLength + 1)
   const bodyTable = chooseTable(
@@ -267,6 +273,7 @@ export function assembleSegment(
       headlineStarts: headlines.starts,
       titles: titles.joined,
       titleStarts: titles.starts,
+      titleOwn,
       bodyEdits,
       bodyEditStarts,
       bodyTable,
@@ -292,7 +299,9 @@ export function segmentHeadline(index: IndexSegment, d: number): string {
 
 /** The full title of doc `d`: kicker, headline, subheadline. */
 export function segmentTitle(index: IndexSegment, d: number): string {
-  return columnValue(index.docs.titles, index.docs.titleStarts, d)
+  return index.docs.titleOwn[d]
+    ? columnValue(index.docs.titles, index.docs.titleStarts, d)
+    : segmentHeadline(index, d)
 }
 
 /** The normalized body of doc `d` (its text after the headline's separator). */

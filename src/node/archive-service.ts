@@ -7,7 +7,6 @@ import type { ArchiveApi, ArchiveSyncApi } from '../shared/contract'
 import { sortCatalog } from '../shared/archive/catalog'
 import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../shared/archive/issue'
 import { search } from '../shared/search/engine'
-import { IndexFileError } from '../shared/search/index-file'
 import { articleOccurrences } from '../shared/search/matches'
 import { parseQuery, positiveTerms } from '../shared/search/query'
 import { bodyOf, bylineOf, docCount, headlineOf, titleOf } from '../shared/search/search-index'
@@ -23,15 +22,16 @@ import type {
   SearchRequest,
   SearchResponse,
 } from '../shared/types'
-import { archiveKey, ArchiveError, readPageText, sha256 } from './archive-dir'
-import type { Overlay } from './corrections-overlay'
+import { ArchiveError, readPageText } from './archive-dir'
 import { SizeLru } from '../shared/size-lru'
 import { issuePreview } from '../shared/archive/issue-preview'
 import { loadCatalog } from './catalog-recovery'
-import { buildIndexFor, INDEX_FILE, tryWriteIndex } from './index-helpers'
+import { INDEX_FILE } from './index-helpers'
 import { correctionEntries } from './corrections-store'
 import type { CorrectionEntry } from '../shared/archive/corrections'
-import { closeIndexFiles, loadIndexFile } from './index-store'
+import { closeIndexFiles } from './index-store'
+import { correctedKey, obtainIndex } from './archive-open'
+import type { OpenOptions, OpenResult } from './archive-open'
 import { guarded } from './index-damage'
 import { DEFAULT_SUGGESTIONS, suggest } from '../shared/search/fields/field-index'
 import type { FieldIndex } from '../shared/search/fields/field-index'
@@ -55,37 +55,6 @@ function viewChars(view: IssueView): number {
 export class NotFoundError extends UserFacingError {
   override name = 'NotFoundError'
   readonly errorCode = 'not-found'
-}
-
-export interface OpenOptions {
-  archiveDir: string
-  /** Where the index is read and written; default `<archiveDir>/index.bin`. */
-  indexPath?: string
-  /** Progress while the index is being built. */
-  onProgress?: (status: IndexStatus) => void
-  /** Messages for the user (a stale or damaged index being rebuilt, an unwritable folder). */
-  log?: (message: string) => void
-  /**
-   * The user's corrections of an archive the app cannot change (corrections-overlay.ts), applied
-   * after the archive's own; the index is then built with them and keyed by them too.
-   */
-  overlay?: Overlay
-  /** Threads a rebuild may use (default: shardCount's choice, one per core up to 4). */
-  threads?: number
-}
-
-/** The key an index of `dir` with `overlay` applied is built for (archiveKey alone without one). */
-export function correctedKey(dir: string, catalog: Catalog, overlay?: Overlay): string {
-  const key = archiveKey(dir, catalog)
-  return overlay?.entries.length ? sha256(`${key}\u0000overlay\u0000${overlay.sha256}`) : key
-}
-
-export interface OpenResult {
-  /** How the index was obtained. */
-  index: 'loaded' | 'built'
-  /** Why it was rebuilt, when it was. */
-  reason?: string
-  written: boolean
 }
 
 export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
@@ -131,54 +100,17 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
     const key = correctedKey(dir, catalog, options.overlay)
     const corrections = [...correctionEntries(dir, catalog), ...(options.overlay?.entries ?? [])]
     const indexPath = options.indexPath ?? join(dir, INDEX_FILE)
-    let reason: string | undefined
-    try {
-      const loaded = loadIndexFile(indexPath)
-      if (loaded.sourceKey === key) {
-        const service = new ArchiveService(
-          dir,
-          catalog,
-          loaded.index,
-          { index: 'loaded', written: false },
-          corrections,
-        )
-        service.fieldStore = { indexPath, ...(options.log ? { log: options.log } : {}) }
-        return service
-      }
-      reason = 'the archive changed since the index was built'
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code
-      if (code === 'ENOENT') reason = 'no index yet'
-      else if (e instanceof IndexFileError)
-        reason = `the index file is damaged or outdated (${e.message})`
-      else reason = `the index file cannot be read (${code ?? (e as Error).message})`
+    const { index, result } = obtainIndex(dir, catalog, key, corrections, indexPath, options)
+    const service = new ArchiveService(dir, catalog, index, result, corrections)
+    const log = options.log ? { log: options.log } : {}
+    if (result.index === 'loaded') {
+      service.fieldStore = { indexPath, ...log }
+      return service
     }
-    options.log?.(`Rebuilding the search index: ${reason}.`)
-    const report = (progress: number): void =>
-      options.onProgress?.({
-        state: 'building',
-        progress,
-        articles: 0,
-        issues: catalog.issues.length,
-      })
-    report(0)
-    const index = buildIndexFor(dir, catalog, report, options.log, corrections, options.threads)
-    const written = tryWriteIndex(indexPath, index, key, options.log)
-    const service = new ArchiveService(
-      dir,
-      catalog,
-      index,
-      { index: 'built', reason, written },
-      corrections,
-    )
-    if (written) {
+    if (result.written) {
       // A new index gets its field index at once, saved beside it: readers of a saved index
       // then find both, and the first suggestion waits for nothing.
-      service.fieldStore = {
-        indexPath,
-        announce: false,
-        ...(options.log ? { log: options.log } : {}),
-      }
+      service.fieldStore = { indexPath, announce: false, ...log }
       service.fields()
     }
     options.onProgress?.(statusOf(service))

@@ -230,7 +230,6 @@ export function readSegment(
   if (paging) {
     // The text columns read the same file as the postings: closing the postings (the segment's
     // one close, index-store.ts) ends their reading too and drops their cached pages.
-    let closed = false
     const textCache = paging.textCache ?? new TextPageCache()
     const columns: PagedText[] = []
     lists = new PagedBytes({
@@ -242,7 +241,6 @@ export function readSegment(
       cache: paging.cache,
       name: paging.name,
       onClose: () => {
-        closed = true
         for (const c of columns) c.close()
         textCache.drop()
         paging.onClose?.()
@@ -259,7 +257,6 @@ export function readSegment(
         checksum,
         cache: textCache,
         name: `${paging.name}, section ${s.name}`,
-        closed: () => closed,
         holds: lists,
       })
       columns.push(column)

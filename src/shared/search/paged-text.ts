@@ -1,10 +1,11 @@
-// A segment's text columns (its normalized text, headlines, titles, bylines) read on demand.
+// A segment's text columns (its normalized text, headlines, titles) read on demand.
 // The normalized text is most of a segment file after the postings; decoding it at open cost
 // most of the open time and kept the whole archive's text in the heap from the first moment.
 // Format v12 keeps each text section as UTF-16 in pages of TEXT_PAGE_UNITS code units, each with
 // a CRC-32 in the (checksummed) header; a page is read, checked and decoded into a string the
 // first time a document on it is asked for, then kept in a bounded cache (TEXT_CACHE_BYTES per
-// index, CLOCK eviction). A page that fails its checksum throws IndexFileError naming the segment and the page.
+// index, CLOCK eviction). A page that fails its checksum throws IndexFileError naming the
+// segment and the page.
 //
 // A column held in memory (a segment just built, one deserialized from a buffer) is a plain
 // string: it has the same `length` and `slice`, so the readers of a column never ask where its
@@ -132,8 +133,6 @@ export interface PagedTextSource {
   cache: TextPageCache
   /** Names the section in errors: "segment seg-….bin, section text". */
   name: string
-  /** True once the segment's file is closed: its descriptor may name another file by then. */
-  closed: () => boolean
   /** What owns the file (the segment's postings): kept reachable while the column is. */
   holds?: object
 }
@@ -203,8 +202,8 @@ export class PagedText implements TextColumn, PageHolder {
       return cached
     }
     const { cache, name } = this.source
-    if (this.closed || this.source.closed())
-      throw new IndexFileError(`${name} was closed; the index was replaced`)
+    // Closed with its segment's file (index-file.ts), whose descriptor may name another file by then.
+    if (this.closed) throw new IndexFileError(`${name} was closed; the index was replaced`)
     const start = p * TEXT_PAGE_UNITS * 2
     const n = Math.min(TEXT_PAGE_UNITS * 2, this.source.bytes - start)
     let raw = this.source.read(this.source.base + start, n)

@@ -26,7 +26,7 @@ function utf16(text: string): Uint8Array {
 function column(text: string, cache = new TextPageCache(), base = 24) {
   const bytes = new Uint8Array(base + text.length * 2)
   bytes.set(utf16(text), base)
-  const state = { reads: 0, closed: false }
+  const state = { reads: 0 }
   const paged = new PagedText({
     read: (offset, length) => {
       state.reads++
@@ -38,7 +38,6 @@ function column(text: string, cache = new TextPageCache(), base = 24) {
     checksum,
     cache,
     name: 'segment seg-test.bin, section text',
-    closed: () => state.closed,
   })
   return { paged, bytes, state }
 }
@@ -108,7 +107,7 @@ describe('PagedText', () => {
   })
 
   it('refuses slices outside the section, a page table that does not fit, and a closed file', () => {
-    const { paged, state } = column(text)
+    const { paged } = column(text)
     expect(() => paged.slice(0, text.length + 1)).toThrow(IndexFileError)
     expect(paged.slice(5, 5)).toBe('')
     expect(
@@ -121,10 +120,9 @@ describe('PagedText', () => {
           checksum,
           cache: new TextPageCache(),
           name: 'x',
-          closed: () => false,
         }),
     ).toThrow(/the page table does not fit the text/)
-    state.closed = true
+    paged.close()
     expect(() => paged.slice(0, 1)).toThrow(/was closed/)
   })
 

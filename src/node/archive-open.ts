@@ -3,7 +3,7 @@
 // build — on one thread per core (shard-build.ts) — saved beside it, with the reason logged.
 import type { CorrectionEntry } from '../shared/archive/corrections'
 import { IndexFileError } from '../shared/search/index-file'
-import type { SearchIndex } from '../shared/search/search-index'
+import type { SearchIndex } from '../shared/search/compose-index'
 import type { Catalog, IndexStatus } from '../shared/types'
 import { archiveKey, sha256 } from './archive-dir'
 import type { Overlay } from './corrections-overlay'

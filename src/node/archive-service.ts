@@ -10,7 +10,8 @@ import { search } from '../shared/search/engine'
 import { articleOccurrences } from '../shared/search/matches'
 import { parseQuery, positiveTerms } from '../shared/search/query'
 import { bodyOf, bylineOf, docCount, headlineOf, titleOf } from '../shared/search/search-index'
-import type { SearchIndex } from '../shared/search/search-index'
+import { articlesPerPage } from '../shared/search/compose-index'
+import type { SearchIndex } from '../shared/search/compose-index'
 import type {
   Article,
   ArticleMatches,
@@ -61,8 +62,8 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   /** Issue views, bounded by the text they hold (a page can be megabytes). */
   private readonly views = new SizeLru<string, IssueView>(VIEW_CACHE_CHARS, viewChars)
   private readonly previews = new SizeLru<string, IssueView>(VIEW_CACHE_CHARS / 4, viewChars)
-  /** Articles per page, per issue id (from the index: listing needs no page read). */
-  private readonly pageCounts = new Map<string, Map<number, number>>()
+  /** Articles per page, per issue id (from the index: listing needs no page read), at first listing. */
+  private pageCountsMemo: Map<string, Map<number, number>> | undefined
   private readonly issueIndex = new Map<string, number>()
   /** The librarians' corrections (corrections.json as the catalog records it). */
   readonly corrections: readonly CorrectionEntry[]
@@ -80,16 +81,10 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
   ) {
     catalog.issues.forEach((issue, i) => this.issueIndex.set(issue.id, i))
     this.corrections = corrections
-    const perIssue = index.issues.map((row) => {
-      const m = new Map<number, number>()
-      this.pageCounts.set(row.id, m)
-      return m
-    })
-    const { issue, page } = index.docs
-    for (let d = 0; d < docCount(index); d++) {
-      const m = perIssue[issue[d] as number] as Map<number, number>
-      m.set(page[d] as number, (m.get(page[d] as number) ?? 0) + 1)
-    }
+  }
+
+  private get pageCounts(): Map<string, Map<number, number>> {
+    return (this.pageCountsMemo ??= guarded(() => articlesPerPage(this.index)))
   }
 
   /** Opens an archive folder: loads its index, or rebuilds it when missing, stale or damaged. */

@@ -27,7 +27,7 @@ import {
 import type { FieldIndex } from '../shared/search/fields/field-index'
 import { buildVocabulary, KINDS, VOCABULARY_OPTIONS } from '../shared/search/fields/vocabulary'
 import type { VocabularyEntry } from '../shared/search/fields/vocabulary'
-import type { SearchIndex } from '../shared/search/search-index'
+import type { SearchIndex } from '../shared/search/compose-index'
 import { writeFileAtomic } from './atomic'
 import { entryKind, readRegularFile } from './safe-path'
 

@@ -4,7 +4,7 @@
 import { accessSync, constants } from 'node:fs'
 import { dirname } from 'node:path'
 import { buildSearchIndex } from '../shared/search/search-index'
-import type { SearchIndex } from '../shared/search/search-index'
+import type { SearchIndex } from '../shared/search/compose-index'
 import type { Catalog } from '../shared/types'
 import { collectDocs } from './collect-docs'
 import { correctionEntries } from './corrections-store'

@@ -6,6 +6,7 @@ import { rangesProblem } from '../shared/archive/given-articles'
 import { decodeText } from '../shared/text/decode'
 import { closeIndexFiles, loadIndexFile } from './index-store'
 import { readAllPages } from '../shared/search/paged-bytes'
+import { readAllColumns } from '../shared/search/lazy-columns'
 import { readAllText } from '../shared/search/paged-text'
 import { checkAllBlocks } from '../shared/search/term-dictionary'
 import { archiveKey, readCatalog, sha256 } from './archive-dir'
@@ -20,7 +21,7 @@ import { INDEX_FILE } from './index-helpers'
 import { readRegularFile } from './safe-path'
 import { FINGERPRINTS_FILE, readFingerprintFile, refreshFingerprints } from './fingerprints'
 import type { Catalog } from '../shared/types'
-import type { SearchIndex } from '../shared/search/search-index'
+import type { SearchIndex } from '../shared/search/compose-index'
 import { fieldFileHealth, fieldFilePath } from './field-store'
 import type { FieldHealth } from './field-store'
 import { JOURNAL_FILE, JournalError, readJournal } from './write/journal'
@@ -154,9 +155,11 @@ export function verifyArchive(dir: string, indexPath = join(dir, INDEX_FILE)): V
   else {
     try {
       const loaded = loadIndexFile(indexPath)
-      // A search checks only the postings and text pages it reads; verify checks them all.
+      // A search checks only the postings, text pages and doc columns it reads; verify checks
+      // them all.
       try {
         for (const { seg } of loaded.index.segments) {
+          readAllColumns(seg.docs)
           readAllPages(seg.ngram.lists)
           checkAllBlocks(seg.ngram.terms)
           for (const text of [seg.docs.text, seg.docs.headlines, seg.docs.titles]) readAllText(text)

@@ -12,11 +12,8 @@ import { IndexDamagedError } from '../../src/node/index-damage'
 import { toPublicError } from '../../src/shared/errors'
 import { INDEX_FILE } from '../../src/node/index-helpers'
 import { checksum, loadIndexFile, segmentDirName } from '../../src/node/index-store'
-import {
-  deserializeSegment,
-  IndexFileError,
-  serializeSegment,
-} from '../../src/shared/search/index-file'
+import { deserializeSegment, IndexFileError } from '../../src/shared/search/index-file'
+import { serializeSegment } from '../../src/shared/search/segment-write'
 import { INDEX_FORMAT_VERSION } from '../../src/shared/search/segment-format'
 import { readManifest, serializeManifest } from '../../src/shared/search/index-manifest'
 import { tempArchive } from '../helpers'
@@ -223,7 +220,7 @@ describe('opening an archive with a damaged index', () => {
   }
 })
 
-describe('a damaged page of the postings or the text (read and checked when first needed)', () => {
+describe('a damaged page of the postings or the text, or a shown column (read and checked when first needed)', () => {
   const name = (): string => file.split('/').pop() as string
   it.each([
     // The last section is the postings: its last page.
@@ -237,6 +234,12 @@ describe('a damaged page of the postings or the text (read and checked when firs
       'the text',
       (): number => sectionAt('text') + 10,
       (): string => `${name()}, section text: page 0`,
+    ],
+    // A column only a shown hit reads (lazy-columns.ts): where each headline starts.
+    [
+      'the headline starts',
+      (): number => sectionAt('headlineStarts') + 2,
+      (): string => `${name()}, section headlineStarts`,
     ],
   ])(
     '%s: opens, then refuses the search with a message naming the segment and the page',

@@ -12,7 +12,7 @@ import {
   docText,
   titleOf,
 } from '../../src/shared/search/search-index'
-import type { SearchIndex } from '../../src/shared/search/search-index'
+import type { SearchIndex } from '../../src/shared/search/compose-index'
 import type { Catalog } from '../../src/shared/types'
 import { loadCatalog } from '../../src/node/catalog-recovery'
 import { buildIndexFor } from '../../src/node/index-helpers'

@@ -4,7 +4,7 @@
 import { sortCatalog } from '../../shared/archive/catalog'
 import { loadIndexFile } from '../index-store'
 import { buildSearchIndex } from '../../shared/search/search-index'
-import type { SearchIndex } from '../../shared/search/search-index'
+import type { SearchIndex } from '../../shared/search/compose-index'
 import type { Catalog } from '../../shared/types'
 import { archiveKey } from '../archive-dir'
 import { buildIndexFor } from '../index-helpers'

@@ -14,7 +14,7 @@ import {
 } from '../../shared/archive/catalog'
 import type { ImportProgress } from '../../shared/archive/import-report'
 import { extendSearchIndex, issueDocInputs } from '../../shared/search/search-index'
-import type { SearchIndex } from '../../shared/search/search-index'
+import type { SearchIndex } from '../../shared/search/compose-index'
 import type { CorrectionEntry } from '../../shared/archive/corrections'
 import type { DocInput } from '../../shared/search/segment'
 import type { CatalogIssue } from '../../shared/types'

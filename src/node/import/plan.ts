@@ -13,7 +13,7 @@ import {
 import type { ImportProgress, ImportReport, PageProblem } from '../../shared/archive/import-report'
 import { ENCODING_HELP, parseEncodingLabel } from '../../shared/text/decode'
 import type { EncodingLabel } from '../../shared/text/decode'
-import type { SearchIndex } from '../../shared/search/search-index'
+import type { SearchIndex } from '../../shared/search/compose-index'
 import type { Catalog, CatalogPaper, TextEncodingName } from '../../shared/types'
 import { readCatalog } from '../archive-dir'
 import { INDEX_FILE } from '../index-helpers'

@@ -21,7 +21,7 @@ import {
 } from './query'
 import type { ParsedQuery } from './query'
 import { articleIdOf, typeOf } from './search-index'
-import type { SearchIndex } from './search-index'
+import type { SearchIndex } from './compose-index'
 import { findMatches, makeSnippet } from './matches'
 import { withQueryScope } from './query-scope'
 import type { PaperName } from './query-scope'

@@ -6,7 +6,7 @@
 import { WorkBudget } from './query'
 import type { ParsedQuery, QueryTerm } from './query'
 import { INDEX_OPTIONS } from './search-index'
-import type { SearchIndex } from './search-index'
+import type { SearchIndex } from './compose-index'
 import { estimate, lowerBound, termHits } from './term-hits'
 import type { DocFilter } from './term-hits'
 import { BLOCK_TYPES } from '../types'

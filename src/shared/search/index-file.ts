@@ -1,133 +1,67 @@
-// A persisted segment of the index (segment.ts): a small JSON header (our format version, the
-// options it was built with, its issues, a checksum per section) followed by the typed arrays as
-// raw little-endian bytes, each 8-byte aligned. Loading reads each section into its own buffer
-// and makes a view of it: no parsing. The postings (`lists`) and the text sections, most of the
-// file, are the exception: checked page by page and, from a file, read only when a query or a
-// view needs them (paged-bytes.ts, paged-text.ts).
+// Reads a persisted segment of the index (segment.ts; written by segment-write.ts): a small JSON
+// header (our format version, the options it was built with, its issues, a checksum per
+// section) followed by the typed arrays as raw little-endian bytes, each 8-byte aligned. Loading
+// reads each section into its own buffer and makes a view of it: no parsing. From a file, most
+// of it is read only when a query or a view needs it: the postings and the text page by page
+// (paged-bytes.ts, paged-text.ts), the columns only shown hits read on first use
+// (lazy-columns.ts).
 // The index file itself (index-manifest.ts) lists the segment files and their deletions.
 import { IndexFileError } from './index-error'
 import type { ByteReader, Checksum } from './index-error'
 import type { NgramIndexData } from './ngram'
-import { checkPages, PagedBytes, pageChecksums, PlainBytes } from './paged-bytes'
+import { checkPages, PagedBytes, PlainBytes } from './paged-bytes'
 import type { PageCache } from './paged-bytes'
 import { decodeUnits, PagedText, TextPageCache, textPageChecksums } from './paged-text'
 import type { TextColumn } from './paged-text'
 import { checkAllBlocks, readDictionary } from './term-dictionary'
-import { INDEX_OPTIONS } from './search-index'
-import type { DocColumns, IndexSegment } from './segment'
 import {
-  align,
-  INDEX_FORMAT_VERSION,
-  MAGIC,
-  PREAMBLE,
-  readHeader,
-  SECTIONS,
-  SEGMENT_FORMAT,
-} from './segment-format'
+  ENGINE_COLUMNS,
+  LazyDocColumns,
+  readChecked,
+  UNIT,
+  unitsOf,
+  viewSection,
+} from './lazy-columns'
+import type { DocArray, EngineColumns, LazySource, ShownColumn } from './lazy-columns'
+import type { DocColumns, IndexSegment } from './segment'
+import { readHeader, SECTIONS } from './segment-format'
 import type { Header, SectionInfo, SectionName } from './segment-format'
 
 export { IndexFileError }
 export type { ByteReader, Checksum }
 
-function bytesOf(a: ArrayBufferView): Uint8Array {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
-}
+/**
+ * Sections a segment read from its file reads (and checks) at open: the dictionary and the
+ * character ids, which every lookup needs, the postings' page table, and the doc columns every
+ * query reads for each candidate (a damaged one is then found by the open, which rebuilds).
+ * The columns only a shown hit reads — body edits, headline, title and byline starts, 70% of
+ * the doc columns' bytes — wait for their first use (lazy-columns.ts); the postings and the
+ * text are read a page at a time.
+ */
+const AT_OPEN = new Set<SectionName>([
+  'charIds',
+  'sampleKeys',
+  'sampleStarts',
+  'blockAt',
+  'termDeltas',
+  'listPages',
+  ...ENGINE_COLUMNS,
+])
 
-function encodeUtf16(column: TextColumn): Uint8Array {
-  // A loaded column's pages are all read (and checked) when it is written elsewhere.
-  const text = typeof column === 'string' ? column : column.slice(0, column.length)
-  const out = new Uint16Array(text.length)
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i)
-  return bytesOf(out)
-}
-
-function sectionsOf(
-  index: IndexSegment,
-  checksum: Checksum,
-): Record<SectionName, ArrayBufferView | TextColumn> {
-  const { docs, ngram } = index
-  // All of a loaded segment's pages are read (and checked) when it is written elsewhere.
-  const lists = ngram.lists.range(0, ngram.lists.length)
-  return {
-    text: docs.text,
-    starts: docs.starts,
-    headEnds: docs.headEnds,
-    issue: docs.issue,
-    page: docs.page,
-    article: docs.article,
-    type: docs.type,
-    story: docs.story,
-    headlines: docs.headlines,
-    headlineStarts: docs.headlineStarts,
-    titles: docs.titles,
-    titleStarts: docs.titleStarts,
-    titleOwn: docs.titleOwn,
-    bodyEdits: docs.bodyEdits,
-    bodyEditStarts: docs.bodyEditStarts,
-    bodyTable: docs.bodyTable,
-    bodyPlain: docs.bodyPlain,
-    bylines: docs.bylines,
-    bylineStarts: docs.bylineStarts,
-    bylineNorms: docs.bylineNorms,
-    bylineNormStarts: docs.bylineNormStarts,
-    charIds: ngram.charIds,
-    sampleKeys: ngram.terms.sampleKeys,
-    sampleStarts: ngram.terms.sampleStarts,
-    blockAt: ngram.terms.blockAt,
-    termDeltas: ngram.terms.deltas,
-    listPages: pageChecksums(lists, checksum),
-    lists,
-  }
-}
-
-/** Serializes a segment into the bytes of one file. */
-export function serializeSegment(index: IndexSegment, checksum: Checksum): Uint8Array {
-  const values = sectionsOf(index, checksum)
-  const names = Object.keys(SECTIONS) as SectionName[]
-  const payloads = names.map((name) => {
-    const v = values[name]
-    const kind = SECTIONS[name]
-    return kind === 'text' || kind === 'string'
-      ? encodeUtf16(v as TextColumn)
-      : bytesOf(v as ArrayBufferView)
-  })
-  const infos: SectionInfo[] = []
-  let offset = 0
-  let end = 0
-  names.forEach((name, i) => {
-    const b = payloads[i] as Uint8Array
-    offset = align(end)
-    const kind = SECTIONS[name]
-    if (kind === 'text')
-      infos.push({
-        name,
-        offset,
-        bytes: b.byteLength,
-        crc: 0,
-        pages: textPageChecksums(b, checksum),
-      })
-    else infos.push({ name, offset, bytes: b.byteLength, crc: kind === 'paged' ? 0 : checksum(b) })
-    end = offset + b.byteLength
-  })
-  const header: Header = {
-    format: SEGMENT_FORMAT,
-    version: INDEX_FORMAT_VERSION,
-    options: INDEX_OPTIONS,
-    issues: index.issues,
-    radix: index.ngram.radix,
-    sections: infos,
-  }
-  const check = checksum(new TextEncoder().encode(JSON.stringify(header)))
-  const headerBytes = new TextEncoder().encode(JSON.stringify({ ...header, check }))
-  const dataStart = align(PREAMBLE + headerBytes.length)
-  // No padding after the last section, so every byte of the file is accounted for.
-  const out = new Uint8Array(dataStart + end)
-  out.set(new TextEncoder().encode(MAGIC), 0)
-  new DataView(out.buffer).setUint32(8, headerBytes.length, true)
-  out.set(headerBytes, PREAMBLE)
-  infos.forEach((info, i) => out.set(payloads[i] as Uint8Array, dataStart + info.offset))
-  return out
-}
+/** The doc columns only a shown hit reads (read on first use from a file), in section order. */
+const SHOWN_COLUMNS: ShownColumn[] = [
+  'headlineStarts',
+  'titleStarts',
+  'titleOwn',
+  'bodyEdits',
+  'bodyEditStarts',
+  'bodyTable',
+  'bodyPlain',
+  'bylines',
+  'bylineStarts',
+  'bylineNorms',
+  'bylineNormStarts',
+]
 
 /**
  * How a segment file's postings are read: on demand through `read` (which must then stay usable
@@ -170,36 +104,41 @@ export function readSegment(
   )
     throw new IndexFileError('unreadable header')
   const got: Partial<Record<SectionName, unknown>> = {}
+  const infos: Partial<Record<SectionName, SectionInfo>> = {}
   let paged: SectionInfo | undefined
   const texts: SectionInfo[] = []
   for (const s of header.sections) {
     const name = s.name as SectionName
     const kind = SECTIONS[name]
-    if (kind === undefined || name in got) throw new IndexFileError(`unexpected section ${s.name}`)
-    if (dataStart + s.offset + s.bytes > size)
+    if (kind === undefined || name in infos)
+      throw new IndexFileError(`unexpected section ${s.name}`)
+    if (
+      !Number.isInteger(s.offset) ||
+      !Number.isInteger(s.bytes) ||
+      s.offset < 0 ||
+      s.bytes < 0 ||
+      dataStart + s.offset + s.bytes > size
+    )
       throw new IndexFileError(`section ${name} is truncated`)
+    infos[name] = s
     if (kind === 'paged' || kind === 'text') {
       // Checked against their page CRCs below, whole or page by page.
       if (kind === 'paged') paged = s
       else texts.push(s)
-      got[name] = s
       continue
     }
-    let raw = read(dataStart + s.offset, s.bytes)
-    if (raw.length !== s.bytes) throw new IndexFileError(`section ${name} is truncated`)
-    if (checksum(raw) !== s.crc) throw new IndexFileError(`section ${name} fails its checksum`)
-    // Typed-array views need aligned offsets; copy when the reader's buffer is not aligned.
-    if (raw.byteOffset % 4 !== 0) raw = raw.slice()
-    const buffer = raw.buffer as ArrayBuffer
-    if (kind === 'string')
-      got[name] = decodeUnits(new Uint16Array(buffer, raw.byteOffset, s.bytes / 2))
-    else if (kind === 'u8') got[name] = raw
-    else if (kind === 'u16') got[name] = new Uint16Array(buffer, raw.byteOffset, s.bytes / 2)
-    else got[name] = new Uint32Array(buffer, raw.byteOffset, s.bytes / 4)
+    if (s.bytes % UNIT[kind] !== 0) throw new IndexFileError(`section ${name} has a partial unit`)
+    // From a file, a doc column is read when first used (lazy-columns.ts); the rest now.
+    if (paging && !AT_OPEN.has(name)) continue
+    got[name] = viewSection(
+      readChecked(read, dataStart, s, checksum, `section ${name}`),
+      kind,
+      decodeUnits,
+    )
   }
   if (dataStart > headerEnd && read(headerEnd, dataStart - headerEnd).some((b) => b !== 0))
     throw new IndexFileError('damaged padding after the header')
-  const missing = (Object.keys(SECTIONS) as SectionName[]).filter((n) => !(n in got))
+  const missing = (Object.keys(SECTIONS) as SectionName[]).filter((n) => !(n in infos))
   if (missing.length) throw new IndexFileError(`missing sections: ${missing.join(', ')}`)
   // Every byte is either in a checksummed section or zero padding before the next one.
   let at = 0
@@ -212,6 +151,7 @@ export function readSegment(
   }
   if (dataStart + at !== size)
     throw new IndexFileError(`${size - dataStart - at} unexpected bytes at the end`)
+  const info = infos as Record<SectionName, SectionInfo>
   const v = got as {
     [K in SectionName]: (typeof SECTIONS)[K] extends 'text'
       ? TextColumn
@@ -221,12 +161,11 @@ export function readSegment(
           ? Uint8Array
           : (typeof SECTIONS)[K] extends 'u16'
             ? Uint16Array
-            : (typeof SECTIONS)[K] extends 'paged'
-              ? SectionInfo
-              : Uint32Array
+            : Uint32Array
   }
   const listsInfo = paged as SectionInfo
   let lists
+  let lazyColumns: LazyDocColumns | undefined
   if (paging) {
     // The text columns read the same file as the postings: closing the postings (the segment's
     // one close, index-store.ts) ends their reading too and drops their cached pages.
@@ -242,6 +181,7 @@ export function readSegment(
       name: paging.name,
       onClose: () => {
         for (const c of columns) c.close()
+        lazyColumns?.close()
         textCache.drop()
         paging.onClose?.()
       },
@@ -269,29 +209,6 @@ export function readSegment(
     lists = new PlainBytes(raw)
     for (const s of texts) got[s.name as SectionName] = readText(read, dataStart, s, checksum)
   }
-  const docs: DocColumns = {
-    text: v.text,
-    starts: v.starts,
-    headEnds: v.headEnds,
-    issue: v.issue,
-    page: v.page,
-    article: v.article,
-    type: v.type,
-    story: v.story,
-    headlines: v.headlines,
-    headlineStarts: v.headlineStarts,
-    titles: v.titles,
-    titleStarts: v.titleStarts,
-    titleOwn: v.titleOwn,
-    bodyEdits: v.bodyEdits,
-    bodyEditStarts: v.bodyEditStarts,
-    bodyTable: v.bodyTable,
-    bodyPlain: v.bodyPlain,
-    bylines: v.bylines,
-    bylineStarts: v.bylineStarts,
-    bylineNorms: v.bylineNorms,
-    bylineNormStarts: v.bylineNormStarts,
-  }
   const terms = readDictionary(
     {
       sampleKeys: v.sampleKeys,
@@ -305,27 +222,67 @@ export function readSegment(
   // Bytes in memory are checked whole now; a file's dictionary a block at a time as it is read.
   if (!paging) checkAllBlocks(terms)
   const ngram: NgramIndexData = { charIds: v.charIds, radix: header.radix, terms, lists }
-  const n = docs.issue.length
+  // Every column's length follows from its section's size: checked now, read or not.
+  const units = (name: DocArray): number => unitsOf(info[name], SECTIONS[name])
+  const n = units('issue')
+  const perDoc: DocArray[] = [
+    'headEnds',
+    'page',
+    'article',
+    'type',
+    'story',
+    'titleOwn',
+    'bodyPlain',
+  ]
+  const perDocPlusOne: DocArray[] = [
+    'starts',
+    'headlineStarts',
+    'titleStarts',
+    'bodyEditStarts',
+    'bylineStarts',
+    'bylineNormStarts',
+  ]
   const consistent =
-    docs.starts.length === n + 1 &&
-    docs.headEnds.length === n &&
-    docs.page.length === n &&
-    docs.article.length === n &&
-    docs.type.length === n &&
-    docs.story.length === n &&
-    storiesValid(docs) &&
-    docs.headlineStarts.length === n + 1 &&
-    docs.titleStarts.length === n + 1 &&
-    docs.titleOwn.length === n &&
-    docs.bodyEditStarts.length === n + 1 &&
-    docs.bodyEditStarts[n] === docs.bodyEdits.length &&
-    docs.bodyTable.length === header.radix &&
-    docs.bodyPlain.length === n &&
-    docs.bylineStarts.length === n + 1 &&
-    docs.bylineNormStarts.length === n + 1 &&
-    ngram.charIds.length === 0x10000 &&
-    (docs.starts[n] ?? 0) === docs.text.length
+    perDoc.every((c) => units(c) === n) &&
+    perDocPlusOne.every((c) => units(c) === n + 1) &&
+    units('bodyTable') === header.radix &&
+    ngram.charIds.length === 0x10000
   if (!consistent) throw new IndexFileError('inconsistent section sizes')
+  const textColumns = { text: v.text, headlines: v.headlines, titles: v.titles }
+  // What needs a column's bytes, checked when they are read: at open for the engine's.
+  const engineValid = (v.starts[n] ?? 0) === v.text.length && storiesValid(v.story, v.issue)
+  if (!engineValid) throw new IndexFileError('inconsistent section sizes')
+  const validate = (name: ShownColumn, value: unknown): void => {
+    if (name === 'bodyEditStarts' && (value as Uint32Array)[n] !== units('bodyEdits'))
+      throw new IndexFileError(`inconsistent section ${name}`)
+  }
+  const engine = {} as Record<string, unknown>
+  for (const name of ENGINE_COLUMNS) engine[name] = v[name]
+  let docs: DocColumns
+  if (paging) {
+    const sections = {} as LazySource['sections']
+    for (const name of SHOWN_COLUMNS) sections[name] = { info: info[name], kind: SECTIONS[name] }
+    lazyColumns = new LazyDocColumns({
+      engine: engine as unknown as EngineColumns,
+      texts: textColumns,
+      read,
+      dataStart,
+      checksum,
+      sections,
+      decode: decodeUnits,
+      validate,
+      name: paging.name,
+      holds: lists,
+    })
+    docs = lazyColumns
+  } else {
+    const eager = { ...textColumns, ...engine } as Record<string, unknown>
+    for (const name of SHOWN_COLUMNS) {
+      eager[name] = v[name]
+      validate(name, v[name])
+    }
+    docs = eager as unknown as DocColumns
+  }
   return { issues: header.issues, docs, ngram }
 }
 
@@ -345,10 +302,10 @@ function readText(read: ByteReader, dataStart: number, s: SectionInfo, checksum:
 }
 
 /** Every story points at an earlier (or the same) doc of its issue, which is a story's first part. */
-function storiesValid(docs: DocColumns): boolean {
-  for (let d = 0; d < docs.story.length; d++) {
-    const h = docs.story[d] as number
-    if (h > d || docs.issue[h] !== docs.issue[d] || docs.story[h] !== h) return false
+function storiesValid(story: Uint32Array, issue: Uint32Array): boolean {
+  for (let d = 0; d < story.length; d++) {
+    const h = story[d] as number
+    if (h > d || issue[h] !== issue[d] || story[h] !== h) return false
   }
   return true
 }

@@ -6,8 +6,9 @@
 // same order. A merge also drops removed issues' documents for good; a segment more than half
 // of whose documents are removed is rewritten on its own. Memory is bounded by the segments
 // merged at once: a merge never makes a segment above MAX_MERGED_CHARS from smaller ones.
-import { composeIndex, mergedSegment } from './search-index'
-import type { SearchIndex, SegmentRef } from './search-index'
+import { mergedSegment } from './search-index'
+import { composeIndex } from './compose-index'
+import type { SearchIndex, SegmentRef } from './compose-index'
 import { segmentDocCount } from './segment'
 
 export const MERGE_FACTOR = 10

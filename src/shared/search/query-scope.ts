@@ -4,7 +4,7 @@
 import { normalize } from '../text/normalize'
 import { BLOCK_TYPES } from '../types'
 import type { ParsedQuery } from './query'
-import type { SearchIndex } from './search-index'
+import type { SearchIndex } from './compose-index'
 import type { DocFilter } from './term-hits'
 
 /** A paper as `paper:` may name it: by slug or by name. */

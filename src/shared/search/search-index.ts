@@ -22,6 +22,8 @@ import {
 import { segmentByline, segmentHeadline, segmentTitle } from './segment'
 import type { DocInput, DocRow, IndexField, IndexSegment, IssueRow } from './segment'
 import type { GramSize } from './ngram'
+import { composeIndex } from './compose-index'
+import type { SearchIndex, SegmentRef } from './compose-index'
 
 /**
  * Version of the article segmentation; a change invalidates persisted indexes. 4: the articles of
@@ -124,99 +126,6 @@ export const ORIGINAL_LABEL = '〔原文〕'
 /** What an article's headline field indexes: kicker, headline and subheadline. */
 export function articleTitle(a: Pick<Article, 'kicker' | 'headline' | 'subheadline'>): string {
   return [a.kicker, a.headline, a.subheadline].filter(Boolean).join(' ')
-}
-
-/** A segment in the index: where its docs and issues start among the index's. */
-export interface SegmentRef {
-  seg: IndexSegment
-  docBase: number
-  issueBase: number
-  /** 1 for each of the segment's issues that was removed (its docs are skipped until a merge). */
-  deleted: Uint8Array
-  /** Its file's name once persisted (index-store.ts); segments are immutable, so written once. */
-  file?: string
-}
-
-/** The columns the engine reads for every hit, over the index's doc ids (all segments). */
-export interface IndexColumns {
-  /** The index's issue number of doc d (a position in SearchIndex.issues). */
-  issue: Uint32Array
-  page: Uint16Array
-  article: Uint16Array
-  type: Uint8Array
-  /** The first part of d's story, as an index doc id (stories never cross issues, so segments). */
-  story: Uint32Array
-  /** Length of d's normalized text plus its separator (BM25's document length). */
-  len: Uint32Array
-}
-
-export interface SearchIndex {
-  /** Every segment's issues in segment order, removed ones included (see `live`). */
-  issues: IssueRow[]
-  segments: SegmentRef[]
-  /** 1 for each issue in the archive, 0 for a removed one. */
-  live: Uint8Array
-  docs: IndexColumns
-  /** Live documents and their total length: BM25's collection statistics. */
-  stats: { docs: number; length: number }
-}
-
-/** Lays segments out as one index: doc and issue numbers run through them in order. */
-export function composeIndex(
-  parts: readonly { seg: IndexSegment; deleted?: Uint8Array; file?: string }[],
-): SearchIndex {
-  const n = parts.reduce((s, p) => s + segmentDocCount(p.seg), 0)
-  const docs: IndexColumns = {
-    issue: new Uint32Array(n),
-    page: new Uint16Array(n),
-    article: new Uint16Array(n),
-    type: new Uint8Array(n),
-    story: new Uint32Array(n),
-    len: new Uint32Array(n),
-  }
-  const issues: IssueRow[] = []
-  const liveFlags: number[] = []
-  const segments: SegmentRef[] = []
-  let docBase = 0
-  let liveDocs = 0
-  let liveLength = 0
-  for (const p of parts) {
-    const c = p.seg.docs
-    const m = segmentDocCount(p.seg)
-    const issueBase = issues.length
-    const deleted = p.deleted ?? new Uint8Array(p.seg.issues.length)
-    issues.push(...p.seg.issues)
-    for (let i = 0; i < p.seg.issues.length; i++) liveFlags.push(deleted[i] ? 0 : 1)
-    // Whole columns copied where no base shifts them (this is most of an open's work).
-    docs.page.set(c.page, docBase)
-    docs.article.set(c.article, docBase)
-    docs.type.set(c.type, docBase)
-    if (issueBase === 0) docs.issue.set(c.issue, docBase)
-    else for (let d = 0; d < m; d++) docs.issue[docBase + d] = issueBase + (c.issue[d] as number)
-    if (docBase === 0) docs.story.set(c.story, 0)
-    else for (let d = 0; d < m; d++) docs.story[docBase + d] = docBase + (c.story[d] as number)
-    const { starts } = c
-    for (let d = 0; d < m; d++)
-      docs.len[docBase + d] = (starts[d + 1] as number) - (starts[d] as number)
-    if (deleted.every((x) => x === 0)) {
-      liveDocs += m
-      liveLength += (starts[m] as number) - (starts[0] as number)
-    } else
-      for (let d = 0; d < m; d++)
-        if (!deleted[c.issue[d] as number]) {
-          liveDocs++
-          liveLength += (starts[d + 1] as number) - (starts[d] as number)
-        }
-    segments.push({ seg: p.seg, docBase, issueBase, deleted, ...(p.file ? { file: p.file } : {}) })
-    docBase += m
-  }
-  return {
-    issues,
-    segments,
-    live: Uint8Array.from(liveFlags),
-    docs,
-    stats: { docs: liveDocs, length: liveLength },
-  }
 }
 
 /** Builds the in-memory index as one segment, under `options` (INDEX_OPTIONS). `onProgress` gets 0..1. */

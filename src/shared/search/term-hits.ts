@@ -9,7 +9,7 @@ import type { PostingReader } from './postings'
 import type { WorkBudget } from './query'
 import type { TextField } from './query-fields'
 import { INDEX_OPTIONS } from './search-index'
-import type { SearchIndex, SegmentRef } from './search-index'
+import type { SearchIndex, SegmentRef } from './compose-index'
 import { segmentDocCount } from './segment'
 
 const { headline: HEADLINE_WEIGHT, text: TEXT_WEIGHT } = INDEX_OPTIONS.fieldWeights

@@ -12,12 +12,8 @@ import {
   rebaseEdits,
   tableDisplay,
 } from '../../../src/shared/search/body-text'
-import {
-  bodyOf,
-  buildSearchIndex,
-  composeIndex,
-  mergedSegment,
-} from '../../../src/shared/search/search-index'
+import { bodyOf, buildSearchIndex, mergedSegment } from '../../../src/shared/search/search-index'
+import { composeIndex } from '../../../src/shared/search/compose-index'
 import { segmentBody } from '../../../src/shared/search/segment'
 import { normalizeMapped } from '../../../src/shared/text/normalize'
 

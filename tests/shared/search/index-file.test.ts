@@ -1,12 +1,9 @@
 import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import {
-  deserializeSegment,
-  IndexFileError,
-  serializeSegment,
-} from '../../../src/shared/search/index-file'
+import { deserializeSegment, IndexFileError } from '../../../src/shared/search/index-file'
+import { serializeSegment } from '../../../src/shared/search/segment-write'
 import { readManifest, serializeManifest } from '../../../src/shared/search/index-manifest'
-import { composeIndex } from '../../../src/shared/search/search-index'
+import { composeIndex } from '../../../src/shared/search/compose-index'
 import { matchingArticles } from '../../../src/shared/search/engine'
 import { parseQuery } from '../../../src/shared/search/query'
 import { seedArchive } from './seed-index'

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { search } from '../../../src/shared/search/engine'
 import { hasPairs } from '../../../src/shared/search/ngram'
 import { buildSearchIndex, INDEX_OPTIONS } from '../../../src/shared/search/search-index'
-import type { BuildOptions, SearchIndex } from '../../../src/shared/search/search-index'
+import type { BuildOptions } from '../../../src/shared/search/search-index'
+import type { SearchIndex } from '../../../src/shared/search/compose-index'
 import type { DocInput, IssueRow } from '../../../src/shared/search/segment'
 
 const ISSUES: IssueRow[] = [{ id: 'a-2023-01-01', paper: 'a', date: '2023-01-01' }]

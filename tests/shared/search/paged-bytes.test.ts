@@ -10,15 +10,16 @@ import {
   deserializeSegment,
   IndexFileError,
   readSegment,
-  serializeSegment,
 } from '../../../src/shared/search/index-file'
+import { serializeSegment } from '../../../src/shared/search/segment-write'
 import {
   PAGE_BYTES,
   PageCache,
   PagedBytes,
   pageChecksums,
 } from '../../../src/shared/search/paged-bytes'
-import { buildSearchIndex, composeIndex } from '../../../src/shared/search/search-index'
+import { buildSearchIndex } from '../../../src/shared/search/search-index'
+import { composeIndex } from '../../../src/shared/search/compose-index'
 import type { DocInput } from '../../../src/shared/search/segment'
 
 const checksum = (b: Uint8Array) => crc32(b)

@@ -12,7 +12,7 @@ import {
   issueDocInputs,
   titleOf,
 } from '../../../src/shared/search/search-index'
-import type { SearchIndex } from '../../../src/shared/search/search-index'
+import type { SearchIndex } from '../../../src/shared/search/compose-index'
 import type { DocInput } from '../../../src/shared/search/segment'
 import type { Article, IssueView, SearchRequest, SearchResponse } from '../../../src/shared/types'
 import { SEEDS } from '../../helpers'

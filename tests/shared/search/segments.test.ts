@@ -16,7 +16,7 @@ import {
   issueDocInputs,
   withoutIssues,
 } from '../../../src/shared/search/search-index'
-import type { SearchIndex } from '../../../src/shared/search/search-index'
+import type { SearchIndex } from '../../../src/shared/search/compose-index'
 import type { DocInput, IssueRow } from '../../../src/shared/search/segment'
 import type { SearchRequest } from '../../../src/shared/types'
 import { SEEDS } from '../../helpers'

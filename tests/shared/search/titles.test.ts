@@ -3,14 +3,11 @@
 // stored twice.
 import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { deserializeSegment, serializeSegment } from '../../../src/shared/search/index-file'
-import {
-  buildSearchIndex,
-  composeIndex,
-  headlineOf,
-  titleOf,
-} from '../../../src/shared/search/search-index'
-import type { SearchIndex } from '../../../src/shared/search/search-index'
+import { deserializeSegment } from '../../../src/shared/search/index-file'
+import { serializeSegment } from '../../../src/shared/search/segment-write'
+import { buildSearchIndex, headlineOf, titleOf } from '../../../src/shared/search/search-index'
+import { composeIndex } from '../../../src/shared/search/compose-index'
+import type { SearchIndex } from '../../../src/shared/search/compose-index'
 
 const checksum = (b: Uint8Array): number => crc32(b)
 const issue = { id: 'x-2020-01-01', paper: 'x', date: '2020-01-01' }

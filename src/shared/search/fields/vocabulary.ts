@@ -7,7 +7,7 @@ import { normalize } from '../../text/normalize'
 import type { SuggestionKind } from '../../types'
 import { listLengthAt } from '../ngram'
 import { forEachTerm } from '../term-dictionary'
-import type { SearchIndex } from '../search-index'
+import type { SearchIndex } from '../compose-index'
 import { segmentByline, segmentDocCount, segmentTitle } from '../segment'
 
 /**

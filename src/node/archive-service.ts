@@ -9,7 +9,13 @@ import { buildIssueView, findArticle, issueSummary, parseArticleId } from '../sh
 import { search } from '../shared/search/engine'
 import { articleOccurrences } from '../shared/search/matches'
 import { parseQuery, positiveTerms } from '../shared/search/query'
-import { bodyOf, bylineOf, docCount, headlineOf, titleOf } from '../shared/search/search-index'
+import {
+  bodyMappedOf,
+  bylineOf,
+  docCount,
+  headlineOf,
+  titleOf,
+} from '../shared/search/search-index'
 import { articlesPerPage } from '../shared/search/compose-index'
 import type { SearchIndex } from '../shared/search/compose-index'
 import type {
@@ -230,10 +236,12 @@ export class ArchiveService implements ArchiveApi, ArchiveSyncApi {
       request,
       (id, d) => {
         shown?.(id, d)
+        const body = bodyMappedOf(this.index, d)
         return {
           headline: headlineOf(this.index, d),
           title: titleOf(this.index, d),
-          text: bodyOf(this.index, d),
+          text: body.text,
+          mapped: body,
         }
       },
       { papers: this.catalog.papers },

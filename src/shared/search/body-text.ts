@@ -14,6 +14,8 @@
 // len, top bit clear) — a line break or a variant is then 2 units — else 0x8000 and the three
 // as varint15 (15 bits a unit, the top bit says "more").
 
+import { normalizeMapped } from '../text/normalize'
+
 /** The display unit of a normalized code unit `c` under some table. */
 export type DisplayOf = (c: number) => number
 
@@ -189,22 +191,112 @@ export function applyEdits(
   end: number,
   table: DisplayOf,
 ): string {
-  const out: number[] = []
+  return applyEditsMapped(norm, edits, at, end, table).text
+}
+
+/** An article's display text, and where each character of its normalized body came from in it. */
+export interface MappedBody {
+  text: string
+  norm: string
+  /**
+   * normalizeMapped's map of `text`, rebuilt from the edits: map[j] is the position in `text` of
+   * the character normalized body character j came from; map[norm.length] = text.length.
+   */
+  map: Int32Array
+}
+
+/**
+ * applyEdits, with the map a snippet needs to find the query's matches in the normalized body
+ * and show them in the display text — instead of normalizing the display text again, which was
+ * half of what showing a hit cost. A kept character is where it is; an edit of one character
+ * for one is that character; any other edit (a dropped invisible before a variant, a ligature,
+ * collapsed spaces) is normalized again on its own, a few characters, so the map is
+ * normalizeMapped's own (checked against the seeds, tests/shared/search/body-text.test.ts).
+ */
+export function applyEditsMapped(
+  norm: string,
+  edits: ArrayLike<number>,
+  at: number,
+  end: number,
+  table: DisplayOf,
+): MappedBody {
+  let out = new Uint16Array(norm.length + 64)
+  let o = 0
+  const room = (n: number): void => {
+    if (o + n <= out.length) return
+    const bigger = new Uint16Array(Math.max(out.length * 2, o + n))
+    bigger.set(out.subarray(0, o))
+    out = bigger
+  }
+  const map = new Int32Array(norm.length + 1)
   const r = new EditReader(edits, at, end)
   let j = 0
   while (r.more) {
     const [gap, k, len] = r.header()
-    for (const stop = Math.min(norm.length, j + gap); j < stop; j++)
-      out.push(table(norm.charCodeAt(j)))
-    j = Math.min(norm.length, j + k)
-    for (const stop = Math.min(end, r.at + len); r.at < stop;) out.push(edits[r.at++] as number)
+    const stop = Math.min(norm.length, j + gap)
+    room(stop - j + len)
+    for (; j < stop; j++) {
+      map[j] = o
+      out[o++] = table(norm.charCodeAt(j))
+    }
+    const o0 = o
+    for (const last = Math.min(end, r.at + len); r.at < last;) out[o++] = edits[r.at++] as number
+    const kk = Math.min(norm.length - j, k)
+    if (kk > 0) mapEdit(norm, j, kk, out, o0, o, map)
+    j += kk
   }
-  for (; j < norm.length; j++) out.push(table(norm.charCodeAt(j)))
-  let s = ''
+  room(norm.length - j)
+  for (; j < norm.length; j++) {
+    map[j] = o
+    out[o++] = table(norm.charCodeAt(j))
+  }
+  map[norm.length] = o
+  let text = ''
   // In chunks: String.fromCharCode takes its units as arguments. Exact for any units (a lone
   // surrogate of a damaged source stays one; TextDecoder would replace it).
-  for (let x = 0; x < out.length; x += 4096) s += String.fromCharCode(...out.slice(x, x + 4096))
-  return s
+  for (let x = 0; x < o; x += 4096)
+    text += String.fromCharCode(...out.subarray(x, Math.min(o, x + 4096)))
+  return { text, norm, map }
+}
+
+/** Maps normalized characters j0..j0+k of an edit shown as out[o0..o1). */
+function mapEdit(
+  norm: string,
+  j0: number,
+  k: number,
+  out: Uint16Array,
+  o0: number,
+  o1: number,
+  map: Int32Array,
+): void {
+  if (k === 1 && o1 - o0 === 1) {
+    map[j0] = o0
+    return
+  }
+  const shown = String.fromCharCode(...out.subarray(o0, o1))
+  const again = normalizeMapped(shown)
+  const want = norm.slice(j0, j0 + k)
+  if (again.text === want) {
+    for (let x = 0; x < k; x++) map[j0 + x] = o0 + (again.map[x] as number)
+    return
+  }
+  // Normalized alone, the edit loses the space its neighbours made the normalizer keep (a line
+  // break between two Latin words): that space is its first whitespace, the rest as alone.
+  const lead = shown.search(/\s/)
+  if (want.charCodeAt(0) === 0x20 && again.text === want.slice(1) && lead >= 0) {
+    map[j0] = o0 + lead
+    for (let x = 1; x < k; x++) map[j0 + x] = o0 + (again.map[x - 1] as number)
+    return
+  }
+  // Or the space it ends with, made by what follows it (an expansion before a tab, then a digit).
+  const run = /\s+$/.exec(shown)
+  if (want.endsWith(' ') && again.text === want.slice(0, -1) && run) {
+    for (let x = 0; x < k - 1; x++) map[j0 + x] = o0 + (again.map[x] as number)
+    map[j0 + k - 1] = o0 + run.index
+    return
+  }
+  // Otherwise each character is placed at the edit's character of the same rank.
+  for (let x = 0; x < k; x++) map[j0 + x] = o0 + Math.min(x, Math.max(0, o1 - o0 - 1))
 }
 
 /**

@@ -22,7 +22,8 @@ import {
 import type { ParsedQuery } from './query'
 import { articleIdOf, typeOf } from './search-index'
 import type { SearchIndex } from './compose-index'
-import { findMatches, makeSnippet } from './matches'
+import type { IssueRow } from './segment'
+import { findMatches, findMatchesIn, makeSnippet } from './matches'
 import { withQueryScope } from './query-scope'
 import type { PaperName } from './query-scope'
 
@@ -34,6 +35,12 @@ export interface HitSource {
   /** Kicker, headline and subheadline: what the headline field indexes. */
   title?: string
   text: string
+  /**
+   * `text` normalized, with normalizeMapped's map of it, when the caller has them (a body
+   * rebuilt from the index: bodyMappedOf): the matches are then found without normalizing the
+   * text again.
+   */
+  mapped?: { norm: string; map: Int32Array }
 }
 export type HitSourceProvider = (articleId: string, doc: number) => HitSource | undefined
 
@@ -45,14 +52,17 @@ export interface SearchContext {
 function issueTests(
   index: SearchIndex,
   f: SearchFilters,
-): { paperOk: boolean[]; dateOk: boolean[] } {
+): { paperOk: Uint8Array; dateOk: Uint8Array } {
   const papers = f.papers && f.papers.length ? new Set(f.papers) : undefined
-  return {
-    paperOk: index.issues.map((i) => !papers || papers.has(i.paper)),
-    dateOk: index.issues.map(
-      (i) => (!f.dateFrom || i.date >= f.dateFrom) && (!f.dateTo || i.date <= f.dateTo),
-    ),
+  const n = index.issues.length
+  const paperOk = new Uint8Array(n)
+  const dateOk = new Uint8Array(n)
+  for (let k = 0; k < n; k++) {
+    const i = index.issues[k] as IssueRow
+    paperOk[k] = !papers || papers.has(i.paper) ? 1 : 0
+    dateOk[k] = (!f.dateFrom || i.date >= f.dateFrom) && (!f.dateTo || i.date <= f.dateTo) ? 1 : 0
   }
+  return { paperOk, dateOk }
 }
 
 /** Ids of the articles matching an already parsed query, in index order (for tests and tools). */
@@ -210,12 +220,21 @@ export function search(
   const perIssue = new Int32Array(index.issues.length)
   const perType = new Int32Array(typeOk.length)
   const issueOf = index.docs.issue
+  // One pass over the hits (tens of thousands for a common word): the facet counts, and the
+  // positions of the hits shown (those every filter lets through).
+  const shownAt = new Int32Array(all.docs.length)
+  let shownCount = 0
+  const scopeType = scoped?.typeOk
   for (let i = 0; i < all.docs.length; i++) {
     const d = all.docs[i] as number
     const issue = issueOf[d] as number
-    if (paperOk[issue] && dateOk[issue] && (!scoped || scoped.typeOk[typeCol[d] as number]))
-      perType[typeCol[d] as number]!++
-    if (typeOk[typeCol[d] as number]) perIssue[issue]!++
+    const t = typeCol[d] as number
+    const inFilters = paperOk[issue] === 1 && dateOk[issue] === 1
+    if (inFilters && (scopeType === undefined || scopeType[t] === 1)) perType[t]!++
+    if (typeOk[t] === 1) {
+      perIssue[issue]!++
+      if (inFilters) shownAt[shownCount++] = i
+    }
   }
   const papers = new Map<string, number>()
   const years = new Map<string, number>()
@@ -235,16 +254,10 @@ export function search(
     }
     if (paperOk[i] && dateOk[i]) total += count
   })
-  const shownPositions: number[] = []
-  for (let i = 0; i < all.docs.length; i++) {
-    const d = all.docs[i] as number
-    const issue = issueOf[d] as number
-    if (paperOk[issue] && dateOk[issue] && typeOk[typeCol[d] as number]) shownPositions.push(i)
-  }
   const offset = request.offset ?? 0
   const limit = request.limit ?? DEFAULT_LIMIT
   const page = firstK(
-    shownPositions,
+    shownAt.subarray(0, shownCount),
     offset + limit,
     comparator(index, all, request.sort ?? 'relevance'),
   ).slice(offset)
@@ -293,7 +306,12 @@ function snippetFor(
   src: HitSource,
   terms: string[],
 ): { snippet: string; highlights: SearchHit['highlights'] } {
-  const body = findMatches(src.text, terms)
+  // An empty normalized body of a non-empty text is one the index does not hold (its fields
+  // leave the text out): found in the text itself, as before.
+  const body =
+    src.mapped && (src.mapped.norm.length > 0 || src.text.length === 0)
+      ? findMatchesIn(src.mapped.norm, src.mapped.map, terms)
+      : findMatches(src.text, terms)
   if (body.length) return makeSnippet(src.text, body)
   const combined = `${src.title ?? src.headline} — ${src.text}`
   return makeSnippet(combined, findMatches(combined, terms))

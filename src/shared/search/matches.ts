@@ -10,6 +10,15 @@ import { mapRange } from '../text/reflow'
 export function findMatches(text: string, terms: readonly string[]): Range[] {
   if (terms.length === 0 || text.length === 0) return []
   const { text: norm, map } = normalizeMapped(text)
+  return findMatchesIn(norm, map, terms)
+}
+
+/**
+ * The same, given the text's normalized form and normalizeMapped's map of it (a hit's body
+ * rebuilt from the index: body-text.ts applyEditsMapped).
+ */
+export function findMatchesIn(norm: string, map: Int32Array, terms: readonly string[]): Range[] {
+  if (terms.length === 0) return []
   const found: [number, number][] = []
   for (const term of terms) {
     let at = norm.indexOf(term)

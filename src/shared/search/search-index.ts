@@ -16,11 +16,13 @@ import {
   rowAt,
   rowOf,
   segmentBody,
+  segmentBodyMapped,
   segmentDocCount,
   segmentDocText,
 } from './segment'
 import { segmentByline, segmentHeadline, segmentTitle } from './segment'
 import type { DocInput, DocRow, IndexField, IndexSegment, IssueRow } from './segment'
+import type { MappedBody } from './body-text'
 import type { GramSize } from './ngram'
 import { composeIndex } from './compose-index'
 import type { SearchIndex, SegmentRef } from './compose-index'
@@ -269,6 +271,12 @@ export function titleOf(index: SearchIndex, d: number): string {
 export function bodyOf(index: SearchIndex, d: number): string {
   const { ref, local } = locate(index, d)
   return segmentBody(ref.seg, local)
+}
+
+/** The same, with its normalized body and the map between the two (what a snippet needs). */
+export function bodyMappedOf(index: SearchIndex, d: number): MappedBody {
+  const { ref, local } = locate(index, d)
+  return segmentBodyMapped(ref.seg, local)
 }
 
 /** The byline of doc `d` as printed ('' for none). */

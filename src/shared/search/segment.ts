@@ -8,14 +8,14 @@ import { BLOCK_TYPES } from '../types'
 import type { BlockType } from '../types'
 import { normalize, normalizeMapped } from '../text/normalize'
 import {
-  applyEdits,
+  applyEditsMapped,
   chooseTable,
   editsFromMap,
   identity,
   rebaseEdits,
   tableDisplay,
 } from './body-text'
-import type { DisplayOf } from './body-text'
+import type { DisplayOf, MappedBody } from './body-text'
 import { buildNgramIndex, DOC_SEPARATOR } from './ngram'
 import type { GramSize, NgramIndexData } from './ngram'
 import type { TextColumn } from './paged-text'
@@ -314,8 +314,13 @@ function normBody(index: IndexSegment, d: number): string {
 
 /** The reflowed text of doc `d`, as the reader shows it: rebuilt from its normalized body. */
 export function segmentBody(index: IndexSegment, d: number): string {
+  return segmentBodyMapped(index, d).text
+}
+
+/** The same, with its normalized body and the map between the two (what a snippet needs). */
+export function segmentBodyMapped(index: IndexSegment, d: number): MappedBody {
   const c = index.docs
-  return applyEdits(
+  return applyEditsMapped(
     normBody(index, d),
     c.bodyEdits,
     c.bodyEditStarts[d] as number,

@@ -123,11 +123,14 @@ export function normalizeMapped(input: string): MappedText {
       }
       str = complex.get(code) as string
     }
+    // A character that stays one (an astral one kept as its pair) maps unit for unit, so that a
+    // match ending in it is not cut between its surrogates; an expansion maps to where it began.
+    const unitwise = str.length === width
     for (let k = 0; k < str.length; k++) {
       const c = str.charCodeAt(k)
       if (isWhitespace(c)) {
         if (pendingSpaceAt < 0) pendingSpaceAt = i
-      } else emitChar(c, i)
+      } else emitChar(c, unitwise ? i + k : i)
     }
     i += width - 1
   }

@@ -6,16 +6,24 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   applyEdits,
+  applyEditsMapped,
   chooseTable,
   editsFromMap,
   identity,
   rebaseEdits,
   tableDisplay,
 } from '../../../src/shared/search/body-text'
-import { bodyOf, buildSearchIndex, mergedSegment } from '../../../src/shared/search/search-index'
+import {
+  bodyMappedOf,
+  bodyOf,
+  buildSearchIndex,
+  mergedSegment,
+} from '../../../src/shared/search/search-index'
+import { seedArchive } from './seed-index'
 import { composeIndex } from '../../../src/shared/search/compose-index'
 import { segmentBody } from '../../../src/shared/search/segment'
 import { normalizeMapped } from '../../../src/shared/text/normalize'
+import { findMatches, findMatchesIn } from '../../../src/shared/search/matches'
 
 /** Characters the normalizer treats differently: kept, folded, widened, dropped, expanded. */
 const PIECES = [
@@ -118,5 +126,62 @@ describe('display bodies as edits to the normalized text', () => {
       }),
       { numRuns: 60 },
     )
+  })
+
+  it("rebuilds the normalizer's map with the text under the identity table: the same matches", () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (display, from, span) => {
+        const { norm, edits } = edited(display)
+        const again = normalizeMapped(display)
+        const mapped = applyEditsMapped(norm, edits, 0, edits.length, identity)
+        expect(mapped.text).toBe(display)
+        expect(Array.from(mapped.map)).toEqual(Array.from(again.map))
+        const at = norm.length ? from % norm.length : 0
+        const term = norm.slice(at, at + 1 + (span % 4))
+        if (term)
+          expect(findMatchesIn(mapped.norm, mapped.map, [term])).toEqual(
+            findMatches(display, [term]),
+          )
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it("under a segment's table learnt from one-for-one forms, the same matches too", () => {
+    // A table learnt from expansions ("①" shown for "1", "㈠" for "(一)") may place a character
+    // within its edit one unit over from the normalizer; an archive's table comes from thousands
+    // of articles of variants and widths (the seeds' test below).
+    const oneForOne = PIECES.filter((p) => !['①', '㈠', 'ﬁ'].includes(p))
+    const plain = fc.array(fc.constantFrom(...oneForOne), { maxLength: 80 }).map((a) => a.join(''))
+    fc.assert(
+      fc.property(fc.array(plain, { minLength: 1, maxLength: 6 }), fc.nat(), (displays, from) => {
+        const bodies = displays.map(edited)
+        const shown = tableDisplay(charIds, chooseTable(charIds, 0x10000, bodies))
+        bodies.forEach(({ norm, edits }, i) => {
+          const display = displays[i] as string
+          const rebased = rebaseEdits(norm, edits, 0, edits.length, identity, shown)
+          const mapped = applyEditsMapped(norm, rebased, 0, rebased.length, shown)
+          expect(mapped.text).toBe(display)
+          expect(Array.from(mapped.map)).toEqual(Array.from(normalizeMapped(display).map))
+          const at = norm.length ? from % norm.length : 0
+          const term = norm.slice(at, at + 2)
+          if (term)
+            expect(findMatchesIn(mapped.norm, mapped.map, [term])).toEqual(
+              findMatches(display, [term]),
+            )
+        })
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it("rebuilds every seed article's map as the normalizer makes it", () => {
+    const { index } = seedArchive()
+    const n = index.docs.issue.length
+    expect(n).toBeGreaterThan(20)
+    for (let d = 0; d < n; d++) {
+      const mapped = bodyMappedOf(index, d)
+      expect(Array.from(mapped.map)).toEqual(Array.from(normalizeMapped(mapped.text).map))
+    }
   })
 })

@@ -185,7 +185,8 @@ export function buildInShards(
         else if (message.type === 'log') slot.logs.push(message.message)
         else if (message.type === 'done') {
           const { ngram, ...rest } = message.seg
-          slot.seg = { ...rest, ngram: { ...ngram, lists: new PlainBytes(ngram.lists) } }
+          const terms = { ...ngram.terms, deltas: new PlainBytes(ngram.terms.deltas) }
+          slot.seg = { ...rest, ngram: { ...ngram, lists: new PlainBytes(ngram.lists), terms } }
           slot.fraction = 1
           slot.port.close()
           pending--

@@ -2,6 +2,7 @@
 // built on several threads (shard-build.ts).
 import type { MessagePort } from 'node:worker_threads'
 import type { CorrectionEntry } from '../shared/archive/corrections'
+import type { TermDictionary } from '../shared/search/term-dictionary'
 import type { NgramIndexData } from '../shared/search/ngram'
 import type { IndexSegment } from '../shared/search/segment'
 import type { Catalog } from '../shared/types'
@@ -24,9 +25,13 @@ export type ShardMessage =
   | { type: 'error'; message: string; stack?: string }
 
 /**
- * A segment as it crosses threads: its postings as the bytes themselves, since a structured
- * clone keeps no class (the PlainBytes around them is put back on arrival).
+ * A segment as it crosses threads: its postings and its dictionary's varints as the bytes
+ * themselves, since a structured clone keeps no class (the PlainBytes around them is put back
+ * on arrival).
  */
 export type WireSegment = Omit<IndexSegment, 'ngram'> & {
-  ngram: Omit<NgramIndexData, 'lists'> & { lists: Uint8Array }
+  ngram: Omit<NgramIndexData, 'lists' | 'terms'> & {
+    lists: Uint8Array
+    terms: Omit<TermDictionary, 'deltas'> & { deltas: Uint8Array }
+  }
 }

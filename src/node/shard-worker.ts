@@ -36,8 +36,15 @@ try {
     (fraction) => post({ type: 'progress', fraction }),
     (message) => post({ type: 'log', message }),
   )
-  const lists = seg.ngram.lists.range(0, seg.ngram.lists.length)
-  const wire: WireSegment = { ...seg, ngram: { ...seg.ngram, lists } }
+  const { lists, terms } = seg.ngram
+  const wire: WireSegment = {
+    ...seg,
+    ngram: {
+      ...seg.ngram,
+      lists: lists.range(0, lists.length),
+      terms: { ...terms, deltas: terms.deltas.range(0, terms.deltas.length) },
+    },
+  }
   post({ type: 'done', seg: wire }, buffersOf(wire))
 } catch (e) {
   const err = e instanceof Error ? e : new Error(String(e))

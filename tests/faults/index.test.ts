@@ -137,6 +137,17 @@ describe('opening an archive with a damaged index', () => {
       },
       /section listPages fails its checksum/,
     ],
+    [
+      // Paged like the postings (format v14), but its last page is read at open for the count.
+      'a flipped byte in the term dictionary (one page here)',
+      () => {
+        const bad = Buffer.from(good)
+        const at = sectionAt('termDeltas') + 10
+        bad[at] = (bad[at] as number) ^ 0xff
+        writeFileSync(file, bad)
+      },
+      /page 0 of the term dictionary fails its checksum/,
+    ],
     ['empty', () => writeFileSync(file, ''), /damaged/],
     ['index.bin truncated', () => writeFileSync(indexFile, manifest.subarray(0, 40)), /damaged/],
     [

@@ -10,7 +10,7 @@ import { IndexFileError } from './index-error'
 import type { ByteReader, Checksum } from './index-error'
 import type { NgramIndexData } from './ngram'
 import { checkPages, PagedBytes, PlainBytes } from './paged-bytes'
-import type { PageCache } from './paged-bytes'
+import type { ListBytes, PageCache } from './paged-bytes'
 import { decodeUnits, PagedText, TextPageCache, textPageChecksums } from './paged-text'
 import type { TextColumn } from './paged-text'
 import { checkAllBlocks, readDictionary } from './term-dictionary'
@@ -31,19 +31,20 @@ export { IndexFileError }
 export type { ByteReader, Checksum }
 
 /**
- * Sections a segment read from its file reads (and checks) at open: the dictionary and the
- * character ids, which every lookup needs, the postings' page table, and the doc columns every
- * query reads for each candidate (a damaged one is then found by the open, which rebuilds).
- * The columns only a shown hit reads — body edits, headline, title and byline starts, 70% of
- * the doc columns' bytes — wait for their first use (lazy-columns.ts); the postings and the
- * text are read a page at a time.
+ * Sections a segment read from its file reads (and checks) at open: the dictionary's samples and
+ * the character ids, which every lookup needs, the page tables of the postings and of the
+ * dictionary's varints, and the doc columns every query reads for each candidate (a damaged one
+ * is then found by the open, which rebuilds). The columns only a shown hit reads — body edits,
+ * headline, title and byline starts, 70% of the doc columns' bytes — wait for their first use
+ * (lazy-columns.ts); the postings, the dictionary's varints and the text are read a page at a
+ * time.
  */
 const AT_OPEN = new Set<SectionName>([
   'charIds',
   'sampleKeys',
   'sampleStarts',
   'blockAt',
-  'termDeltas',
+  'termPages',
   'listPages',
   ...ENGINE_COLUMNS,
 ])
@@ -105,7 +106,6 @@ export function readSegment(
     throw new IndexFileError('unreadable header')
   const got: Partial<Record<SectionName, unknown>> = {}
   const infos: Partial<Record<SectionName, SectionInfo>> = {}
-  let paged: SectionInfo | undefined
   const texts: SectionInfo[] = []
   for (const s of header.sections) {
     const name = s.name as SectionName
@@ -123,8 +123,7 @@ export function readSegment(
     infos[name] = s
     if (kind === 'paged' || kind === 'text') {
       // Checked against their page CRCs below, whole or page by page.
-      if (kind === 'paged') paged = s
-      else texts.push(s)
+      if (kind === 'text') texts.push(s)
       continue
     }
     if (s.bytes % UNIT[kind] !== 0) throw new IndexFileError(`section ${name} has a partial unit`)
@@ -163,8 +162,10 @@ export function readSegment(
             ? Uint16Array
             : Uint32Array
   }
-  const listsInfo = paged as SectionInfo
+  const listsInfo = info.lists
+  const termsInfo = info.termDeltas
   let lists
+  let deltas: ListBytes | undefined
   let lazyColumns: LazyDocColumns | undefined
   if (paging) {
     // The text columns read the same file as the postings: closing the postings (the segment's
@@ -182,9 +183,20 @@ export function readSegment(
       onClose: () => {
         for (const c of columns) c.close()
         lazyColumns?.close()
+        deltas?.close()
         textCache.drop()
         paging.onClose?.()
       },
+    })
+    deltas = new PagedBytes({
+      read,
+      base: dataStart + termsInfo.offset,
+      length: termsInfo.bytes,
+      crcs: v.termPages,
+      checksum,
+      cache: paging.cache,
+      name: paging.name,
+      what: 'the term dictionary',
     })
     // Each column holds the postings, so that the file is not closed by the safety net of an
     // index dropped unclosed (index-store.ts) while a column of it is still read.
@@ -207,6 +219,11 @@ export function readSegment(
     if (raw.length !== listsInfo.bytes) throw new IndexFileError('section lists is truncated')
     checkPages(raw, v.listPages, checksum, 'section lists')
     lists = new PlainBytes(raw)
+    const rawTerms = read(dataStart + termsInfo.offset, termsInfo.bytes)
+    if (rawTerms.length !== termsInfo.bytes)
+      throw new IndexFileError('section termDeltas is truncated')
+    checkPages(rawTerms, v.termPages, checksum, 'section termDeltas', 'the term dictionary')
+    deltas = new PlainBytes(rawTerms)
     for (const s of texts) got[s.name as SectionName] = readText(read, dataStart, s, checksum)
   }
   const terms = readDictionary(
@@ -214,7 +231,7 @@ export function readSegment(
       sampleKeys: v.sampleKeys,
       sampleStarts: v.sampleStarts,
       blockAt: v.blockAt,
-      deltas: v.termDeltas,
+      deltas,
     },
     lists.length,
   )

@@ -100,12 +100,13 @@ export function checkPages(
   crcs: Uint32Array,
   checksum: Checksum,
   name: string,
+  what = 'the postings',
 ): void {
   if (crcs.length !== Math.ceil(bytes.length / PAGE_BYTES))
-    throw new IndexFileError(`${name}: the page table does not fit the postings`)
+    throw new IndexFileError(`${name}: the page table does not fit ${what}`)
   for (let p = 0; p < crcs.length; p++)
     if (checksum(bytes.subarray(p * PAGE_BYTES, (p + 1) * PAGE_BYTES)) !== crcs[p])
-      throw new IndexFileError(`${name}: page ${p} of the postings fails its checksum`)
+      throw new IndexFileError(`${name}: page ${p} of ${what} fails its checksum`)
 }
 
 /**
@@ -129,6 +130,8 @@ export interface PagedSource {
   cache: PageCache
   /** Names the file in errors: "segment seg-….bin". */
   name: string
+  /** Names the section in errors: "the postings" (the default), "the term dictionary". */
+  what?: string
   /** Called once, by the first `close` (index-store.ts closes the segment's file). */
   onClose?: () => void
 }
@@ -138,18 +141,22 @@ export class PagedBytes implements ListBytes {
   readonly length: number
   private readonly owner: number
   private closed = false
+  private readonly what: string
 
   constructor(private readonly source: PagedSource) {
     this.length = source.length
+    this.what = source.what ?? 'the postings'
     this.owner = source.cache.newOwner()
     if (source.crcs.length !== Math.ceil(source.length / PAGE_BYTES))
-      throw new IndexFileError(`${source.name}: the page table does not fit the postings`)
+      throw new IndexFileError(
+        `${source.name}: the page table does not fit ${source.what ?? 'the postings'}`,
+      )
   }
 
   range(offset: number, length: number): Uint8Array {
     if (length <= 0) return new Uint8Array(0)
     if (offset < 0 || offset + length > this.length)
-      throw new IndexFileError(`${this.source.name}: a postings list lies outside its section`)
+      throw new IndexFileError(`${this.source.name}: a range lies outside ${this.what}`)
     const first = Math.floor(offset / PAGE_BYTES)
     const last = Math.floor((offset + length - 1) / PAGE_BYTES)
     if (first === last) {
@@ -178,9 +185,9 @@ export class PagedBytes implements ListBytes {
     const n = Math.min(PAGE_BYTES, this.length - start)
     const raw = this.source.read(this.source.base + start, n)
     if (raw.length !== n)
-      throw new IndexFileError(`${name}: page ${p} of the postings is truncated`)
+      throw new IndexFileError(`${name}: page ${p} of ${this.what} is truncated`)
     if (this.source.checksum(raw) !== this.source.crcs[p])
-      throw new IndexFileError(`${name}: page ${p} of the postings fails its checksum`)
+      throw new IndexFileError(`${name}: page ${p} of ${this.what} fails its checksum`)
     // A plain Uint8Array view (the reader may hand a Buffer): one array shape in the decoders.
     const page = new Uint8Array(raw.buffer, raw.byteOffset, n)
     cache.set(this.owner, p, page)

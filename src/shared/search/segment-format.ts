@@ -22,8 +22,10 @@ export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // v12: the text sections are checked per page of TEXT_PAGE_UNITS (`pages` in their header
 // entry), so that a segment opens without reading its text either (paged-text.ts).
 // v13: a title is kept only where it is not its headline (`titleOwn`).
-export const INDEX_FORMAT_VERSION = 13
-export const MAGIC = 'ARSEG013'
+// v14: the term dictionary's varints (`termDeltas`) are paged like the postings, with their page
+// CRCs in `termPages`, so that an open reads only the dictionary's samples.
+export const INDEX_FORMAT_VERSION = 14
+export const MAGIC = 'ARSEG014'
 export const PREAMBLE = 12 // magic + header length
 
 export interface SectionInfo {
@@ -48,8 +50,8 @@ export interface Header {
 /**
  * Sections and how their bytes are viewed: text (UTF-16, checked and read a page at a time),
  * string (UTF-16 read at open: the bylines, short, which a `byline:` term scans whole), bytes,
- * 16- or 32-bit integers, or bytes checked and read a page at a time (paged: the postings,
- * whose page CRCs are `listPages`).
+ * 16- or 32-bit integers, or bytes checked and read a page at a time (paged: the postings and
+ * the dictionary's varints, whose page CRCs are `listPages` and `termPages`).
  */
 export const SECTIONS = {
   text: 'text',
@@ -77,7 +79,8 @@ export const SECTIONS = {
   sampleKeys: 'u32',
   sampleStarts: 'u32',
   blockAt: 'u32',
-  termDeltas: 'u8',
+  termPages: 'u32',
+  termDeltas: 'paged',
   listPages: 'u32',
   lists: 'paged',
 } as const

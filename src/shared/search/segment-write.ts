@@ -36,6 +36,7 @@ function sectionsOf(
   const { docs, ngram } = index
   // All of a loaded segment's pages are read (and checked) when it is written elsewhere.
   const lists = ngram.lists.range(0, ngram.lists.length)
+  const deltas = ngram.terms.deltas.range(0, ngram.terms.deltas.length)
   return {
     text: docs.text,
     starts: docs.starts,
@@ -62,7 +63,8 @@ function sectionsOf(
     sampleKeys: ngram.terms.sampleKeys,
     sampleStarts: ngram.terms.sampleStarts,
     blockAt: ngram.terms.blockAt,
-    termDeltas: ngram.terms.deltas,
+    termPages: pageChecksums(deltas, checksum),
+    termDeltas: deltas,
     listPages: pageChecksums(lists, checksum),
     lists,
   }

@@ -7,7 +7,6 @@
 // queries, and recall against a plain scan. Figures, never a timed test.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { crc32 } from 'node:zlib'
 import MiniSearch from 'minisearch'
 import { parseCatalog, sortCatalog } from '../src/shared/archive/catalog'
 import { buildIssueView } from '../src/shared/archive/issue'
@@ -17,6 +16,7 @@ import { serializeSegment } from '../src/shared/search/segment-write'
 import { buildSearchIndex } from '../src/shared/search/search-index'
 import type { DocInput } from '../src/shared/search/segment'
 import { normalize } from '../src/shared/text/normalize'
+import { segmentIo } from '../src/node/index-store'
 
 const R = Number(process.argv.find((a) => a.startsWith('--replicas='))?.slice(11) ?? 200)
 const QUERIES = 200
@@ -109,9 +109,9 @@ let t = performance.now()
 const index = buildSearchIndex(issues, docs)
 const ourBuild = performance.now() - t
 const ourHeap = mem() - before
-const bytes = serializeSegment(index.segments[0]!.seg, (b) => crc32(b))
+const bytes = serializeSegment(index.segments[0]!.seg, segmentIo)
 t = performance.now()
-deserializeSegment(bytes, (b) => crc32(b))
+deserializeSegment(bytes, segmentIo)
 const ourLoad = performance.now() - t
 // Timed as the app runs it: a page of 20 hits (snippets aside). Recall is checked below.
 const ours = timeQueries((q) => {

@@ -23,6 +23,10 @@ const FOR_TESTS: Record<string, string> = {
   'src/preload/bridge.ts wireVerb':
     'the type-level test that a verb wired to another does not compile',
   'src/shared/search/engine.ts matchingArticles': 'the oracle of the search property tests',
+  'src/shared/search/body-text.ts applyEdits':
+    'the round-trip properties of the edits compare the display text alone',
+  'src/shared/search/search-index.ts bodyOf':
+    'the body-text and segments tests read a display body back (the app reads it with its map)',
   'src/shared/search/merge.ts mergeAll':
     'the segments test: a merged index answers as the split one',
   'src/shared/search/search-index.ts docText': 'the segments and OpenSearch tests read a doc back',

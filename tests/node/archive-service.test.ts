@@ -59,7 +59,7 @@ describe('ArchiveService', () => {
     const logs: string[] = []
     const s = ArchiveService.open({ archiveDir: dir, log: (m) => logs.push(m) })
     expect(s.openResult).toMatchObject({ index: 'built', written: true })
-    expect(logs[0]).toMatch(/damaged or outdated \(section \w+ fails its checksum\)/)
+    expect(logs[0]).toMatch(/damaged or outdated \(section \w+: page 0 fails its checksum\)/)
     writeFileSync(file, readFileSync(file).subarray(0, 100))
     expect(ArchiveService.open({ archiveDir: dir }).openResult.reason).toMatch(/damaged/)
     expect(ArchiveService.open({ archiveDir: dir }).openResult.index).toBe('loaded')

@@ -10,3 +10,16 @@ export type Checksum = (bytes: Uint8Array) => number
 
 /** Reads `length` bytes at `offset` of the index file. */
 export type ByteReader = (offset: number, length: number) => Uint8Array
+
+/** Deflates and inflates pages of a segment file (raw deflate: node:zlib in the app). */
+export interface Codec {
+  deflate(bytes: Uint8Array): Uint8Array
+  /** Throws on bytes that are not a deflate stream. */
+  inflate(bytes: Uint8Array): Uint8Array
+}
+
+/** What reading and writing a segment file is given: its checksum and its page codec. */
+export interface SegmentIo {
+  checksum: Checksum
+  codec: Codec
+}

@@ -7,11 +7,12 @@
 // (lazy-columns.ts).
 // The index file itself (index-manifest.ts) lists the segment files and their deletions.
 import { IndexFileError } from './index-error'
-import type { ByteReader, Checksum } from './index-error'
+import type { ByteReader, Checksum, SegmentIo } from './index-error'
 import type { NgramIndexData } from './ngram'
-import { checkPages, PagedBytes, PlainBytes } from './paged-bytes'
+import { PagedBytes, PlainBytes } from './paged-bytes'
 import type { ListBytes, PageCache } from './paged-bytes'
-import { decodeUnits, PagedText, TextPageCache, textPageChecksums } from './paged-text'
+import { decodeUnits, PagedText, TextPageCache } from './paged-text'
+import { checkPageTable, loadSection } from './page-store'
 import type { TextColumn } from './paged-text'
 import { checkAllBlocks, readDictionary } from './term-dictionary'
 import {
@@ -28,12 +29,11 @@ import { readHeader, SECTIONS } from './segment-format'
 import type { Header, SectionInfo, SectionName } from './segment-format'
 
 export { IndexFileError }
-export type { ByteReader, Checksum }
+export type { ByteReader, Checksum, SegmentIo }
 
 /**
  * Sections a segment read from its file reads (and checks) at open: the dictionary's samples and
- * the character ids, which every lookup needs, the page tables of the postings and of the
- * dictionary's varints, and the doc columns every query reads for each candidate (a damaged one
+ * the character ids, which every lookup needs, and the doc columns every query reads for each candidate (a damaged one
  * is then found by the open, which rebuilds). The columns only a shown hit reads — body edits,
  * headline, title and byline starts, 70% of the doc columns' bytes — wait for their first use
  * (lazy-columns.ts); the postings, the dictionary's varints and the text are read a page at a
@@ -44,8 +44,6 @@ const AT_OPEN = new Set<SectionName>([
   'sampleKeys',
   'sampleStarts',
   'blockAt',
-  'termPages',
-  'listPages',
   ...ENGINE_COLUMNS,
 ])
 
@@ -86,9 +84,10 @@ export interface Paging {
 export function readSegment(
   size: number,
   read: ByteReader,
-  checksum: Checksum,
+  io: SegmentIo,
   paging?: Paging,
 ): IndexSegment {
+  const { checksum } = io
   const { header: checked, headerEnd, dataStart } = readHeader(size, read)
   // The header without its `check` is written by JSON.stringify in this key order, so
   // re-serializing what was parsed reproduces the checksummed bytes exactly.
@@ -120,17 +119,19 @@ export function readSegment(
       dataStart + s.offset + s.bytes > size
     )
       throw new IndexFileError(`section ${name} is truncated`)
+    checkPageTable(s.pages, s.bytes, `section ${name}`)
     infos[name] = s
     if (kind === 'paged' || kind === 'text') {
       // Checked against their page CRCs below, whole or page by page.
       if (kind === 'text') texts.push(s)
       continue
     }
-    if (s.bytes % UNIT[kind] !== 0) throw new IndexFileError(`section ${name} has a partial unit`)
+    if (s.pages.size % UNIT[kind] !== 0)
+      throw new IndexFileError(`section ${name} has a partial unit`)
     // From a file, a doc column is read when first used (lazy-columns.ts); the rest now.
     if (paging && !AT_OPEN.has(name)) continue
     got[name] = viewSection(
-      readChecked(read, dataStart, s, checksum, `section ${name}`),
+      readChecked(read, dataStart, s, io, `section ${name}`),
       kind,
       decodeUnits,
     )
@@ -164,39 +165,38 @@ export function readSegment(
   }
   const listsInfo = info.lists
   const termsInfo = info.termDeltas
-  let lists
-  let deltas: ListBytes | undefined
+  let lists: ListBytes
+  let deltas: ListBytes
   let lazyColumns: LazyDocColumns | undefined
   if (paging) {
     // The text columns read the same file as the postings: closing the postings (the segment's
     // one close, index-store.ts) ends their reading too and drops their cached pages.
     const textCache = paging.textCache ?? new TextPageCache()
     const columns: PagedText[] = []
+    const termBytes = new PagedBytes({
+      read,
+      base: dataStart + termsInfo.offset,
+      pages: termsInfo.pages,
+      io,
+      cache: paging.cache,
+      name: paging.name,
+      what: 'the term dictionary',
+    })
+    deltas = termBytes
     lists = new PagedBytes({
       read,
       base: dataStart + listsInfo.offset,
-      length: listsInfo.bytes,
-      crcs: v.listPages,
-      checksum,
+      pages: listsInfo.pages,
+      io,
       cache: paging.cache,
       name: paging.name,
       onClose: () => {
         for (const c of columns) c.close()
         lazyColumns?.close()
-        deltas?.close()
+        termBytes.close()
         textCache.drop()
         paging.onClose?.()
       },
-    })
-    deltas = new PagedBytes({
-      read,
-      base: dataStart + termsInfo.offset,
-      length: termsInfo.bytes,
-      crcs: v.termPages,
-      checksum,
-      cache: paging.cache,
-      name: paging.name,
-      what: 'the term dictionary',
     })
     // Each column holds the postings, so that the file is not closed by the safety net of an
     // index dropped unclosed (index-store.ts) while a column of it is still read.
@@ -204,9 +204,8 @@ export function readSegment(
       const column = new PagedText({
         read,
         base: dataStart + s.offset,
-        bytes: s.bytes,
-        crcs: s.pages ?? [],
-        checksum,
+        pages: s.pages,
+        io,
         cache: textCache,
         name: `${paging.name}, section ${s.name}`,
         holds: lists,
@@ -215,16 +214,13 @@ export function readSegment(
       got[s.name as SectionName] = column
     }
   } else {
-    const raw = read(dataStart + listsInfo.offset, listsInfo.bytes)
-    if (raw.length !== listsInfo.bytes) throw new IndexFileError('section lists is truncated')
-    checkPages(raw, v.listPages, checksum, 'section lists')
-    lists = new PlainBytes(raw)
-    const rawTerms = read(dataStart + termsInfo.offset, termsInfo.bytes)
-    if (rawTerms.length !== termsInfo.bytes)
-      throw new IndexFileError('section termDeltas is truncated')
-    checkPages(rawTerms, v.termPages, checksum, 'section termDeltas', 'the term dictionary')
-    deltas = new PlainBytes(rawTerms)
-    for (const s of texts) got[s.name as SectionName] = readText(read, dataStart, s, checksum)
+    lists = new PlainBytes(
+      loadSection(read, dataStart + listsInfo.offset, listsInfo.pages, io, 'section lists'),
+    )
+    deltas = new PlainBytes(
+      loadSection(read, dataStart + termsInfo.offset, termsInfo.pages, io, 'section termDeltas'),
+    )
+    for (const s of texts) got[s.name as SectionName] = readText(read, dataStart, s, io)
   }
   const terms = readDictionary(
     {
@@ -284,7 +280,7 @@ export function readSegment(
       texts: textColumns,
       read,
       dataStart,
-      checksum,
+      io,
       sections,
       decode: decodeUnits,
       validate,
@@ -303,19 +299,13 @@ export function readSegment(
   return { issues: header.issues, docs, ngram }
 }
 
-/** A text section read whole and checked page by page (a segment held in memory). */
-function readText(read: ByteReader, dataStart: number, s: SectionInfo, checksum: Checksum): string {
-  const raw = read(dataStart + s.offset, s.bytes)
+/** A text section read whole, each page checked (a segment held in memory). */
+function readText(read: ByteReader, dataStart: number, s: SectionInfo, io: SegmentIo): string {
   const name = `section ${s.name}`
-  if (raw.length !== s.bytes || s.bytes % 2 !== 0) throw new IndexFileError(`${name} is truncated`)
-  const crcs = textPageChecksums(raw, checksum)
-  if (!Array.isArray(s.pages) || s.pages.length !== crcs.length)
-    throw new IndexFileError(`${name}: the page table does not fit the text`)
-  crcs.forEach((c, p) => {
-    if (c !== s.pages?.[p]) throw new IndexFileError(`${name}: page ${p} fails its checksum`)
-  })
-  const units = raw.byteOffset % 2 === 0 ? raw : raw.slice()
-  return decodeUnits(new Uint16Array(units.buffer, units.byteOffset, s.bytes / 2))
+  if (s.pages.size % 2 !== 0) throw new IndexFileError(`${name} has an odd length`)
+  let raw = loadSection(read, dataStart + s.offset, s.pages, io, name)
+  if (raw.byteOffset % 2 !== 0) raw = raw.slice()
+  return decodeUnits(new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2))
 }
 
 /** Every story points at an earlier (or the same) doc of its issue, which is a story's first part. */
@@ -328,10 +318,6 @@ function storiesValid(story: Uint32Array, issue: Uint32Array): boolean {
 }
 
 /** Parses and verifies a segment held in memory. */
-export function deserializeSegment(bytes: Uint8Array, checksum: Checksum): IndexSegment {
-  return readSegment(
-    bytes.length,
-    (offset, length) => bytes.subarray(offset, offset + length),
-    checksum,
-  )
+export function deserializeSegment(bytes: Uint8Array, io: SegmentIo): IndexSegment {
+  return readSegment(bytes.length, (offset, length) => bytes.subarray(offset, offset + length), io)
 }

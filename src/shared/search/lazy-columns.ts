@@ -10,7 +10,8 @@
 // A damaged column throws IndexFileError naming the segment and the section, as a damaged page
 // does, and a closed segment reads nothing (its descriptor may name another file by then).
 import { IndexFileError } from './index-error'
-import type { ByteReader, Checksum } from './index-error'
+import type { ByteReader, SegmentIo } from './index-error'
+import { loadSection } from './page-store'
 import type { TextColumn } from './paged-text'
 import type { DocColumns } from './segment'
 import type { SectionInfo } from './segment-format'
@@ -22,7 +23,7 @@ export const UNIT: Record<ColumnKind, number> = { u8: 1, u16: 2, u32: 4, string:
 
 /** Elements of a section of `kind` (its length as its reader will see it). */
 export function unitsOf(s: SectionInfo, kind: ColumnKind): number {
-  return s.bytes / UNIT[kind]
+  return s.pages.size / UNIT[kind]
 }
 
 /** Views checked bytes as their kind; `decode` makes a string of UTF-16 units. */
@@ -40,18 +41,15 @@ export function viewSection(
   return new Uint32Array(buffer, raw.byteOffset, raw.length / 4)
 }
 
-/** Reads section `s` and checks it against its CRC; throws IndexFileError naming it. */
+/** Reads section `s` (each page checked against its CRC, inflated); errors name `name`. */
 export function readChecked(
   read: ByteReader,
   dataStart: number,
   s: SectionInfo,
-  checksum: Checksum,
+  io: SegmentIo,
   name: string,
 ): Uint8Array {
-  const raw = read(dataStart + s.offset, s.bytes)
-  if (raw.length !== s.bytes) throw new IndexFileError(`${name} is truncated`)
-  if (checksum(raw) !== s.crc) throw new IndexFileError(`${name} fails its checksum`)
-  return raw
+  return loadSection(read, dataStart + s.offset, s.pages, io, name)
 }
 
 type Column = Uint8Array | Uint16Array | Uint32Array | string
@@ -83,7 +81,7 @@ export interface LazySource {
   texts: Pick<DocColumns, 'text' | 'headlines' | 'titles'>
   read: ByteReader
   dataStart: number
-  checksum: Checksum
+  io: SegmentIo
   /** Each shown column's section and kind. */
   sections: Record<ShownColumn, { info: SectionInfo; kind: ColumnKind }>
   decode: (units: Uint16Array) => string
@@ -140,11 +138,11 @@ export class LazyDocColumns implements DocColumns {
   private load(name: ShownColumn): Column {
     const have = this.got[name]
     if (have !== undefined) return have
-    const { read, dataStart, checksum, sections } = this.source
+    const { read, dataStart, io, sections } = this.source
     const where = `${this.source.name}, section ${name}`
     if (this.closed) throw new IndexFileError(`${where} was closed; the index was replaced`)
     const { info, kind } = sections[name]
-    const raw = readChecked(read, dataStart, info, checksum, where)
+    const raw = readChecked(read, dataStart, info, io, where)
     const value = viewSection(raw, kind, this.source.decode)
     this.source.validate(name, value)
     this.got[name] = value

@@ -1,23 +1,23 @@
-// The postings of a segment (its `lists` section) as bytes read on demand. A search reads a few
-// lists of a few KiB each out of tens of MiB, so reading and checksumming the whole section at
-// open cost most of the open time and all of its memory. Format v11 cuts the section into pages
-// of PAGE_BYTES, each with its own CRC-32 in a small table that is read (and checked) at open;
-// a page is read and checked the first time a list on it is asked for, then kept in a bounded
-// LRU (PAGE_CACHE_BYTES per index). A page that fails its checksum throws IndexFileError naming
-// the segment and the page, so a damaged list is refused, never decoded into a wrong answer.
+// The postings of a segment (its `lists` section), and its dictionary's varints, as bytes read
+// on demand. A search reads a few lists of a few KiB each out of tens of MiB, so reading and
+// checksumming the whole section at open cost most of the open time and all of its memory. The
+// section is stored in pages of PAGE_BYTES (page-store.ts: each deflated where that is smaller,
+// with its CRC-32 in the checked header); a page is read, checked and inflated the first time a
+// list on it is asked for, then kept in a bounded LRU (PAGE_CACHE_BYTES per index). A page that
+// fails its checksum throws IndexFileError naming the segment and the page, so a damaged list
+// is refused, never decoded into a wrong answer.
 //
 // Bytes held in memory (a segment just built, or one deserialized from a buffer) take the same
 // interface (PlainBytes), so the postings code never asks where its bytes are.
 import { SizeLru } from '../size-lru'
 import { IndexFileError } from './index-error'
-import type { ByteReader, Checksum } from './index-error'
+import type { ByteReader, SegmentIo } from './index-error'
+import { loadPage, PAGE_BYTES } from './page-store'
+import type { StoredPages } from './page-store'
 
-/**
- * Bytes a page. 64 KiB: a rare term's list (a few bytes) costs one read of a page, and the page
- * table stays at 4 bytes per 64 KiB (256 bytes for a 4 MiB section); a common term's list of a
- * few hundred KiB spans a handful of pages.
- */
-export const PAGE_BYTES = 1 << 16
+// 64 KiB a page: a rare term's list (a few bytes) costs one read of a page; a common term's list
+// of a few hundred KiB spans a handful of pages.
+export { PAGE_BYTES }
 
 /**
  * Bytes of postings pages one index keeps in memory. 32 MiB holds every list of a quarter of the
@@ -86,29 +86,6 @@ export class PageCache {
   }
 }
 
-/** The CRC-32 of each page of `bytes` (what a v11 segment stores beside its lists). */
-export function pageChecksums(bytes: Uint8Array, checksum: Checksum): Uint32Array {
-  const out = new Uint32Array(Math.ceil(bytes.length / PAGE_BYTES))
-  for (let p = 0; p < out.length; p++)
-    out[p] = checksum(bytes.subarray(p * PAGE_BYTES, (p + 1) * PAGE_BYTES))
-  return out
-}
-
-/** Checks every page of bytes held in memory against its CRC; throws IndexFileError if one fails. */
-export function checkPages(
-  bytes: Uint8Array,
-  crcs: Uint32Array,
-  checksum: Checksum,
-  name: string,
-  what = 'the postings',
-): void {
-  if (crcs.length !== Math.ceil(bytes.length / PAGE_BYTES))
-    throw new IndexFileError(`${name}: the page table does not fit ${what}`)
-  for (let p = 0; p < crcs.length; p++)
-    if (checksum(bytes.subarray(p * PAGE_BYTES, (p + 1) * PAGE_BYTES)) !== crcs[p])
-      throw new IndexFileError(`${name}: page ${p} of ${what} fails its checksum`)
-}
-
 /**
  * Reads every page of `bytes` once, so a damaged one throws now (IndexFileError): what `verify`
  * does, where a query would only read the pages it needs.
@@ -121,12 +98,11 @@ export function readAllPages(bytes: ListBytes): void {
 export interface PagedSource {
   /** Reads the file; it must stay usable until `close`. */
   read: ByteReader
-  /** Where the section starts in the file, and its length. */
+  /** Where the section starts in the file. */
   base: number
-  length: number
-  /** The CRC-32 of each page (checked at open, with the rest of the header's sections). */
-  crcs: Uint32Array
-  checksum: Checksum
+  /** Its page table (from the checked header). */
+  pages: StoredPages
+  io: SegmentIo
   cache: PageCache
   /** Names the file in errors: "segment seg-….bin". */
   name: string
@@ -144,13 +120,9 @@ export class PagedBytes implements ListBytes {
   private readonly what: string
 
   constructor(private readonly source: PagedSource) {
-    this.length = source.length
+    this.length = source.pages.size
     this.what = source.what ?? 'the postings'
     this.owner = source.cache.newOwner()
-    if (source.crcs.length !== Math.ceil(source.length / PAGE_BYTES))
-      throw new IndexFileError(
-        `${source.name}: the page table does not fit ${source.what ?? 'the postings'}`,
-      )
   }
 
   range(offset: number, length: number): Uint8Array {
@@ -181,15 +153,10 @@ export class PagedBytes implements ListBytes {
     if (cached) return cached
     // A closed segment's file descriptor may already name another file: never read through it.
     if (this.closed) throw new IndexFileError(`${name} was closed; the index was replaced`)
-    const start = p * PAGE_BYTES
-    const n = Math.min(PAGE_BYTES, this.length - start)
-    const raw = this.source.read(this.source.base + start, n)
-    if (raw.length !== n)
-      throw new IndexFileError(`${name}: page ${p} of ${this.what} is truncated`)
-    if (this.source.checksum(raw) !== this.source.crcs[p])
-      throw new IndexFileError(`${name}: page ${p} of ${this.what} fails its checksum`)
+    const { read, base, pages, io } = this.source
+    const raw = loadPage(read, base, pages, p, io, `${name}: page ${p} of ${this.what}`)
     // A plain Uint8Array view (the reader may hand a Buffer): one array shape in the decoders.
-    const page = new Uint8Array(raw.buffer, raw.byteOffset, n)
+    const page = new Uint8Array(raw.buffer, raw.byteOffset, raw.length)
     cache.set(this.owner, p, page)
     return page
   }

@@ -1,17 +1,19 @@
 // A segment's text columns (its normalized text, headlines, titles) read on demand.
 // The normalized text is most of a segment file after the postings; decoding it at open cost
 // most of the open time and kept the whole archive's text in the heap from the first moment.
-// Format v12 keeps each text section as UTF-16 in pages of TEXT_PAGE_UNITS code units, each with
-// a CRC-32 in the (checksummed) header; a page is read, checked and decoded into a string the
-// first time a document on it is asked for, then kept in a bounded cache (TEXT_CACHE_BYTES per
-// index, CLOCK eviction). A page that fails its checksum throws IndexFileError naming the
-// segment and the page.
+// Each text section is UTF-16 in pages of TEXT_PAGE_UNITS code units (page-store.ts: deflated,
+// each with a CRC-32 in the checked header); a page is read, checked, inflated and decoded into
+// a string the first time a document on it is asked for, then kept in a bounded cache
+// (TEXT_CACHE_BYTES per index, CLOCK eviction). A page that fails its checksum throws
+// IndexFileError naming the segment and the page.
 //
 // A column held in memory (a segment just built, one deserialized from a buffer) is a plain
 // string: it has the same `length` and `slice`, so the readers of a column never ask where its
 // characters are.
 import { IndexFileError } from './index-error'
-import type { ByteReader, Checksum } from './index-error'
+import type { ByteReader, SegmentIo } from './index-error'
+import { loadPage, PAGE_BYTES } from './page-store'
+import type { StoredPages } from './page-store'
 
 /** What a text column is read through: a string, or pages of one (PagedText). */
 export interface TextColumn {
@@ -25,7 +27,7 @@ export interface TextColumn {
  * characters, so a query's candidate is one page read; one page table entry per 64 KiB keeps
  * the header small (about 1,000 entries for the bench corpus's text).
  */
-export const TEXT_PAGE_UNITS = 1 << 15
+export const TEXT_PAGE_UNITS = PAGE_BYTES / 2
 
 /**
  * Bytes of decoded text pages one index keeps (V8 holds them as two-byte strings). 96 MiB is
@@ -95,15 +97,6 @@ export class TextPageCache {
   }
 }
 
-/** The CRC-32 of each page of a UTF-16 section's bytes (what v12 keeps in the header). */
-export function textPageChecksums(bytes: Uint8Array, checksum: Checksum): number[] {
-  const pageBytes = TEXT_PAGE_UNITS * 2
-  const out: number[] = []
-  for (let at = 0; at < bytes.length; at += pageBytes)
-    out.push(checksum(bytes.subarray(at, at + pageBytes)))
-  return out
-}
-
 const utf16 = new TextDecoder('utf-16le')
 
 /**
@@ -124,12 +117,11 @@ export function decodeUnits(units: Uint16Array): string {
 export interface PagedTextSource {
   /** Reads the file; it must stay usable until the segment is closed. */
   read: ByteReader
-  /** Where the section starts in the file, and its length in bytes. */
+  /** Where the section starts in the file. */
   base: number
-  bytes: number
-  /** The CRC-32 of each page (from the checked header). */
-  crcs: readonly number[]
-  checksum: Checksum
+  /** Its page table (from the checked header). */
+  pages: StoredPages
+  io: SegmentIo
   cache: TextPageCache
   /** Names the section in errors: "segment seg-….bin, section text". */
   name: string
@@ -145,16 +137,10 @@ export class PagedText implements TextColumn, PageHolder {
   private closed = false
 
   constructor(private readonly source: PagedTextSource) {
-    if (source.bytes % 2 !== 0) throw new IndexFileError(`${source.name} has an odd length`)
-    this.length = source.bytes / 2
-    const pages = Math.ceil(this.length / TEXT_PAGE_UNITS)
-    if (
-      !Array.isArray(source.crcs) ||
-      source.crcs.length !== pages ||
-      !source.crcs.every((c) => Number.isInteger(c))
-    )
-      throw new IndexFileError(`${source.name}: the page table does not fit the text`)
-    this.referenced = new Uint8Array(pages)
+    const { size } = source.pages
+    if (size % 2 !== 0) throw new IndexFileError(`${source.name} has an odd length`)
+    this.length = size / 2
+    this.referenced = new Uint8Array(source.pages.ends.length)
   }
 
   slice(start: number, end: number): string {
@@ -204,14 +190,10 @@ export class PagedText implements TextColumn, PageHolder {
     const { cache, name } = this.source
     // Closed with its segment's file (index-file.ts), whose descriptor may name another file by then.
     if (this.closed) throw new IndexFileError(`${name} was closed; the index was replaced`)
-    const start = p * TEXT_PAGE_UNITS * 2
-    const n = Math.min(TEXT_PAGE_UNITS * 2, this.source.bytes - start)
-    let raw = this.source.read(this.source.base + start, n)
-    if (raw.length !== n) throw new IndexFileError(`${name}: page ${p} is truncated`)
-    if (this.source.checksum(raw) !== this.source.crcs[p])
-      throw new IndexFileError(`${name}: page ${p} fails its checksum`)
+    const { read, base, pages, io } = this.source
+    let raw = loadPage(read, base, pages, p, io, `${name}: page ${p}`)
     if (raw.byteOffset % 2 !== 0) raw = raw.slice()
-    const text = decodeUnits(new Uint16Array(raw.buffer, raw.byteOffset, n / 2))
+    const text = decodeUnits(new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2))
     // A page larger than the whole budget is used once and not kept.
     if (text.length * 2 <= cache.budget) {
       this.pages[p] = text

@@ -4,6 +4,7 @@ import { IndexFileError } from './index-error'
 import type { ByteReader } from './index-error'
 import { INDEX_OPTIONS } from './search-index'
 import type { IssueRow } from './segment'
+import type { Compression, StoredPages } from './page-store'
 
 export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // v4: the header carries a checksum of itself (`check`), so a damaged issue row, radix or
@@ -24,18 +25,19 @@ export const SEGMENT_FORMAT = 'archive-reader/index-segment'
 // v13: a title is kept only where it is not its headline (`titleOwn`).
 // v14: the term dictionary's varints (`termDeltas`) are paged like the postings, with their page
 // CRCs in `termPages`, so that an open reads only the dictionary's samples.
-export const INDEX_FORMAT_VERSION = 14
-export const MAGIC = 'ARSEG014'
+// v15: every section is stored in pages (page-store.ts), deflated where that pays, its page table
+// (stored ends and CRCs) in the header entry (`pages`): `listPages` and `termPages` go.
+export const INDEX_FORMAT_VERSION = 15
+export const MAGIC = 'ARSEG015'
 export const PREAMBLE = 12 // magic + header length
 
 export interface SectionInfo {
   name: string
+  /** Where its stored bytes start (after the header, 8-byte aligned), and how many there are. */
   offset: number
   bytes: number
-  /** CRC-32 of the section; 0 for a paged one, whose pages' CRCs are given apart. */
-  crc: number
-  /** A text section's page CRCs (paged-text.ts); the postings' are the `listPages` section. */
-  pages?: number[]
+  /** Its pages: uncompressed size, where each stored page ends, their CRCs (page-store.ts). */
+  pages: StoredPages
 }
 
 export interface Header {
@@ -50,8 +52,8 @@ export interface Header {
 /**
  * Sections and how their bytes are viewed: text (UTF-16, checked and read a page at a time),
  * string (UTF-16 read at open: the bylines, short, which a `byline:` term scans whole), bytes,
- * 16- or 32-bit integers, or bytes checked and read a page at a time (paged: the postings and
- * the dictionary's varints, whose page CRCs are `listPages` and `termPages`).
+ * 16- or 32-bit integers, or bytes read a page at a time (paged: the postings and the
+ * dictionary's varints). How each is stored (deflated or not) is storageOf's.
  */
 export const SECTIONS = {
   text: 'text',
@@ -79,12 +81,23 @@ export const SECTIONS = {
   sampleKeys: 'u32',
   sampleStarts: 'u32',
   blockAt: 'u32',
-  termPages: 'u32',
   termDeltas: 'paged',
-  listPages: 'u32',
   lists: 'paged',
 } as const
 export type SectionName = keyof typeof SECTIONS
+
+/**
+ * How a section is stored (page-store.ts): what is read a page at a time is deflated page by
+ * page, and so are the body edits (7 MiB raw, 2.7 deflated for the bench corpus: read whole at
+ * the first shown hit, where inflating costs what reading the raw bytes from a cold disk did).
+ * Another column read whole is deflated only when it shrinks to a quarter (runs: issue numbers,
+ * pages, mostly empty bylines), which inflates at memory speed: a column read at open must not
+ * cost more time inflating than its bytes saved reading.
+ */
+export function storageOf(name: SectionName): Compression {
+  const kind = SECTIONS[name]
+  return kind === 'text' || kind === 'paged' || name === 'bodyEdits' ? 'pages' : 'runs'
+}
 
 export const align = (n: number): number => (n + 7) & ~7
 

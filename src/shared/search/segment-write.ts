@@ -1,9 +1,8 @@
 // Writes a segment (segment.ts) as the bytes of one file, in the layout segment-format.ts
-// describes and index-file.ts reads: the header with its checksum, then each section 8-byte
-// aligned, text sections with a CRC-32 per page, the postings with their page table.
-import type { Checksum } from './index-error'
-import { pageChecksums } from './paged-bytes'
-import { textPageChecksums } from './paged-text'
+// describes and index-file.ts reads: the header with its checksum and each section's page
+// table, then each section 8-byte aligned, stored in pages (page-store.ts).
+import type { SegmentIo } from './index-error'
+import { storePages } from './page-store'
 import type { TextColumn } from './paged-text'
 import { INDEX_OPTIONS } from './search-index'
 import type { IndexSegment } from './segment'
@@ -14,6 +13,7 @@ import {
   PREAMBLE,
   SECTIONS,
   SEGMENT_FORMAT,
+  storageOf,
 } from './segment-format'
 import type { Header, SectionInfo, SectionName } from './segment-format'
 
@@ -29,10 +29,7 @@ function encodeUtf16(column: TextColumn): Uint8Array {
   return bytesOf(out)
 }
 
-function sectionsOf(
-  index: IndexSegment,
-  checksum: Checksum,
-): Record<SectionName, ArrayBufferView | TextColumn> {
+function sectionsOf(index: IndexSegment): Record<SectionName, ArrayBufferView | TextColumn> {
   const { docs, ngram } = index
   // All of a loaded segment's pages are read (and checked) when it is written elsewhere.
   const lists = ngram.lists.range(0, ngram.lists.length)
@@ -63,41 +60,33 @@ function sectionsOf(
     sampleKeys: ngram.terms.sampleKeys,
     sampleStarts: ngram.terms.sampleStarts,
     blockAt: ngram.terms.blockAt,
-    termPages: pageChecksums(deltas, checksum),
     termDeltas: deltas,
-    listPages: pageChecksums(lists, checksum),
     lists,
   }
 }
 
-/** Serializes a segment into the bytes of one file. */
-export function serializeSegment(index: IndexSegment, checksum: Checksum): Uint8Array {
-  const values = sectionsOf(index, checksum)
+/** Serializes a segment into the bytes of one file, each section stored as storageOf says. */
+export function serializeSegment(index: IndexSegment, io: SegmentIo): Uint8Array {
+  const { checksum } = io
+  const values = sectionsOf(index)
   const names = Object.keys(SECTIONS) as SectionName[]
-  const payloads = names.map((name) => {
+  const stored = names.map((name) => {
     const v = values[name]
     const kind = SECTIONS[name]
-    return kind === 'text' || kind === 'string'
-      ? encodeUtf16(v as TextColumn)
-      : bytesOf(v as ArrayBufferView)
+    const raw =
+      kind === 'text' || kind === 'string'
+        ? encodeUtf16(v as TextColumn)
+        : bytesOf(v as ArrayBufferView)
+    return storePages(raw, io, storageOf(name))
   })
   const infos: SectionInfo[] = []
   let offset = 0
   let end = 0
   names.forEach((name, i) => {
-    const b = payloads[i] as Uint8Array
+    const { bytes, pages } = stored[i] as (typeof stored)[number]
     offset = align(end)
-    const kind = SECTIONS[name]
-    if (kind === 'text')
-      infos.push({
-        name,
-        offset,
-        bytes: b.byteLength,
-        crc: 0,
-        pages: textPageChecksums(b, checksum),
-      })
-    else infos.push({ name, offset, bytes: b.byteLength, crc: kind === 'paged' ? 0 : checksum(b) })
-    end = offset + b.byteLength
+    infos.push({ name, offset, bytes: bytes.byteLength, pages })
+    end = offset + bytes.byteLength
   })
   const header: Header = {
     format: SEGMENT_FORMAT,
@@ -115,6 +104,8 @@ export function serializeSegment(index: IndexSegment, checksum: Checksum): Uint8
   out.set(new TextEncoder().encode(MAGIC), 0)
   new DataView(out.buffer).setUint32(8, headerBytes.length, true)
   out.set(headerBytes, PREAMBLE)
-  infos.forEach((info, i) => out.set(payloads[i] as Uint8Array, dataStart + info.offset))
+  infos.forEach((info, i) =>
+    out.set((stored[i] as (typeof stored)[number]).bytes, dataStart + info.offset),
+  )
   return out
 }

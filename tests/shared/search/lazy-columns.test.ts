@@ -2,7 +2,6 @@
 // edits, headline, title and byline starts …) only when first asked for: the same values as the
 // segment read whole, each section read once, a damaged one refused every time it is asked
 // for, and nothing read once the segment is closed.
-import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { deserializeSegment, readSegment } from '../../../src/shared/search/index-file'
 import { serializeSegment } from '../../../src/shared/search/segment-write'
@@ -12,8 +11,7 @@ import { buildSearchIndex } from '../../../src/shared/search/search-index'
 import { composeIndex } from '../../../src/shared/search/compose-index'
 import type { DocColumns, DocInput } from '../../../src/shared/search/segment'
 import { readHeader } from '../../../src/shared/search/segment-format'
-
-const checksum = (b: Uint8Array): number => crc32(b)
+import { io } from './segment-io'
 
 const docs: DocInput[] = Array.from({ length: 300 }, (_, d) => ({
   issue: d % 3,
@@ -29,7 +27,7 @@ const issues = [0, 1, 2].map((i) => ({
   paper: 'x',
   date: `2020-01-0${i + 1}`,
 }))
-const bytes = serializeSegment(buildSearchIndex(issues, docs).segments[0]!.seg, checksum)
+const bytes = serializeSegment(buildSearchIndex(issues, docs).segments[0]!.seg, io)
 const { header, dataStart } = readHeader(bytes.length, (o, n) => bytes.subarray(o, o + n))
 const section = (name: string) => header.sections.find((s) => s.name === name)!
 
@@ -39,11 +37,13 @@ function open(file: Uint8Array) {
   const seg = readSegment(
     file.length,
     (o, n) => {
-      const s = header.sections.find((x) => dataStart + x.offset === o && x.bytes === n)
+      const s = header.sections.find(
+        (x) => o >= dataStart + x.offset && o + n <= dataStart + x.offset + x.bytes && n > 0,
+      )
       if (s) read.push(s.name)
       return file.slice(o, o + n)
     },
-    checksum,
+    io,
     { cache: new PageCache(), name: 'segment seg-test.bin' },
   )
   return { seg, read }
@@ -64,7 +64,7 @@ const SHOWN = [
 ] as const
 
 describe('lazy doc columns', () => {
-  const whole = deserializeSegment(bytes, checksum)
+  const whole = deserializeSegment(bytes, io)
 
   it('reads the engine columns at open and no shown column', () => {
     const { read } = open(bytes)
@@ -93,13 +93,13 @@ describe('lazy doc columns', () => {
     const at = dataStart + section('bodyEditStarts').offset + 1
     bad[at] = (bad[at] as number) ^ 0xff
     const { seg } = open(bad)
-    const message = /segment seg-test\.bin, section bodyEditStarts fails its checksum/
+    const message = /segment seg-test\.bin, section bodyEditStarts: page 0 fails its checksum/
     expect(() => seg.docs.bodyEditStarts).toThrow(message)
     expect(() => seg.docs.bodyEditStarts).toThrow(message)
     expect(() => readAllColumns(seg.docs)).toThrow(message)
     // The in-memory reader checks it at once.
-    expect(() => deserializeSegment(bad, checksum)).toThrow(
-      /section bodyEditStarts fails its checksum/,
+    expect(() => deserializeSegment(bad, io)).toThrow(
+      /section bodyEditStarts: page 0 fails its checksum/,
     )
   })
 
@@ -107,7 +107,7 @@ describe('lazy doc columns', () => {
     const bad = bytes.slice()
     const at = dataStart + section('story').offset + 1
     bad[at] = (bad[at] as number) ^ 0xff
-    expect(() => open(bad)).toThrow(/section story fails its checksum/)
+    expect(() => open(bad)).toThrow(/section story: page 0 fails its checksum/)
   })
 
   it('reads nothing once its segment is closed', () => {

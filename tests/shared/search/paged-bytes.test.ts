@@ -1,8 +1,7 @@
-// The postings read a page at a time (paged-bytes.ts, format v11): any range reads as the bytes
-// it covers (a view when it lies in one page), the page cache stays within its budget, a damaged
+// The postings read a page at a time (paged-bytes.ts; stored deflated, page-store.ts): any range
+// reads as the bytes it covers (a view when it lies in one page), the page cache stays within its budget, a damaged
 // page is refused when first read naming the segment and the page, and an index whose postings
 // are paged answers exactly as the same segment read whole.
-import { crc32 } from 'node:zlib'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { search } from '../../../src/shared/search/engine'
@@ -12,38 +11,41 @@ import {
   readSegment,
 } from '../../../src/shared/search/index-file'
 import { serializeSegment } from '../../../src/shared/search/segment-write'
-import {
-  PAGE_BYTES,
-  PageCache,
-  PagedBytes,
-  pageChecksums,
-} from '../../../src/shared/search/paged-bytes'
+import { PAGE_BYTES, PageCache, PagedBytes } from '../../../src/shared/search/paged-bytes'
+import { storePages } from '../../../src/shared/search/page-store'
 import { buildSearchIndex } from '../../../src/shared/search/search-index'
 import { composeIndex } from '../../../src/shared/search/compose-index'
 import type { DocInput } from '../../../src/shared/search/segment'
+import { io } from './segment-io'
 
-const checksum = (b: Uint8Array) => crc32(b)
-
-/** Deterministic bytes (a tiny LCG: fast-check's seeds stay for the ranges). */
-function bytesOf(n: number, seed = 7): Uint8Array {
+/** Deterministic bytes (a tiny LCG), of 256 values or (`bits` = 4) of 16, which deflate to half. */
+function bytesOf(n: number, seed = 7, bits = 8): Uint8Array {
   const out = new Uint8Array(n)
   let x = seed
-  for (let i = 0; i < n; i++) out[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24
+  for (let i = 0; i < n; i++)
+    out[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> (32 - bits)
   return out
 }
 
-/** A section at offset `base` of a "file" read through a counting reader. */
-function paged(file: Uint8Array, base: number, length: number, cache: PageCache) {
+/** `raw` stored in pages (page-store.ts) at offset `base` of a "file". */
+function stored(raw: Uint8Array, base = 40) {
+  const { bytes, pages } = storePages(raw, io, 'pages')
+  const file = new Uint8Array(base + bytes.length)
+  file.set(bytes, base)
+  return { file, pages, base }
+}
+
+/** The section of a stored "file", read through a counting reader. */
+function paged(s: ReturnType<typeof stored>, cache: PageCache, file = s.file) {
   let reads = 0
   const bytes = new PagedBytes({
     read: (offset, n) => {
       reads++
       return file.slice(offset, offset + n)
     },
-    base,
-    length,
-    crcs: pageChecksums(file.subarray(base, base + length), checksum),
-    checksum,
+    base: s.base,
+    pages: s.pages,
+    io,
     cache,
     name: 'segment seg-test.bin',
   })
@@ -52,12 +54,17 @@ function paged(file: Uint8Array, base: number, length: number, cache: PageCache)
 
 describe('paged bytes', () => {
   const length = 5 * PAGE_BYTES + 1234
-  const file = bytesOf(length + 40)
+  const section = bytesOf(length, 7, 4)
+  const s = stored(section)
+
+  it('stores each page deflated', () => {
+    expect(s.pages.ends).toHaveLength(6)
+    expect(s.file.length - 40).toBeLessThan(length * 0.7)
+  })
 
   it('reads any range as the bytes it covers, within a cache of three pages', () => {
     const cache = new PageCache(3 * PAGE_BYTES)
-    const { bytes } = paged(file, 40, length, cache)
-    const section = file.subarray(40, 40 + length)
+    const { bytes } = paged(s, cache)
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: length - 1 }),
@@ -75,7 +82,7 @@ describe('paged bytes', () => {
   })
 
   it('gives a range within one page as a view of the cached page, read once', () => {
-    const { bytes, reads } = paged(file, 40, length, new PageCache())
+    const { bytes, reads } = paged(s, new PageCache())
     const a = bytes.range(PAGE_BYTES + 10, 100)
     const b = bytes.range(PAGE_BYTES + 500, 7)
     expect(a.buffer).toBe(b.buffer)
@@ -86,20 +93,12 @@ describe('paged bytes', () => {
   })
 
   it('refuses a damaged page when it is first read, and reads the others', () => {
-    const bad = file.slice()
-    bad[40 + 2 * PAGE_BYTES + 99]! ^= 0x10
+    const bad = s.file.slice()
+    bad[40 + (s.pages.ends[1] as number) + 99]! ^= 0x10
     const cache = new PageCache()
-    const good = paged(file, 40, length, cache)
+    const good = paged(s, cache)
     // The CRCs are those of the good file: the damage came after the table was written.
-    const damaged = new PagedBytes({
-      read: (offset, n) => bad.slice(offset, offset + n),
-      base: 40,
-      length,
-      crcs: pageChecksums(file.subarray(40, 40 + length), checksum),
-      checksum,
-      cache,
-      name: 'segment seg-test.bin',
-    })
+    const damaged = paged(s, cache, bad).bytes
     expect(damaged.range(0, 10)).toEqual(good.bytes.range(0, 10))
     const refused = /^segment seg-test\.bin: page 2 of the postings fails its checksum$/
     expect(() => damaged.range(2 * PAGE_BYTES + 5, 10)).toThrow(refused)
@@ -109,15 +108,24 @@ describe('paged bytes', () => {
     expect(damaged.range(3 * PAGE_BYTES, 10)).toEqual(good.bytes.range(3 * PAGE_BYTES, 10))
   })
 
+  it('refuses a page whose checksum holds but which does not inflate to its length', () => {
+    // A page table that says the last page is longer than what was deflated into it.
+    const longer = { ...s, pages: { ...s.pages, size: length + 7 } }
+    const { bytes } = paged(longer, new PageCache())
+    expect(bytes.range(0, 10)).toEqual(section.subarray(0, 10))
+    expect(() => bytes.range(5 * PAGE_BYTES, 10)).toThrow(
+      /page 5 of the postings does not inflate to its length/,
+    )
+  })
+
   it('forgets a closed segment and never reads through it again', () => {
     const cache = new PageCache()
     let closed = 0
     const bytes = new PagedBytes({
-      read: (offset, n) => file.slice(offset, offset + n),
-      base: 0,
-      length,
-      crcs: pageChecksums(file.subarray(0, length), checksum),
-      checksum,
+      read: (offset, n) => s.file.slice(offset, offset + n),
+      base: s.base,
+      pages: s.pages,
+      io,
       cache,
       name: 'segment seg-test.bin',
       onClose: () => closed++,
@@ -146,11 +154,11 @@ describe('an index with paged postings', () => {
     return { issue: 0, page: 1 + (d % 8), article: d, headline: text.slice(0, 4), text }
   })
   const built = buildSearchIndex([{ id: 'x-2020-01-01', paper: 'x', date: '2020-01-01' }], docs)
-  const bytes = serializeSegment(built.segments[0]!.seg, checksum)
-  const eager = composeIndex([{ seg: deserializeSegment(bytes, checksum) }])
+  const bytes = serializeSegment(built.segments[0]!.seg, io)
+  const eager = composeIndex([{ seg: deserializeSegment(bytes, io) }])
   // A cache of four pages: lists are evicted and read again as the queries go.
   const cache = new PageCache(4 * PAGE_BYTES)
-  const seg = readSegment(bytes.length, (o, n) => bytes.slice(o, o + n), checksum, {
+  const seg = readSegment(bytes.length, (o, n) => bytes.slice(o, o + n), io, {
     cache,
     name: 'segment seg-test.bin',
   })

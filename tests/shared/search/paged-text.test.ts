@@ -3,7 +3,6 @@
 // damaged one every time it is asked for, keeps within its cache budget, and reads nothing once
 // its segment is closed.
 import fc from 'fast-check'
-import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { IndexFileError } from '../../../src/shared/search/index-error'
 import {
@@ -11,10 +10,9 @@ import {
   PagedText,
   TEXT_PAGE_UNITS,
   TextPageCache,
-  textPageChecksums,
 } from '../../../src/shared/search/paged-text'
-
-const checksum = (b: Uint8Array): number => crc32(b)
+import { checkPageTable, storePages } from '../../../src/shared/search/page-store'
+import { io } from './segment-io'
 
 function utf16(text: string): Uint8Array {
   const out = new Uint16Array(text.length)
@@ -22,10 +20,14 @@ function utf16(text: string): Uint8Array {
   return new Uint8Array(out.buffer)
 }
 
-/** A column over `text` as a segment file would hold it, at byte `base`, counting its reads. */
+/**
+ * A column over `text` as a segment file would hold it (its pages deflated: page-store.ts), at
+ * byte `base`, counting its reads.
+ */
 function column(text: string, cache = new TextPageCache(), base = 24) {
-  const bytes = new Uint8Array(base + text.length * 2)
-  bytes.set(utf16(text), base)
+  const stored = storePages(utf16(text), io, 'pages')
+  const bytes = new Uint8Array(base + stored.bytes.length)
+  bytes.set(stored.bytes, base)
   const state = { reads: 0 }
   const paged = new PagedText({
     read: (offset, length) => {
@@ -33,13 +35,12 @@ function column(text: string, cache = new TextPageCache(), base = 24) {
       return bytes.slice(offset, offset + length)
     },
     base,
-    bytes: text.length * 2,
-    crcs: textPageChecksums(utf16(text), checksum),
-    checksum,
+    pages: stored.pages,
+    io,
     cache,
     name: 'segment seg-test.bin, section text',
   })
-  return { paged, bytes, state }
+  return { paged, bytes, state, pages: stored.pages }
 }
 
 /** Text of about three pages, with astral characters (surrogate pairs) across the boundaries. */
@@ -97,8 +98,8 @@ describe('PagedText', () => {
   })
 
   it('refuses a damaged page every time, naming the section and the page', () => {
-    const { paged, bytes } = column(text)
-    bytes[24 + TEXT_PAGE_UNITS * 2 + 40]! ^= 0xff
+    const { paged, bytes, pages } = column(text)
+    bytes[24 + (pages.ends[0] as number) + 40]! ^= 0xff
     expect(paged.slice(0, 10)).toBe(text.slice(0, 10))
     for (let i = 0; i < 2; i++)
       expect(() => paged.slice(TEXT_PAGE_UNITS + 2, TEXT_PAGE_UNITS + 30)).toThrow(
@@ -107,21 +108,15 @@ describe('PagedText', () => {
   })
 
   it('refuses slices outside the section, a page table that does not fit, and a closed file', () => {
-    const { paged } = column(text)
+    const { paged, pages, bytes } = column(text)
     expect(() => paged.slice(0, text.length + 1)).toThrow(IndexFileError)
     expect(paged.slice(5, 5)).toBe('')
-    expect(
-      () =>
-        new PagedText({
-          read: () => new Uint8Array(0),
-          base: 0,
-          bytes: text.length * 2,
-          crcs: [1],
-          checksum,
-          cache: new TextPageCache(),
-          name: 'x',
-        }),
-    ).toThrow(/the page table does not fit the text/)
+    const stored = bytes.length - 24
+    expect(() => checkPageTable({ ...pages, crcs: [1] }, stored, 'x')).toThrow(
+      /x: the page table does not fit the section/,
+    )
+    expect(() => checkPageTable(pages, stored + 1, 'x')).toThrow(/does not fit/)
+    expect(checkPageTable(pages, stored, 'x')).toBe(pages)
     paged.close()
     expect(() => paged.slice(0, 1)).toThrow(/was closed/)
   })

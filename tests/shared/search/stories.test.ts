@@ -1,6 +1,5 @@
 // Continued stories (下转 / 上接): one story, judged as a whole by a boolean query, while a hit
 // still points at the part that has the term; the reader and citations know all its pages.
-import { crc32 } from 'node:zlib'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { search } from '../../../src/shared/search/engine'
@@ -10,6 +9,7 @@ import { deserializeSegment } from '../../../src/shared/search/index-file'
 import { serializeSegment } from '../../../src/shared/search/segment-write'
 import type { SearchRequest } from '../../../src/shared/types'
 import { seedArchive } from './seed-index'
+import { io } from './segment-io'
 
 const { index, articles, views } = seedArchive()
 const byId = new Map(articles.map((a) => [a.id, a]))
@@ -74,16 +74,15 @@ describe('a story continued from page 1 to page 2', () => {
   })
 
   it('the persisted index keeps the stories, and refuses a story column that points forward', () => {
-    const checksum = (b: Uint8Array) => crc32(b)
     const seg = index.segments[0]!.seg
-    const bytes = serializeSegment(seg, checksum)
-    expect(Array.from(deserializeSegment(bytes, checksum).docs.story)).toEqual(
+    const bytes = serializeSegment(seg, io)
+    expect(Array.from(deserializeSegment(bytes, io).docs.story)).toEqual(
       Array.from(index.docs.story),
     )
     const story = Uint32Array.from(seg.docs.story)
     story[0] = 1
-    const bad = serializeSegment({ ...seg, docs: { ...seg.docs, story } }, checksum)
-    expect(() => deserializeSegment(bad, checksum)).toThrow(/inconsistent/)
+    const bad = serializeSegment({ ...seg, docs: { ...seg.docs, story } }, io)
+    expect(() => deserializeSegment(bad, io)).toThrow(/inconsistent/)
   })
 
   it('any query: exactly the parts with a positive term of the stories that satisfy it as a whole', () => {

@@ -1,15 +1,14 @@
 // A segment keeps an article's full title only when it is not its headline (format v13): the
 // title reads back the same either way, in memory and through a file, and a headline is not
 // stored twice.
-import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { deserializeSegment } from '../../../src/shared/search/index-file'
 import { serializeSegment } from '../../../src/shared/search/segment-write'
 import { buildSearchIndex, headlineOf, titleOf } from '../../../src/shared/search/search-index'
 import { composeIndex } from '../../../src/shared/search/compose-index'
 import type { SearchIndex } from '../../../src/shared/search/compose-index'
+import { io } from './segment-io'
 
-const checksum = (b: Uint8Array): number => crc32(b)
 const issue = { id: 'x-2020-01-01', paper: 'x', date: '2020-01-01' }
 const docs = [
   { issue: 0, page: 1, article: 1, headline: '低碳生活', text: '倡导低碳生活。' },
@@ -36,7 +35,7 @@ describe('titles', () => {
     expect(seg.docs.titles.length).toBe('本报讯 绿色发展 新篇章'.length + 3)
     const expected = ['低碳生活 | 低碳生活', '绿色发展 | 本报讯 绿色发展 新篇章', ' | ']
     expect(titles(index)).toEqual(expected)
-    const back = deserializeSegment(serializeSegment(seg, checksum), checksum)
+    const back = deserializeSegment(serializeSegment(seg, io), io)
     expect(titles(composeIndex([{ seg: back }]))).toEqual(expected)
   })
 })

@@ -18,6 +18,7 @@ import { checkAllBlocks, readDictionary } from './term-dictionary'
 import {
   ENGINE_COLUMNS,
   LazyDocColumns,
+  READ_AT_OPEN,
   readChecked,
   UNIT,
   unitsOf,
@@ -30,22 +31,6 @@ import type { Header, SectionInfo, SectionName } from './segment-format'
 
 export { IndexFileError }
 export type { ByteReader, Checksum, SegmentIo }
-
-/**
- * Sections a segment read from its file reads (and checks) at open: the dictionary's samples and
- * the character ids, which every lookup needs, and the doc columns every query reads for each candidate (a damaged one
- * is then found by the open, which rebuilds). The columns only a shown hit reads — body edits,
- * headline, title and byline starts, 70% of the doc columns' bytes — wait for their first use
- * (lazy-columns.ts); the postings, the dictionary's varints and the text are read a page at a
- * time.
- */
-const AT_OPEN = new Set<SectionName>([
-  'charIds',
-  'sampleKeys',
-  'sampleStarts',
-  'blockAt',
-  ...ENGINE_COLUMNS,
-])
 
 /** The doc columns only a shown hit reads (read on first use from a file), in section order. */
 const SHOWN_COLUMNS: ShownColumn[] = [
@@ -129,7 +114,7 @@ export function readSegment(
     if (s.pages.size % UNIT[kind] !== 0)
       throw new IndexFileError(`section ${name} has a partial unit`)
     // From a file, a doc column is read when first used (lazy-columns.ts); the rest now.
-    if (paging && !AT_OPEN.has(name)) continue
+    if (paging && !READ_AT_OPEN.has(name)) continue
     got[name] = viewSection(
       readChecked(read, dataStart, s, io, `section ${name}`),
       kind,

@@ -72,6 +72,22 @@ export const ENGINE_COLUMNS = [
   'story',
 ] as const satisfies readonly (keyof EngineColumns)[]
 
+/**
+ * Sections a segment read from its file reads (and checks) at open (index-file.ts): the
+ * dictionary's samples and the character ids, which every lookup needs, and the doc columns
+ * every query reads for each candidate (a damaged one is then found by the open, which
+ * rebuilds). The columns only a shown hit reads — body edits, headline, title and byline
+ * starts, 70% of the doc columns' bytes — wait for their first use (below); the postings, the
+ * dictionary's varints and the text are read a page at a time. Stored raw (storageOf).
+ */
+export const READ_AT_OPEN: ReadonlySet<string> = new Set([
+  'charIds',
+  'sampleKeys',
+  'sampleStarts',
+  'blockAt',
+  ...ENGINE_COLUMNS,
+])
+
 /** The columns only a shown hit (or a `byline:` term) reads: read on first use. */
 export type ShownColumn = Exclude<DocArray, keyof EngineColumns>
 

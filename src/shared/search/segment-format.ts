@@ -89,14 +89,16 @@ export type SectionName = keyof typeof SECTIONS
 /**
  * How a section is stored (page-store.ts): what is read a page at a time is deflated page by
  * page, and so are the body edits (7 MiB raw, 2.7 deflated for the bench corpus: read whole at
- * the first shown hit, where inflating costs what reading the raw bytes from a cold disk did).
- * Another column read whole is deflated only when it shrinks to a quarter (runs: issue numbers,
- * pages, mostly empty bylines), which inflates at memory speed: a column read at open must not
- * cost more time inflating than its bytes saved reading.
+ * the first shown hit). The sections an open reads (READ_AT_OPEN, lazy-columns.ts: the dictionary's
+ * samples, the engine's columns) are stored raw: inflating the issue, page and article columns
+ * (runs that deflate to almost nothing) cost a cold open 10–15 ms for 3 MiB of disk. Another
+ * column read whole is deflated only when it shrinks to a quarter (runs: mostly empty bylines
+ * and titles), which inflates at memory speed.
  */
-export function storageOf(name: SectionName): Compression {
+export function storageOf(name: SectionName, readAtOpen: boolean): Compression {
   const kind = SECTIONS[name]
-  return kind === 'text' || kind === 'paged' || name === 'bodyEdits' ? 'pages' : 'runs'
+  if (kind === 'text' || kind === 'paged' || name === 'bodyEdits') return 'pages'
+  return readAtOpen ? 'none' : 'runs'
 }
 
 export const align = (n: number): number => (n + 7) & ~7

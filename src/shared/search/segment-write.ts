@@ -2,6 +2,7 @@
 // describes and index-file.ts reads: the header with its checksum and each section's page
 // table, then each section 8-byte aligned, stored in pages (page-store.ts).
 import type { SegmentIo } from './index-error'
+import { READ_AT_OPEN } from './lazy-columns'
 import { storePages } from './page-store'
 import type { TextColumn } from './paged-text'
 import { INDEX_OPTIONS } from './search-index'
@@ -77,7 +78,7 @@ export function serializeSegment(index: IndexSegment, io: SegmentIo): Uint8Array
       kind === 'text' || kind === 'string'
         ? encodeUtf16(v as TextColumn)
         : bytesOf(v as ArrayBufferView)
-    return storePages(raw, io, storageOf(name))
+    return storePages(raw, io, storageOf(name, READ_AT_OPEN.has(name)))
   })
   const infos: SectionInfo[] = []
   let offset = 0

@@ -87,16 +87,19 @@ export const SECTIONS = {
 export type SectionName = keyof typeof SECTIONS
 
 /**
- * How a section is stored (page-store.ts): what is read a page at a time is deflated page by
- * page, and so are the body edits (7 MiB raw, 2.7 deflated for the bench corpus: read whole at
- * the first shown hit). The sections an open reads (READ_AT_OPEN, lazy-columns.ts: the dictionary's
- * samples, the engine's columns) are stored raw: inflating the issue, page and article columns
- * (runs that deflate to almost nothing) cost a cold open 10–15 ms for 3 MiB of disk. Another
- * column read whole is deflated only when it shrinks to a quarter (runs: mostly empty bylines
- * and titles), which inflates at memory speed.
+ * How a section is stored (page-store.ts). The text sections, the dictionary's varints and the
+ * body edits are deflated page by page (25–70% smaller; a page inflates once, then its cache
+ * keeps it inflated). The postings are not: bit-packed already, they deflate by 16% only
+ * (93 → 78 MiB on the bench corpus), and their cache (32 MiB) holds less than all of them, so
+ * every miss of a warm session inflated a page again — the first v15 bench run's warm p50 went
+ * from 0.5 to 1.5 ms, two thirds of it in zlib. The sections an open reads (READ_AT_OPEN,
+ * lazy-columns.ts) stay raw too: inflating the issue, page and article columns (runs) cost a
+ * cold open 10–15 ms for 3 MiB of disk. Another column read whole is deflated only when it
+ * shrinks to a quarter (runs: mostly empty bylines and titles), which inflates at memory speed.
  */
 export function storageOf(name: SectionName, readAtOpen: boolean): Compression {
   const kind = SECTIONS[name]
+  if (name === 'lists') return 'none'
   if (kind === 'text' || kind === 'paged' || name === 'bodyEdits') return 'pages'
   return readAtOpen ? 'none' : 'runs'
 }

@@ -87,10 +87,10 @@ export const SECTIONS = {
 export type SectionName = keyof typeof SECTIONS
 
 /**
- * How a section is stored (page-store.ts). The text sections, the dictionary's varints and the
- * body edits are deflated page by page (25–70% smaller; a page inflates once, then its cache
- * keeps it inflated). The postings are not: bit-packed already, they deflate by 16% only
- * (93 → 78 MiB on the bench corpus), and their cache (32 MiB) holds less than all of them, so
+ * How a section is stored (page-store.ts). The text sections and the body edits are deflated
+ * page by page (28–60% smaller; a page inflates once, then its cache keeps it inflated). What is
+ * read as byte ranges is not (the postings, the dictionary's varints): bit-packed or varints
+ * already, they deflate by 16–30% only, and the page cache holds less than all of them, so
  * every miss of a warm session inflated a page again — the first v15 bench run's warm p50 went
  * from 0.5 to 1.5 ms, two thirds of it in zlib. The sections an open reads (READ_AT_OPEN,
  * lazy-columns.ts) stay raw too: inflating the issue, page and article columns (runs) cost a
@@ -99,8 +99,8 @@ export type SectionName = keyof typeof SECTIONS
  */
 export function storageOf(name: SectionName, readAtOpen: boolean): Compression {
   const kind = SECTIONS[name]
-  if (name === 'lists') return 'none'
-  if (kind === 'text' || kind === 'paged' || name === 'bodyEdits') return 'pages'
+  if (kind === 'paged') return 'none'
+  if (kind === 'text' || name === 'bodyEdits') return 'pages'
   return readAtOpen ? 'none' : 'runs'
 }
 

@@ -11,7 +11,12 @@ import {
   readSegment,
 } from '../../../src/shared/search/index-file'
 import { serializeSegment } from '../../../src/shared/search/segment-write'
-import { PAGE_BYTES, PageCache, PagedBytes } from '../../../src/shared/search/paged-bytes'
+import {
+  PAGE_BYTES,
+  PageCache,
+  PagedBytes,
+  SMALL_RANGE,
+} from '../../../src/shared/search/paged-bytes'
 import { storePages } from '../../../src/shared/search/page-store'
 import { buildSearchIndex } from '../../../src/shared/search/search-index'
 import { composeIndex } from '../../../src/shared/search/compose-index'
@@ -81,15 +86,24 @@ describe('paged bytes', () => {
     expect(cache.stats().pages).toBeLessThanOrEqual(3)
   })
 
-  it('gives a range within one page as a view of the cached page, read once', () => {
+  it('gives a long range within one page as a view of the cached page, a short one as its own copy', () => {
     const { bytes, reads } = paged(s, new PageCache())
-    const a = bytes.range(PAGE_BYTES + 10, 100)
-    const b = bytes.range(PAGE_BYTES + 500, 7)
+    const a = bytes.range(PAGE_BYTES + 10, SMALL_RANGE + 100)
+    const b = bytes.range(PAGE_BYTES + 5000, SMALL_RANGE + 7)
     expect(a.buffer).toBe(b.buffer)
     expect(reads()).toBe(1)
     // Across a page boundary: a copy, both pages read once and then cached.
     expect(bytes.range(2 * PAGE_BYTES - 3, 6).buffer).not.toBe(a.buffer)
     expect(reads()).toBe(2)
+    // A short range is kept apart from its page: still there when the page cache let it go.
+    const small = new PageCache(PAGE_BYTES)
+    const t = paged(s, small)
+    const rare = t.bytes.range(10, 20)
+    t.bytes.range(3 * PAGE_BYTES, SMALL_RANGE + 1)
+    expect(small.stats().pages).toBe(1)
+    expect(t.bytes.range(10, 20)).toBe(rare)
+    expect(t.reads()).toBe(2)
+    expect(Buffer.from(rare).equals(section.subarray(10, 30))).toBe(true)
   })
 
   it('refuses a damaged page when it is first read, and reads the others', () => {

@@ -19,6 +19,7 @@ import {
   ENGINE_COLUMNS,
   LazyDocColumns,
   READ_AT_OPEN,
+  SHOWN_COLUMNS,
   readChecked,
   UNIT,
   unitsOf,
@@ -31,21 +32,6 @@ import type { Header, SectionInfo, SectionName } from './segment-format'
 
 export { IndexFileError }
 export type { ByteReader, Checksum, SegmentIo }
-
-/** The doc columns only a shown hit reads (read on first use from a file), in section order. */
-const SHOWN_COLUMNS: ShownColumn[] = [
-  'headlineStarts',
-  'titleStarts',
-  'titleOwn',
-  'bodyEdits',
-  'bodyEditStarts',
-  'bodyTable',
-  'bodyPlain',
-  'bylines',
-  'bylineStarts',
-  'bylineNorms',
-  'bylineNormStarts',
-]
 
 /**
  * How a segment file's postings are read: on demand through `read` (which must then stay usable

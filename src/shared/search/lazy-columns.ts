@@ -91,6 +91,21 @@ export const READ_AT_OPEN: ReadonlySet<string> = new Set([
 /** The columns only a shown hit (or a `byline:` term) reads: read on first use. */
 export type ShownColumn = Exclude<DocArray, keyof EngineColumns>
 
+/** The doc columns only a shown hit reads (read on first use from a file), in section order. */
+export const SHOWN_COLUMNS: readonly ShownColumn[] = [
+  'headlineStarts',
+  'titleStarts',
+  'titleOwn',
+  'bodyEdits',
+  'bodyEditStarts',
+  'bodyTable',
+  'bodyPlain',
+  'bylines',
+  'bylineStarts',
+  'bylineNorms',
+  'bylineNormStarts',
+]
+
 export interface LazySource {
   /** The engine's columns, read (and checked) at open. */
   engine: EngineColumns

@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest'
 import { deserializeSegment, readSegment } from '../../../src/shared/search/index-file'
 import { serializeSegment } from '../../../src/shared/search/segment-write'
-import { ENGINE_COLUMNS, readAllColumns } from '../../../src/shared/search/lazy-columns'
+import {
+  ENGINE_COLUMNS,
+  readAllColumns,
+  SHOWN_COLUMNS,
+} from '../../../src/shared/search/lazy-columns'
 import { PageCache } from '../../../src/shared/search/paged-bytes'
 import { buildSearchIndex } from '../../../src/shared/search/search-index'
 import { composeIndex } from '../../../src/shared/search/compose-index'
@@ -49,36 +53,22 @@ function open(file: Uint8Array) {
   return { seg, read }
 }
 
-const SHOWN = [
-  'headlineStarts',
-  'titleStarts',
-  'titleOwn',
-  'bodyEdits',
-  'bodyEditStarts',
-  'bodyTable',
-  'bodyPlain',
-  'bylines',
-  'bylineStarts',
-  'bylineNorms',
-  'bylineNormStarts',
-] as const
-
 describe('lazy doc columns', () => {
   const whole = deserializeSegment(bytes, io)
 
   it('reads the engine columns at open and no shown column', () => {
     const { read } = open(bytes)
     for (const c of ENGINE_COLUMNS) expect(read).toContain(c)
-    for (const c of SHOWN) expect(read).not.toContain(c)
+    for (const c of SHOWN_COLUMNS) expect(read).not.toContain(c)
   })
 
   it('gives each shown column as the segment read whole, reading it once', () => {
     const { seg, read } = open(bytes)
-    for (const c of [...ENGINE_COLUMNS, ...SHOWN]) {
+    for (const c of [...ENGINE_COLUMNS, ...SHOWN_COLUMNS]) {
       expect(seg.docs[c as keyof DocColumns]).toEqual(whole.docs[c as keyof DocColumns])
       expect(seg.docs[c as keyof DocColumns]).toEqual(whole.docs[c as keyof DocColumns])
     }
-    for (const c of SHOWN) expect(read.filter((r) => r === c)).toHaveLength(1)
+    for (const c of SHOWN_COLUMNS) expect(read.filter((r) => r === c)).toHaveLength(1)
   })
 
   it('composes the same index, whose engine columns are laid out on first use', () => {
